@@ -1,0 +1,135 @@
+# SPDX-License-Identifier: BSD-2-Clause
+#
+# Samsara: one non-recursive GNU make.  Each folder's module.mk adds its
+# sources; everything is built under build/.
+#
+#   make            build build/samsara.iso (and the test images)
+#   make run        install what is missing, build, boot in QEMU here
+#   make test       install, build, run every test ("N passed, N failed")
+#   make bench      run the benchmarks ("bench: NAME VALUE UNIT")
+#   make qemu-gdb   boot halted with a gdb stub; prints how to attach
+#   make sloc       count the kernel's code lines
+#   make style      check that every C file is clang-formatted
+#   make clean      remove build/
+
+BUILD := build
+ACCEL ?= tcg
+QEMU ?= qemu-system-i386
+MEM ?= 128M
+
+.DEFAULT_GOAL := all
+.SUFFIXES:
+.DELETE_ON_ERROR:
+
+# ---- toolchain ---------------------------------------------------------
+CC := gcc
+LD := ld
+NASM := nasm
+AR := ar
+LIBGCC = $(shell $(CC) -m32 -print-libgcc-file-name)
+GCC_INC = $(shell $(CC) -m32 -print-file-name=include)
+NEWLIB := $(BUILD)/newlib
+SYSROOT := $(NEWLIB)/sysroot
+NEWLIB_STAMP := $(NEWLIB)/stamp
+
+WARN := -Wall -Wextra -Werror
+COMMON_CFLAGS := -m32 -march=i686 -fno-pie -fno-pic -fno-stack-protector \
+	-fno-asynchronous-unwind-tables -O2 -g $(WARN) -Iinclude -MMD -MP
+
+# The kernel: freestanding, no libc.
+KERNEL_CFLAGS := $(COMMON_CFLAGS) -std=c11 -ffreestanding -nostdinc \
+	-isystem $(GCC_INC) -Ikernel -fno-builtin
+
+# Programs: hosted on newlib, with the host's Linux macros removed (see
+# tools/build-newlib.sh).  Every program must use exactly these flags.
+TARGET_CFLAGS := $(COMMON_CFLAGS) -std=gnu11 -nostdinc \
+	-isystem $(SYSROOT)/include -isystem $(GCC_INC) \
+	-U__linux__ -U__linux -Ulinux -U__gnu_linux__ -U__unix__ -U__unix \
+	-Uunix -D__samsara__
+
+NASMFLAGS := -f elf32 -g
+
+# ---- set-up ------------------------------------------------------------
+.PHONY: deps
+deps:
+	@tools/setup.sh
+
+$(NEWLIB_STAMP): tools/build-newlib.sh
+	tools/build-newlib.sh $(NEWLIB)
+
+# ---- generic rules -----------------------------------------------------
+$(BUILD)/kernel/%.o: kernel/%.c
+	@mkdir -p $(@D)
+	$(CC) $(KERNEL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/%.o: %.asm
+	@mkdir -p $(@D)
+	$(NASM) $(NASMFLAGS) -o $@ $<
+
+$(BUILD)/%.o: %.c $(NEWLIB_STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(TARGET_CFLAGS) -c -o $@ $<
+
+# link_prog NAME, objects: build/bin/NAME.elf, a static program.
+USER_LIBS = $(BUILD)/lib/libc.a $(BUILD)/lib/libsys.a
+USER_LINK = $(CC) -m32 -nostdlib -static -no-pie -Wl,--build-id=none \
+	-Wl,-z,noexecstack -o $@ $(BUILD)/lib/libc/crt0.o \
+	$(filter-out $(BUILD)/lib/libc/crt0.o,$(filter %.o,$^)) \
+	-Wl,--start-group $(USER_LIBS) $(SYSROOT)/lib/libc.a \
+	$(SYSROOT)/lib/libm.a -Wl,--end-group $(LIBGCC)
+
+ALL_PROGS :=
+include kernel/module.mk
+include lib/module.mk
+include commands/module.mk
+include tests/module.mk
+include boot/module.mk
+
+.PHONY: all
+all: deps $(ISO) $(TEST_TARGETS)
+
+# ---- running -----------------------------------------------------------
+QEMU_FLAGS := -accel $(ACCEL) -m $(MEM) -nic none -no-reboot \
+	-device isa-debug-exit,iobase=0xf4,iosize=0x04
+
+.PHONY: run
+run: all
+	@echo "Samsara: serial console on this terminal. Quit: Ctrl-a x"
+	$(QEMU) $(QEMU_FLAGS) -cdrom $(ISO) -display none -serial mon:stdio
+
+.PHONY: qemu-gdb
+qemu-gdb: all
+	@port=$$(python3 tools/freeport.py); \
+	echo "QEMU is halted with a gdb stub on localhost:$$port."; \
+	echo "Attach with:  gdb -x $(BUILD)/gdbinit -ex 'target remote localhost:$$port'"; \
+	echo "Quit QEMU: Ctrl-a x"; \
+	python3 tools/mkgdbinit.py $(BUILD)/gdbinit $(KERNEL) $(ALL_PROGS); \
+	$(QEMU) $(QEMU_FLAGS) -cdrom $(ISO) -display none -serial mon:stdio \
+		-gdb tcp:127.0.0.1:$$port -S
+
+.PHONY: test
+test: all
+	python3 tests/run.py --build $(BUILD)
+
+.PHONY: bench
+bench: all
+	python3 tests/bench.py --build $(BUILD)
+
+.PHONY: sloc
+sloc: deps
+	cloc --quiet kernel/
+
+STYLE_FILES = $(shell git ls-files '*.c' '*.h' 2>/dev/null || find . -name '*.[ch]' -not -path './build/*')
+.PHONY: style
+style:
+	@clang-format --dry-run -Werror $(STYLE_FILES) && echo "style: all files formatted"
+
+.PHONY: format
+format:
+	clang-format -i $(STYLE_FILES)
+
+.PHONY: clean
+clean:
+	rm -rf $(BUILD)
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The system library's interface (lib/libsys/): IPC stubs and one
+ * wrapper per kernel call.  Every function returns 0 (or a count) on
+ * success and a negative error from abi/errno.h on failure.
+ */
+#pragma once
+
+#include <stdint.h>
+
+#include "abi/endpoint.h"
+#include "abi/errno.h"
+#include "abi/ipc.h"
+#include "abi/kcall_msg.h"
+#include "abi/kcalls.h"
+#include "abi/message.h"
+
+/* IPC (ipc.asm).  ipc_receive and ipc_sendrec report the status word
+ * (which primitive delivered the message) through *status if non-null. */
+int ipc_send(endpoint_t dst, message_t *m);
+int ipc_sendnb(endpoint_t dst, message_t *m);
+int ipc_notify(endpoint_t dst);
+int ipc_receive(endpoint_t src, message_t *m, int *status);
+int ipc_sendrec(endpoint_t peer, message_t *m);
+/* The raw traps, for tests that must pass arbitrary registers. */
+int ipc_trap_raw(uint32_t prim, uint32_t peer, uint32_t msg, uint32_t *status);
+int kcall_raw(uint32_t nr, uint32_t msg);
+
+int kcall(int nr, message_t *m);
+
+int sys_diag(const char *buf, uint32_t len);
+int sys_exit(endpoint_t who, int status) ;
+int sys_fork(endpoint_t *child);
+int sys_getksig(struct kc_getksig *out);
+int sys_setalarm(uint32_t ticks, uint32_t *left);
+int sys_times(struct kc_times *out);
+int sys_getinfo(uint32_t what, void *buf, uint32_t len, uint32_t *copied);
+int sys_reboot(uint32_t how, uint32_t code);
+
+/* Printing to the kernel log without newlib (kputs.c). */
+void kputs(const char *s);

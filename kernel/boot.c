@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * Starting the boot processes: one per multiboot module, in module order,
+ * so the first gets slot 0 (endpoint 0), the next slot 1, and so on.
+ *
+ * A module's name is the last path component of the first word of its
+ * command line, without ".elf" (GRUB passes just the arguments, QEMU's
+ * -initrd the file name first: both work).  A module that is not a valid
+ * executable, or that has no boot-table entry, gets one clear log line
+ * and is skipped; the others still start.
+ */
+#include "boot.h"
+
+#include "arch/i386/arch.h"
+#include "elf.h"
+#include "lib.h"
+#include "proc.h"
+#include "sched.h"
+#include "stack.h"
+#include "table.h"
+#include "vm.h"
+
+/* Turn "dir/t_ipc.elf args" into name "t_ipc" and "t_ipc args". */
+static void parse_cmdline(const char *cmd, char *name, char *argline,
+			  size_t room)
+{
+	const char *word = cmd, *end = cmd;
+	while (*end && *end != ' ')
+		end++;
+	for (const char *c = cmd; c < end; c++)
+		if (*c == '/')
+			word = c + 1;
+	size_t n = (size_t)(end - word);
+	if (n > 4 && memcmp(end - 4, ".elf", 4) == 0)
+		n -= 4;
+	if (n >= PROC_NAME_LEN)
+		n = PROC_NAME_LEN - 1;
+	memcpy(name, word, n);
+	name[n] = 0;
+	strlcpy(argline, name, room);
+	size_t used = strlen(argline);
+	strlcpy(argline + used, end, room - used);
+}
+
+static int start(const char *name, const char *args, const uint8_t *img,
+		 uint32_t size)
+{
+	const char *why = elf_check(img, size);
+	const struct boot_entry *be = boot_entry_find(name);
+	if (why || !be) {
+		kprintf("boot: module '%s': %s; not started\n", name,
+			why ? why : "not in the boot-image table");
+		return -1;
+	}
+	struct proc *p = proc_alloc();
+	uint32_t entry, sp;
+	if (!p || as_create(&p->pd) < 0) {
+		kprintf("boot: module '%s': out of memory\n", name);
+		return -1;
+	}
+	if (elf_load(p->pd, img, &entry) < 0 ||
+	    stack_build(p->pd, args, &sp) < 0) {
+		kprintf("boot: module '%s': out of memory\n", name);
+		as_destroy(p->pd);
+		proc_free(p);
+		return -1;
+	}
+	strlcpy(p->name, name, sizeof(p->name));
+	p->prio = be->prio;
+	p->quantum = p->ticks_left = be->quantum;
+	p->priv.traps = be->traps;
+	p->priv.calls = be->calls;
+	p->regs.cs = SEL_UCODE;
+	p->regs.ds = p->regs.es = p->regs.fs = p->regs.gs = p->regs.ss =
+		SEL_UDATA;
+	p->regs.eflags = EFLAGS_IF | EFLAGS_RESERVED;
+	p->regs.eip = entry;
+	p->regs.esp = sp;
+	sched_unblock(p, RTS_INIT);
+	kprintf("boot: started %s (ep %d, %u bytes)\n", name, p->ep, size);
+	return 0;
+}
+
+void boot_start_modules(const struct mb_module *mods, uint32_t count)
+{
+	for (uint32_t i = 0; i < count; i++) {
+		char name[PROC_NAME_LEN], args[256];
+		const char *cmd = mods[i].cmdline ? P2V(mods[i].cmdline) : "";
+		parse_cmdline(cmd, name, args, sizeof(args));
+		if (mods[i].end < mods[i].start) {
+			kprintf("boot: module '%s': bad bounds\n", name);
+			continue;
+		}
+		start(name, args, P2V(mods[i].start),
+		      mods[i].end - mods[i].start);
+	}
+}

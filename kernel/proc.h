@@ -1,0 +1,94 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The process table.
+ *
+ * A slot holds everything the kernel knows about one process: its saved
+ * registers, address space, endpoint, run state, scheduling and IPC state,
+ * its privileges, and who manages it (the process told of its faults and
+ * exit: later PM for user processes and RS for services).
+ *
+ * A process may run only when rts == 0.  Each bit says why it cannot:
+ * RTS_SENDING / RTS_RECEIVING (blocked in IPC), RTS_STOPPED (it faulted;
+ * its manager decides), RTS_ZOMBIE (it ended; its manager has not yet
+ * collected the news), RTS_FREE (the slot is empty).
+ */
+#pragma once
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "abi/endpoint.h"
+#include "abi/kcall_msg.h"
+#include "arch/i386/arch.h"
+
+#define RTS_FREE 0x01
+#define RTS_SENDING 0x02
+#define RTS_RECEIVING 0x04
+#define RTS_STOPPED 0x08
+#define RTS_ZOMBIE 0x10
+#define RTS_INIT 0x20 /* being set up, not yet started */
+
+#define PROC_NAME_LEN 16
+#define NOTIFY_WORDS ((NR_PROCS + 31) / 32)
+
+/*
+ * Privileges.  For now a process holds its IPC primitive mask and its
+ * kernel-call bitmap; the isolation issue adds IPC targets, I/O ports,
+ * IRQ lines and memory ranges here, and their checks go where
+ * priv_may_*() are called.
+ */
+struct priv {
+	uint32_t traps; /* bit n: IPC primitive n allowed */
+	uint32_t calls; /* bit n: kernel call n allowed (abi/kcalls.h) */
+};
+
+/* What the manager will learn through GETKSIG. */
+struct ksig {
+	int kind; /* KSIG_NONE, KSIG_FAULT, KSIG_EXIT */
+	int vector;
+	uint32_t eip, addr;
+	int status;
+};
+
+struct proc {
+	struct trapframe regs; /* user registers while not running */
+	uint32_t pd;           /* page directory (physical) */
+	endpoint_t ep;
+	uint32_t gen;
+	uint32_t rts;
+	char name[PROC_NAME_LEN];
+	struct priv priv;
+	endpoint_t manager;
+	struct ksig ksig;
+
+	/* scheduling (sched.c) */
+	int prio;
+	int quantum, ticks_left;
+	uint32_t user_ticks;
+	struct proc *rq_next;
+
+	/* IPC (ipc.c) */
+	bool reply_pend;        /* in SENDREC: only the reply may end it */
+	endpoint_t sendto;      /* while RTS_SENDING */
+	endpoint_t getfrom;     /* while RTS_RECEIVING: an endpoint or ANY */
+	uint32_t msg_uva;       /* the message buffer of the blocked call */
+	struct proc *callers;   /* FIFO of processes sending to this one */
+	struct proc *q_next;    /* link in someone's callers queue */
+	uint32_t notify_procs[NOTIFY_WORDS]; /* pending, by sender slot */
+	uint32_t notify_kernel; /* pending from HARDWARE/CLOCK/SYSTEM */
+	uint32_t notify_arg[NR_KERNEL_EPS]; /* their accumulated payloads */
+
+	/* clock (clock.c) */
+	uint64_t alarm_at; /* tick of the alarm; 0 = none */
+};
+
+extern struct proc proc_table[NR_PROCS];
+extern struct proc *current; /* running process, or 0 while idle */
+
+struct proc *proc_alloc(void);
+struct proc *ep_proc(endpoint_t ep); /* a live process, or 0 */
+int ep_check(endpoint_t ep, struct proc **out); /* 0, -EBADEPT, -EDEADEPT */
+void proc_exit(struct proc *p, int status);
+void proc_fault(struct proc *p, int vector, uint32_t addr);
+void proc_free(struct proc *p);
+void proc_set_result(struct proc *p, int result);

@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The scheduler: NR_QUEUES round-robin queues, 0 the most urgent.
+ *
+ * A process is in its priority's queue exactly while its rts is 0.
+ * Changing rts goes through sched_block()/sched_unblock(), which keep
+ * the queues in step.  The process at the head of the most urgent
+ * non-empty queue runs; when its quantum (in clock ticks) is used up it
+ * goes to the back of its queue with a fresh quantum.
+ */
+#pragma once
+
+#include "proc.h"
+
+#define NR_QUEUES 8
+
+void sched_block(struct proc *p, uint32_t why);   /* rts |= why */
+void sched_unblock(struct proc *p, uint32_t why); /* rts &= ~why */
+void sched_remove(struct proc *p);                /* off the queues */
+void sched_tick(struct proc *p);                  /* p used a tick */
+struct proc *sched_pick(void);

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * The boot-image table (see table.h).  The first entry that matches a
+ * module's name wins, so specific names come before patterns.
+ *
+ *   init     the first user process.
+ *   t_fuzz   the IPC fuzzer of the test suite: it may not end itself,
+ *            fork, write the log or stop the machine, so random kernel
+ *            calls cannot cut the test short.
+ *   t_*      test programs (tests/guest/): every kernel call, so that
+ *            they can fork helpers and stop QEMU with their verdict.
+ *   b_*      benchmark programs (tests/bench/): likewise.
+ */
+#include "table.h"
+
+#include "lib.h"
+#include "priv.h"
+
+#define CALLS_FUZZ                                                           \
+	(KCALL_BIT(SYS_GETKSIG) | KCALL_BIT(SYS_SETALARM) |                  \
+	 KCALL_BIT(SYS_TIMES) | KCALL_BIT(SYS_GETINFO))
+
+static const struct boot_entry boot_table[] = {
+	{"init", 4, 5, TRAPS_ALL, KCALLS_ALL},
+	{"t_fuzz", 3, 5, TRAPS_ALL, CALLS_FUZZ},
+	{"t_*", 3, 5, TRAPS_ALL, KCALLS_ALL},
+	{"b_*", 3, 5, TRAPS_ALL, KCALLS_ALL},
+};
+
+static bool matches(const char *pattern, const char *name)
+{
+	size_t n = strlen(pattern);
+	if (n && pattern[n - 1] == '*')
+		return memcmp(pattern, name, n - 1) == 0;
+	return strlen(name) == n && memcmp(pattern, name, n) == 0;
+}
+
+const struct boot_entry *boot_entry_find(const char *name)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(boot_table); i++)
+		if (matches(boot_table[i].name, name))
+			return &boot_table[i];
+	return 0;
+}

@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The boot-image table: for each program the kernel may start from a
+ * multiboot module, its scheduling class and initial privileges.  A
+ * module whose name matches no entry is not started: an absent entry
+ * grants nothing.
+ */
+#pragma once
+
+#include <stdint.h>
+
+struct boot_entry {
+	const char *name; /* a trailing '*' matches any suffix */
+	int prio;
+	int quantum; /* clock ticks */
+	uint32_t traps;
+	uint32_t calls;
+};
+
+const struct boot_entry *boot_entry_find(const char *name);

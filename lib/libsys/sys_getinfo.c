@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/* sys_getinfo: copy a kernel table (GI_*) into buf. */
+#include "libsys.h"
+
+int sys_getinfo(uint32_t what, void *buf, uint32_t len, uint32_t *copied)
+{
+	message_t m;
+	struct kc_getinfo *a = KC_ARGS(&m, kc_getinfo);
+	a->what = what;
+	a->buf = (uint32_t)(uintptr_t)buf;
+	a->len = len;
+	int r = kcall(SYS_GETINFO, &m);
+	if (r == 0 && copied)
+		*copied = a->copied;
+	return r;
+}

@@ -1,0 +1,15 @@
+# SPDX-License-Identifier: BSD-2-Clause
+# libsys (IPC stubs, kernel-call wrappers) and libc (crt0, newlib glue).
+LIBSYS_SRC := $(wildcard lib/libsys/*.c) $(wildcard lib/libsys/*.asm)
+LIBSYS_OBJS := $(patsubst %.c,$(BUILD)/%.o,$(patsubst %.asm,$(BUILD)/%.o,$(LIBSYS_SRC)))
+LIBC_OBJS := $(patsubst %.c,$(BUILD)/%.o,$(filter-out lib/libc/crt0.asm,$(wildcard lib/libc/*.c)))
+
+$(BUILD)/lib/libsys.a: $(LIBSYS_OBJS)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(BUILD)/lib/libc.a: $(LIBC_OBJS)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+USER_DEPS := $(BUILD)/lib/libc/crt0.o $(USER_LIBS) $(NEWLIB_STAMP)

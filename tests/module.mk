@@ -1,0 +1,29 @@
+# SPDX-License-Identifier: BSD-2-Clause
+# Guest test programs (tests/guest/t_*.c), benchmark programs
+# (tests/bench/b_*.c) and host unit tests (tests/unit/*.c).
+GUEST_TESTS := $(patsubst tests/guest/%.c,%,$(wildcard tests/guest/t_*.c))
+BENCH_PROGS := $(patsubst tests/bench/%.c,%,$(wildcard tests/bench/b_*.c))
+UNIT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
+
+define guest_rule
+$(BUILD)/tests/$(2).elf: $(BUILD)/tests/$(1)/$(2).o $$(USER_DEPS)
+	@mkdir -p $$(@D)
+	$$(USER_LINK)
+ALL_PROGS += $(BUILD)/tests/$(2).elf
+endef
+$(foreach t,$(GUEST_TESTS),$(eval $(call guest_rule,guest,$(t))))
+$(foreach t,$(BENCH_PROGS),$(eval $(call guest_rule,bench,$(t))))
+
+HOSTCFLAGS := -O2 -g -Wall -Wextra -Werror -std=gnu11 -Iinclude -Ikernel
+$(BUILD)/tests/unit/%: tests/unit/%.c
+	@mkdir -p $(@D)
+	$(CC) $(HOSTCFLAGS) -o $@ $< $(UNIT_SRCS_$*)
+
+BAD_MODULES := $(BUILD)/tests/bad/notelf.elf $(BUILD)/tests/bad/truncated.elf \
+	$(BUILD)/tests/bad/overlap.elf
+$(BAD_MODULES): tools/mkbadmods.py $(BUILD)/tests/t_boot.elf
+	python3 tools/mkbadmods.py $(BUILD)/tests/t_boot.elf $(BUILD)/tests/bad
+
+TEST_TARGETS := $(GUEST_TESTS:%=$(BUILD)/tests/%.elf) \
+	$(BENCH_PROGS:%=$(BUILD)/tests/%.elf) \
+	$(UNIT_TESTS:%=$(BUILD)/tests/unit/%) $(BAD_MODULES)

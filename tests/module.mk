@@ -6,7 +6,7 @@ BENCH_PROGS := $(patsubst tests/bench/%.c,%,$(wildcard tests/bench/b_*.c))
 UNIT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
 
 define guest_rule
-$(BUILD)/tests/$(2).elf: $(BUILD)/tests/$(1)/$(2).o $$(USER_DEPS)
+$(BUILD)/tests/$(2).elf: $(BUILD)/tests/$(1)/$(2).o $(BUILD)/tests/guest/tlib.o $$(USER_DEPS)
 	@mkdir -p $$(@D)
 	$$(USER_LINK)
 ALL_PROGS += $(BUILD)/tests/$(2).elf

@@ -55,6 +55,7 @@ struct kc_times { /* SYS_TIMES */
 #define GI_LOG 1      /* the kernel log ring (oldest first) */
 #define GI_PROCTAB 2  /* an array of struct kinfo_proc */
 #define GI_COUNTERS 3 /* struct kinfo_counters */
+#define GI_SELF 4     /* the caller's own struct kinfo_proc */
 struct kc_getinfo {
 	uint32_t what;   /* in: GI_* */
 	uint32_t buf;    /* in: where to copy to */

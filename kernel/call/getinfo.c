@@ -2,8 +2,8 @@
 /*
  * SYS_GETINFO: copy a kernel table out to the caller: the log ring
  * (GI_LOG, oldest first, the newest `len` bytes), the process table
- * (GI_PROCTAB, one struct kinfo_proc per live slot) or the event
- * counters (GI_COUNTERS).  Copies at most `len` bytes.
+ * (GI_PROCTAB, one struct kinfo_proc per live slot), the caller's own
+ * entry (GI_SELF) or the event counters (GI_COUNTERS).  Copies at most `len` bytes.
  */
 #include "abi/errno.h"
 #include "clock.h"
@@ -14,23 +14,24 @@
 
 static char buf[KLOG_SIZE]; /* the largest table */
 
+static void describe(const struct proc *p, struct kinfo_proc *k)
+{
+	memset(k, 0, sizeof(*k));
+	k->ep = p->ep;
+	k->flags = p->rts;
+	k->prio = p->prio;
+	k->user_ticks = p->user_ticks;
+	k->manager = p->manager;
+	memcpy(k->name, p->name, sizeof(k->name));
+}
+
 static uint32_t fill_proctab(void)
 {
 	struct kinfo_proc *k = (struct kinfo_proc *)buf;
 	uint32_t n = 0;
-	for (int s = 0; s < NR_PROCS; s++) {
-		struct proc *p = &proc_table[s];
-		if (p->rts & RTS_FREE)
-			continue;
-		memset(&k[n], 0, sizeof(k[n]));
-		k[n].ep = p->ep;
-		k[n].flags = p->rts;
-		k[n].prio = p->prio;
-		k[n].user_ticks = p->user_ticks;
-		k[n].manager = p->manager;
-		memcpy(k[n].name, p->name, sizeof(k[n].name));
-		n++;
-	}
+	for (int s = 0; s < NR_PROCS; s++)
+		if (!(proc_table[s].rts & RTS_FREE))
+			describe(&proc_table[s], &k[n++]);
 	return n * sizeof(*k);
 }
 
@@ -47,6 +48,10 @@ int do_getinfo(struct proc *caller, message_t *m)
 		break;
 	case GI_PROCTAB:
 		n = fill_proctab();
+		break;
+	case GI_SELF:
+		describe(caller, (struct kinfo_proc *)buf);
+		n = sizeof(struct kinfo_proc);
 		break;
 	case GI_COUNTERS:
 		counters.ticks = clock_ticks;

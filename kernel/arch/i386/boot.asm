@@ -44,7 +44,10 @@ global kstack_top
 kstack:	resb 16384
 kstack_top:
 
-section .text
+; _start runs at its load address (1 MiB), before paging: it sits in
+; .boot, which is linked there, so the entry point is the same physical
+; and virtual address for every boot loader.
+section .boot
 global _start
 extern kmain
 _start:
@@ -56,9 +59,11 @@ _start:
 	mov ecx, cr0
 	or ecx, 0x80010000		; PG, and WP so the kernel honours r/o
 	mov cr0, ecx
-	lea ecx, [.high]
+	lea ecx, [higher_half]
 	jmp ecx
-.high:
+
+section .text
+higher_half:
 	mov esp, kstack_top
 	xor ebp, ebp
 	push ebx			; multiboot info (physical)

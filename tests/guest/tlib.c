@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * Guest test library (see tlib.h).  Output goes through newlib's stdio to
+ * the kernel log, which is the serial line the harness reads.
+ */
+#include "tlib.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+
+const char *t_case = "?";
+static int failures;
+
+void t_log(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	fflush(stdout);
+}
+
+void t_pass(void)
+{
+	t_log("PASS: %s\n", t_case);
+}
+
+void t_finish(void)
+{
+	fflush(stdout);
+	sys_reboot(RB_DEBUG_EXIT, failures ? T_EXIT_FAIL : T_EXIT_PASS);
+	for (;;)
+		;
+}
+
+void t_fail(const char *file, int line, const char *what)
+{
+	t_log("FAIL: %s: %s:%d: %s\n", t_case, file, line, what);
+	failures++;
+	t_finish();
+}
+
+endpoint_t t_spawn(int (*fn)(void *), void *arg)
+{
+	endpoint_t child;
+	int r = sys_fork(&child);
+	T_EQ(r, 0);
+	if (child == NONE) {
+		int status = fn(arg);
+		fflush(stdout);
+		sys_exit(SELF, status);
+	}
+	return child;
+}
+
+struct kc_getksig t_reap(void)
+{
+	for (;;) {
+		struct kc_getksig k;
+		T_EQ(sys_getksig(&k), 0);
+		if (k.who != NONE)
+			return k;
+		message_t m;
+		int status;
+		T_EQ(ipc_receive(SYSTEM, &m, &status), 0);
+		T_ASSERT(IPC_IS_NOTIFY(status));
+	}
+}
+
+uint64_t t_ticks(void)
+{
+	struct kc_times t;
+	T_EQ(sys_times(&t), 0);
+	return t.ticks;
+}
+
+endpoint_t t_self(void)
+{
+	struct kinfo_proc k;
+	T_EQ(sys_getinfo(GI_SELF, &k, sizeof(k), 0), 0);
+	return k.ep;
+}

@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The guest test library: what every test program in tests/guest/ and
+ * tests/bench/ uses to report.
+ *
+ * A test program checks with T_ASSERT(), which on failure prints
+ * "FAIL: case: file:line: condition" and ends the run; t_pass() prints
+ * "PASS: case".  t_finish() stops QEMU through isa-debug-exit with
+ * T_EXIT_PASS when nothing failed (QEMU exits with status 33) or
+ * T_EXIT_FAIL (status 3).  The harness (tests/run.py) reads both.
+ */
+#pragma once
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "libsys.h"
+
+#define T_EXIT_PASS 0x10
+#define T_EXIT_FAIL 0x01
+
+extern const char *t_case; /* the case being run, for messages */
+
+void t_pass(void);
+void t_fail(const char *file, int line, const char *what)
+	__attribute__((noreturn));
+void t_finish(void) __attribute__((noreturn));
+void t_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Child helpers built on SYS_FORK.  t_spawn runs fn(arg) in a child that
+ * ends with fn's return value as its exit status.  t_reap waits for news
+ * about one child (exit or fault) and returns it. */
+endpoint_t t_spawn(int (*fn)(void *), void *arg);
+struct kc_getksig t_reap(void);
+uint64_t t_ticks(void);
+endpoint_t t_self(void);
+
+#define T_ASSERT(cond)                                                       \
+	do {                                                                 \
+		if (!(cond))                                                 \
+			t_fail(__FILE__, __LINE__, #cond);                   \
+	} while (0)
+
+#define T_EQ(a, b)                                                           \
+	do {                                                                 \
+		long t_a_ = (long)(a), t_b_ = (long)(b);                     \
+		if (t_a_ != t_b_) {                                          \
+			t_log("%s = %ld, expected %s = %ld\n", #a, t_a_, #b, \
+			      t_b_);                                         \
+			t_fail(__FILE__, __LINE__, #a " == " #b);            \
+		}                                                            \
+	} while (0)

@@ -29,7 +29,7 @@ int kcall_raw(uint32_t nr, uint32_t msg);
 int kcall(int nr, message_t *m);
 
 int sys_diag(const char *buf, uint32_t len);
-int sys_exit(endpoint_t who, int status) ;
+int sys_exit(endpoint_t who, int status);
 int sys_fork(endpoint_t *child);
 int sys_getksig(struct kc_getksig *out);
 int sys_setalarm(uint32_t ticks, uint32_t *left);

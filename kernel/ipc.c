@@ -215,8 +215,7 @@ void notify_from_kernel(struct proc *dst, endpoint_t src, uint32_t arg)
 	dst->notify_arg[k] |= arg;
 }
 
-int ipc_trap(struct proc *caller, uint32_t prim, endpoint_t peer,
-	     uint32_t msg)
+int ipc_trap(struct proc *caller, uint32_t prim, endpoint_t peer, uint32_t msg)
 {
 	struct proc *dst = 0;
 	if (prim == 0 || prim >= IPC_NR_PRIMS)

@@ -13,7 +13,6 @@
 
 #define IPC_SUSPEND 1 /* not an error and not 0: the caller blocked */
 
-int ipc_trap(struct proc *caller, uint32_t prim, endpoint_t peer,
-	     uint32_t msg);
+int ipc_trap(struct proc *caller, uint32_t prim, endpoint_t peer, uint32_t msg);
 void notify_from_kernel(struct proc *dst, endpoint_t src, uint32_t arg);
 void ipc_cleanup(struct proc *dying);

@@ -78,7 +78,8 @@ static void vkprintf(const char *fmt, va_list ap)
 		switch (*fmt) {
 		case 's': {
 			const char *str = va_arg(ap, const char *);
-			klog_write(str ? str : "(null)", strlen(str ? str : "(null)"));
+			klog_write(str ? str : "(null)",
+				   strlen(str ? str : "(null)"));
 			break;
 		}
 		case 'c':
@@ -87,8 +88,8 @@ static void vkprintf(const char *fmt, va_list ap)
 		case 'd':
 		case 'i':
 			s = longs >= 2 ? va_arg(ap, int64_t) : va_arg(ap, int);
-			put_num(s < 0 ? -(uint64_t)s : (uint64_t)s, 10, width, pad,
-				s < 0);
+			put_num(s < 0 ? -(uint64_t)s : (uint64_t)s, 10, width,
+				pad, s < 0);
 			break;
 		case 'u':
 		case 'x':

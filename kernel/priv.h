@@ -14,7 +14,7 @@
 #include "abi/kcalls.h"
 #include "proc.h"
 
-#define TRAPS_ALL                                                            \
+#define TRAPS_ALL                                                              \
 	((1u << SEND) | (1u << RECEIVE) | (1u << SENDREC) | (1u << NOTIFY) |   \
 	 (1u << SENDNB))
 

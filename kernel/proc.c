@@ -114,14 +114,26 @@ void proc_exit(struct proc *p, int status)
 	}
 }
 
-static const char *const vector_names[] = {
-	"#DE divide error", "#DB debug", "NMI", "#BP breakpoint",
-	"#OF overflow", "#BR bound", "#UD invalid opcode", "#NM no FPU",
-	"#DF double fault", "coprocessor overrun", "#TS bad TSS",
-	"#NP segment not present", "#SS stack fault",
-	"#GP general protection", "#PF page fault", "reserved",
-	"#MF FPU error", "#AC alignment check", "#MC machine check",
-	"#XM SIMD error"};
+static const char *const vector_names[] = {"#DE divide error",
+					   "#DB debug",
+					   "NMI",
+					   "#BP breakpoint",
+					   "#OF overflow",
+					   "#BR bound",
+					   "#UD invalid opcode",
+					   "#NM no FPU",
+					   "#DF double fault",
+					   "coprocessor overrun",
+					   "#TS bad TSS",
+					   "#NP segment not present",
+					   "#SS stack fault",
+					   "#GP general protection",
+					   "#PF page fault",
+					   "reserved",
+					   "#MF FPU error",
+					   "#AC alignment check",
+					   "#MC machine check",
+					   "#XM SIMD error"};
 
 void proc_fault(struct proc *p, int vector, uint32_t addr)
 {

@@ -52,7 +52,7 @@ struct ksig {
 
 struct proc {
 	struct trapframe regs; /* user registers while not running */
-	uint32_t pd;           /* page directory (physical) */
+	uint32_t pd;	       /* page directory (physical) */
 	endpoint_t ep;
 	uint32_t gen;
 	uint32_t rts;
@@ -68,12 +68,12 @@ struct proc {
 	struct proc *rq_next;
 
 	/* IPC (ipc.c) */
-	bool reply_pend;        /* in SENDREC: only the reply may end it */
-	endpoint_t sendto;      /* while RTS_SENDING */
-	endpoint_t getfrom;     /* while RTS_RECEIVING: an endpoint or ANY */
-	uint32_t msg_uva;       /* the message buffer of the blocked call */
-	struct proc *callers;   /* FIFO of processes sending to this one */
-	struct proc *q_next;    /* link in someone's callers queue */
+	bool reply_pend;      /* in SENDREC: only the reply may end it */
+	endpoint_t sendto;    /* while RTS_SENDING */
+	endpoint_t getfrom;   /* while RTS_RECEIVING: an endpoint or ANY */
+	uint32_t msg_uva;     /* the message buffer of the blocked call */
+	struct proc *callers; /* FIFO of processes sending to this one */
+	struct proc *q_next;  /* link in someone's callers queue */
 	uint32_t notify_procs[NOTIFY_WORDS]; /* pending, by sender slot */
 	uint32_t notify_kernel; /* pending from HARDWARE/CLOCK/SYSTEM */
 	uint32_t notify_arg[NR_KERNEL_EPS]; /* their accumulated payloads */
@@ -86,7 +86,7 @@ extern struct proc proc_table[NR_PROCS];
 extern struct proc *current; /* running process, or 0 while idle */
 
 struct proc *proc_alloc(void);
-struct proc *ep_proc(endpoint_t ep); /* a live process, or 0 */
+struct proc *ep_proc(endpoint_t ep);		/* a live process, or 0 */
 int ep_check(endpoint_t ep, struct proc **out); /* 0, -EBADEPT, -EDEADEPT */
 void proc_exit(struct proc *p, int status);
 void proc_fault(struct proc *p, int vector, uint32_t addr);

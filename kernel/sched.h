@@ -14,8 +14,8 @@
 
 #define NR_QUEUES 8
 
-void sched_block(struct proc *p, uint32_t why);   /* rts |= why */
+void sched_block(struct proc *p, uint32_t why);	  /* rts |= why */
 void sched_unblock(struct proc *p, uint32_t why); /* rts &= ~why */
-void sched_remove(struct proc *p);                /* off the queues */
-void sched_tick(struct proc *p);                  /* p used a tick */
+void sched_remove(struct proc *p);		  /* off the queues */
+void sched_tick(struct proc *p);		  /* p used a tick */
 struct proc *sched_pick(void);

@@ -16,8 +16,8 @@
 #include "lib.h"
 #include "priv.h"
 
-#define CALLS_FUZZ                                                           \
-	(KCALL_BIT(SYS_GETKSIG) | KCALL_BIT(SYS_SETALARM) |                  \
+#define CALLS_FUZZ                                                             \
+	(KCALL_BIT(SYS_GETKSIG) | KCALL_BIT(SYS_SETALARM) |                    \
 	 KCALL_BIT(SYS_TIMES) | KCALL_BIT(SYS_GETINFO))
 
 static const struct boot_entry boot_table[] = {

@@ -14,8 +14,14 @@ endef
 $(foreach t,$(GUEST_TESTS),$(eval $(call guest_rule,guest,$(t))))
 $(foreach t,$(BENCH_PROGS),$(eval $(call guest_rule,bench,$(t))))
 
-HOSTCFLAGS := -O2 -g -Wall -Wextra -Werror -std=gnu11 -Iinclude -Ikernel
-$(BUILD)/tests/unit/%: tests/unit/%.c
+# Host unit tests are built 32-bit, like the kernel code they test, and
+# link the kernel source file under test (UNIT_SRCS_name).
+HOSTCFLAGS := -m32 -O2 -g -Wall -Wextra -Werror -std=gnu11 -Iinclude -Ikernel
+UNIT_SRCS_test_elf := kernel/elf.c
+UNIT_SRCS_test_sched := kernel/sched.c
+UNIT_SRCS_test_log := kernel/log.c
+.SECONDEXPANSION:
+$(BUILD)/tests/unit/%: tests/unit/%.c tests/unit/unit.h $$(UNIT_SRCS_%)
 	@mkdir -p $(@D)
 	$(CC) $(HOSTCFLAGS) -o $@ $< $(UNIT_SRCS_$*)
 

@@ -16,8 +16,8 @@ static void show_procs(void)
 {
 	struct kinfo_proc *tab = calloc(NR_PROCS, sizeof(*tab));
 	uint32_t n = 0;
-	if (!tab || sys_getinfo(GI_PROCTAB, tab, NR_PROCS * sizeof(*tab),
-				&n) < 0) {
+	if (!tab ||
+	    sys_getinfo(GI_PROCTAB, tab, NR_PROCS * sizeof(*tab), &n) < 0) {
 		printf("init: cannot read the process table\n");
 		free(tab);
 		return;

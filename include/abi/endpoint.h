@@ -15,8 +15,8 @@
  */
 #pragma once
 
-#define NR_PROCS 64        /* process table slots */
-#define EP_SLOTS 1024      /* slot space per generation (>= NR_PROCS) */
+#define NR_PROCS 64	   /* process table slots */
+#define EP_SLOTS 1024	   /* slot space per generation (>= NR_PROCS) */
 #define EP_MAX_GEN 0x1fff0 /* generations wrap to 1 after this */
 
 #define HARDWARE (-1) /* interrupts arrive as notifications from here */
@@ -24,10 +24,10 @@
 #define SYSTEM (-3)   /* kernel signals: faults, exits of managed procs */
 #define NR_KERNEL_EPS 3
 
-#define ANY 0x7ffffff0  /* RECEIVE from anybody */
+#define ANY 0x7ffffff0	/* RECEIVE from anybody */
 #define NONE 0x7ffffff1 /* no process */
 #define SELF 0x7ffffff2 /* the caller (kernel calls only) */
 
-#define EP_MAKE(gen, slot) ((gen) * EP_SLOTS + (slot))
+#define EP_MAKE(gen, slot) ((gen)*EP_SLOTS + (slot))
 #define EP_SLOT(ep) ((ep) % EP_SLOTS)
 #define EP_GEN(ep) ((ep) / EP_SLOTS)

@@ -9,11 +9,11 @@
 #pragma once
 
 #ifndef EPERM
-#define EPERM 1   /* not allowed */
-#define ESRCH 3   /* no such process */
-#define EINTR 4   /* interrupted */
-#define EIO 5     /* input/output error */
-#define E2BIG 7   /* argument too long */
+#define EPERM 1	  /* not allowed */
+#define ESRCH 3	  /* no such process */
+#define EINTR 4	  /* interrupted */
+#define EIO 5	  /* input/output error */
+#define E2BIG 7	  /* argument too long */
 #define ENOEXEC 8 /* bad executable */
 #define EAGAIN 11 /* try again */
 #define ENOMEM 12 /* out of memory */
@@ -23,11 +23,11 @@
 #define ENOSYS 88 /* not implemented */
 #endif
 
-#define ENOTREADY 201   /* SENDNB: the destination is not receiving */
+#define ENOTREADY 201	/* SENDNB: the destination is not receiving */
 #define EDEADSRCDST 202 /* the peer died while the caller was blocked */
-#define ELOCKED 208     /* the call would close a cycle of blocked procs */
-#define EBADCALL 209    /* no such IPC primitive or kernel call */
+#define ELOCKED 208	/* the call would close a cycle of blocked procs */
+#define EBADCALL 209	/* no such IPC primitive or kernel call */
 #define ECALLDENIED 210 /* kernel call not in the caller's privileges */
 #define ETRAPDENIED 211 /* IPC primitive not in the caller's privileges */
-#define EDEADEPT 215    /* the endpoint names no living process */
-#define EBADEPT 216     /* the value is not an endpoint at all */
+#define EDEADEPT 215	/* the endpoint names no living process */
+#define EBADEPT 216	/* the value is not an endpoint at all */

@@ -30,5 +30,5 @@
 #define SENDNB 5
 #define IPC_NR_PRIMS 6 /* primitives are 1 .. IPC_NR_PRIMS-1 */
 
-#define IPC_STATUS_CALL(status) ((status) & 0xff)
+#define IPC_STATUS_CALL(status) ((status)&0xff)
 #define IPC_IS_NOTIFY(status) (IPC_STATUS_CALL(status) == NOTIFY)

@@ -10,18 +10,18 @@
 
 #include "message.h"
 
-struct kc_diag { /* SYS_DIAG */
+struct kc_diag {      /* SYS_DIAG */
 	uint32_t buf; /* in: address of the text */
 	uint32_t len; /* in: its length (at most KC_DIAG_MAX) */
 };
 #define KC_DIAG_MAX 1024
 
-struct kc_exit { /* SYS_EXIT */
+struct kc_exit {	/* SYS_EXIT */
 	endpoint_t who; /* in: SELF, or a process the caller manages */
 	int32_t status; /* in: exit status reported to the manager */
 };
 
-struct kc_fork { /* SYS_FORK */
+struct kc_fork {	  /* SYS_FORK */
 	endpoint_t child; /* out: the child's endpoint (NONE in the child) */
 };
 
@@ -30,25 +30,25 @@ struct kc_fork { /* SYS_FORK */
 #define KSIG_FAULT 1 /* CPU exception: the process is stopped */
 #define KSIG_EXIT 2  /* it ended by itself */
 struct kc_getksig {
-	endpoint_t who;  /* out: the process, or NONE if nothing pending */
-	int32_t kind;    /* out: KSIG_* */
-	int32_t vector;  /* out: CPU exception vector (KSIG_FAULT) */
-	uint32_t eip;    /* out: faulting instruction */
-	uint32_t addr;   /* out: faulting address (page faults) */
-	int32_t status;  /* out: exit status (KSIG_EXIT) */
-	char name[16];   /* out: process name */
+	endpoint_t who; /* out: the process, or NONE if nothing pending */
+	int32_t kind;	/* out: KSIG_* */
+	int32_t vector; /* out: CPU exception vector (KSIG_FAULT) */
+	uint32_t eip;	/* out: faulting instruction */
+	uint32_t addr;	/* out: faulting address (page faults) */
+	int32_t status; /* out: exit status (KSIG_EXIT) */
+	char name[16];	/* out: process name */
 };
 
-struct kc_setalarm { /* SYS_SETALARM */
+struct kc_setalarm {	/* SYS_SETALARM */
 	uint32_t ticks; /* in: ticks from now; 0 cancels */
-	uint32_t left;  /* out: ticks that were left on the old alarm */
+	uint32_t left;	/* out: ticks that were left on the old alarm */
 };
 
-struct kc_times { /* SYS_TIMES */
-	uint64_t ticks;     /* out: clock ticks since boot */
-	uint64_t tsc;       /* out: time-stamp counter now */
-	uint32_t hz;        /* out: clock ticks per second */
-	uint32_t tsc_khz;   /* out: TSC ticks per millisecond */
+struct kc_times {	     /* SYS_TIMES */
+	uint64_t ticks;	     /* out: clock ticks since boot */
+	uint64_t tsc;	     /* out: time-stamp counter now */
+	uint32_t hz;	     /* out: clock ticks per second */
+	uint32_t tsc_khz;    /* out: TSC ticks per millisecond */
 	uint32_t user_ticks; /* out: ticks the caller ran */
 };
 
@@ -57,9 +57,9 @@ struct kc_times { /* SYS_TIMES */
 #define GI_COUNTERS 3 /* struct kinfo_counters */
 #define GI_SELF 4     /* the caller's own struct kinfo_proc */
 struct kc_getinfo {
-	uint32_t what;   /* in: GI_* */
-	uint32_t buf;    /* in: where to copy to */
-	uint32_t len;    /* in: room at buf */
+	uint32_t what;	 /* in: GI_* */
+	uint32_t buf;	 /* in: where to copy to */
+	uint32_t len;	 /* in: room at buf */
 	uint32_t copied; /* out: bytes copied */
 };
 
@@ -73,9 +73,9 @@ struct kinfo_proc {
 };
 
 struct kinfo_counters {
-	uint64_t ipc_calls;   /* IPC traps */
+	uint64_t ipc_calls;    /* IPC traps */
 	uint64_t kernel_calls; /* kernel-call traps */
-	uint64_t faults;      /* CPU exceptions in processes */
+	uint64_t faults;       /* CPU exceptions in processes */
 	uint64_t ticks;
 };
 
@@ -88,7 +88,7 @@ struct kc_reboot {
 	uint32_t code; /* in: exit code for RB_DEBUG_EXIT */
 };
 
-#define KC_CHECK(t)                                                          \
+#define KC_CHECK(t)                                                            \
 	_Static_assert(sizeof(struct t) <= MSG_PAYLOAD, #t " too big")
 KC_CHECK(kc_diag);
 KC_CHECK(kc_exit);

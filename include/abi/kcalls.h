@@ -16,21 +16,21 @@
  */
 #pragma once
 
-#define KCALL_LIST(X)                                                        \
-	X(DIAG, diag)         /* write text to the kernel log */             \
-	X(EXIT, exit)         /* end the caller or a process it manages */   \
-	X(FORK, fork)         /* copy the caller into a new process */       \
-	X(GETKSIG, getksig)   /* a manager collects a kernel signal */       \
-	X(SETALARM, setalarm) /* one-shot alarm as a CLOCK notification */   \
-	X(TIMES, times)       /* clock ticks, TSC and its rate */            \
-	X(GETINFO, getinfo)   /* copy out kernel log or process table */     \
+#define KCALL_LIST(X)                                                          \
+	X(DIAG, diag)	      /* write text to the kernel log */               \
+	X(EXIT, exit)	      /* end the caller or a process it manages */     \
+	X(FORK, fork)	      /* copy the caller into a new process */         \
+	X(GETKSIG, getksig)   /* a manager collects a kernel signal */         \
+	X(SETALARM, setalarm) /* one-shot alarm as a CLOCK notification */     \
+	X(TIMES, times)	      /* clock ticks, TSC and its rate */              \
+	X(GETINFO, getinfo)   /* copy out kernel log or process table */       \
 	X(REBOOT, reboot)     /* halt, power off or reboot the machine */
 
 enum kcall_nr {
 #define KCALL_ENUM(NAME, name) SYS_##NAME,
 	KCALL_LIST(KCALL_ENUM)
 #undef KCALL_ENUM
-	NR_KCALLS
+		NR_KCALLS
 };
 
 #define KCALL_BIT(nr) (1u << (nr))

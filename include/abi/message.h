@@ -20,7 +20,7 @@ typedef int32_t endpoint_t;
 
 typedef struct message {
 	endpoint_t m_source; /* stamped by the kernel on delivery */
-	int32_t m_type;      /* protocol-defined request or reply type */
+	int32_t m_type;	     /* protocol-defined request or reply type */
 	union {
 		uint8_t b[MSG_PAYLOAD];
 		uint32_t u32[MSG_PAYLOAD / 4];

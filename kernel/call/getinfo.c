@@ -43,8 +43,8 @@ int do_getinfo(struct proc *caller, message_t *m)
 		       "process table fits the buffer");
 	switch (a->what) {
 	case GI_LOG:
-		n = (uint32_t)klog_copy(buf, a->len < sizeof(buf) ? a->len
-								  : sizeof(buf));
+		n = (uint32_t)klog_copy(
+			buf, a->len < sizeof(buf) ? a->len : sizeof(buf));
 		break;
 	case GI_PROCTAB:
 		n = fill_proctab();

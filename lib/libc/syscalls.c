@@ -13,8 +13,8 @@
 #include <errno.h>
 #include <stdint.h>
 #include <sys/stat.h>
-#include <sys/times.h>
 #include <sys/time.h>
+#include <sys/times.h>
 
 #include "libsys.h"
 

@@ -22,7 +22,7 @@ int main(int argc, char **argv)
 	uint32_t n;
 	T_EQ(sys_getinfo(GI_PROCTAB, tab, sizeof(tab), &n), 0);
 	T_EQ(n / sizeof(tab[0]), 1); /* only us */
-	T_EQ(tab[0].ep, 0);          /* the first slot: nothing before us */
+	T_EQ(tab[0].ep, 0);	     /* the first slot: nothing before us */
 	T_EQ(strcmp(tab[0].name, "t_boot"), 0);
 	t_pass();
 	t_finish();

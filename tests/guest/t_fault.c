@@ -153,7 +153,8 @@ int main(void)
 			while (i < NFAULTS && kids[i] != k.who)
 				i++;
 			T_ASSERT(i < NFAULTS);
-			t_log("t_fault: %s -> vector %d eip 0x%08x addr 0x%08x\n",
+			t_log("t_fault: %s -> vector %d eip 0x%08x addr "
+			      "0x%08x\n",
 			      faults[i].name, (int)k.vector, (unsigned)k.eip,
 			      (unsigned)k.addr);
 			T_EQ(k.kind, KSIG_FAULT);

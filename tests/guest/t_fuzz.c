@@ -98,7 +98,8 @@ static uint32_t pick_ep(void)
 	case 4:
 		return (uint32_t)self;
 	case 5:
-		return (uint32_t)EP_MAKE(EP_GEN(self) + 1 + r % 5, EP_SLOT(self));
+		return (uint32_t)EP_MAKE(EP_GEN(self) + 1 + r % 5,
+					 EP_SLOT(self));
 	case 6:
 		return (uint32_t)EP_MAKE(5 + r % 100, r % NR_PROCS);
 	case 7:

@@ -335,21 +335,23 @@ static void case_badptr(void)
 {
 	extern char _start[]; /* read-only text */
 	const uint32_t bad[] = {
-		0,                   /* null page */
-		0x00000ff0,          /* ends inside the null page */
-		0x40000000,          /* never mapped */
-		0xc0000000,          /* kernel */
-		0xc0100000,          /* kernel text */
-		0xbfffffe0,          /* straddles the end of user space */
-		0xffffffe0,          /* straddles the end of memory */
-		0xfffffff8,          /* wraps around */
+		0,	    /* null page */
+		0x00000ff0, /* ends inside the null page */
+		0x40000000, /* never mapped */
+		0xc0000000, /* kernel */
+		0xc0100000, /* kernel text */
+		0xbfffffe0, /* straddles the end of user space */
+		0xffffffe0, /* straddles the end of memory */
+		0xfffffff8, /* wraps around */
 	};
 	endpoint_t peer = t_spawn(die_later, (void *)100000);
 	for (unsigned i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		uint32_t st;
 		T_EQ(ipc_trap_raw(SEND, (uint32_t)peer, bad[i], &st), -EFAULT);
-		T_EQ(ipc_trap_raw(SENDNB, (uint32_t)peer, bad[i], &st), -EFAULT);
-		T_EQ(ipc_trap_raw(SENDREC, (uint32_t)peer, bad[i], &st), -EFAULT);
+		T_EQ(ipc_trap_raw(SENDNB, (uint32_t)peer, bad[i], &st),
+		     -EFAULT);
+		T_EQ(ipc_trap_raw(SENDREC, (uint32_t)peer, bad[i], &st),
+		     -EFAULT);
 		T_EQ(ipc_trap_raw(RECEIVE, ANY, bad[i], &st), -EFAULT);
 		T_EQ(kcall_raw(SYS_TIMES, bad[i]), -EFAULT);
 	}
@@ -393,9 +395,9 @@ static const struct {
 	void (*fn)(void);
 } cases[] = {
 	{"pingpong", case_pingpong}, {"specific", case_specific},
-	{"any", case_any},           {"notify", case_notify},
+	{"any", case_any},	     {"notify", case_notify},
 	{"sendnb", case_sendnb},     {"dead", case_dead},
-	{"cycle", case_cycle},       {"badptr", case_badptr},
+	{"cycle", case_cycle},	     {"badptr", case_badptr},
 };
 
 int main(int argc, char **argv)

@@ -35,18 +35,18 @@ struct kc_getksig t_reap(void);
 uint64_t t_ticks(void);
 endpoint_t t_self(void);
 
-#define T_ASSERT(cond)                                                       \
-	do {                                                                 \
-		if (!(cond))                                                 \
-			t_fail(__FILE__, __LINE__, #cond);                   \
+#define T_ASSERT(cond)                                                         \
+	do {                                                                   \
+		if (!(cond))                                                   \
+			t_fail(__FILE__, __LINE__, #cond);                     \
 	} while (0)
 
-#define T_EQ(a, b)                                                           \
-	do {                                                                 \
-		long t_a_ = (long)(a), t_b_ = (long)(b);                     \
-		if (t_a_ != t_b_) {                                          \
-			t_log("%s = %ld, expected %s = %ld\n", #a, t_a_, #b, \
-			      t_b_);                                         \
-			t_fail(__FILE__, __LINE__, #a " == " #b);            \
-		}                                                            \
+#define T_EQ(a, b)                                                             \
+	do {                                                                   \
+		long t_a_ = (long)(a), t_b_ = (long)(b);                       \
+		if (t_a_ != t_b_) {                                            \
+			t_log("%s = %ld, expected %s = %ld\n", #a, t_a_, #b,   \
+			      t_b_);                                           \
+			t_fail(__FILE__, __LINE__, #a " == " #b);              \
+		}                                                              \
 	} while (0)

@@ -20,7 +20,7 @@
 #define PAGE_SIZE 4096u
 #define PAGE_MASK (~(PAGE_SIZE - 1))
 #define P2V(pa) ((void *)((uintptr_t)(pa) + KERNEL_BASE))
-#define V2P(va) ((uint32_t)(uintptr_t)(va) - KERNEL_BASE)
+#define V2P(va) ((uint32_t)(uintptr_t)(va)-KERNEL_BASE)
 
 #define SEL_KCODE 0x08
 #define SEL_KDATA 0x10

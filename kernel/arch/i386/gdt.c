@@ -45,8 +45,8 @@ void gdt_init(void)
 	struct {
 		uint16_t limit;
 		uint32_t base;
-	} __attribute__((packed)) gdtr = {sizeof(gdt) - 1,
-					  (uint32_t)(uintptr_t)gdt};
+	} __attribute__((packed))
+	gdtr = {sizeof(gdt) - 1, (uint32_t)(uintptr_t)gdt};
 	__asm__ volatile("lgdt %0\n\t"
 			 "ljmp $0x08, $1f\n"
 			 "1:\n\t"

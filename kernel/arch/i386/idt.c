@@ -36,7 +36,7 @@ void idt_init(void)
 	struct {
 		uint16_t limit;
 		uint32_t base;
-	} __attribute__((packed)) idtr = {sizeof(idt) - 1,
-					  (uint32_t)(uintptr_t)idt};
+	} __attribute__((packed))
+	idtr = {sizeof(idt) - 1, (uint32_t)(uintptr_t)idt};
 	__asm__ volatile("lidt %0" : : "m"(idtr));
 }

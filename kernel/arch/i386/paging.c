@@ -36,7 +36,8 @@ void vm_init(uint32_t phys_top)
 	uint32_t *pd = table(kernel_pd);
 	for (uint32_t pa = 0; pa < phys_top && pa < FRAME_MAX_PHYS;
 	     pa += 0x400000)
-		pd[KERNEL_PDE + (pa >> 22)] = pa | PTE_P | PTE_W | PDE_PS | PTE_G;
+		pd[KERNEL_PDE + (pa >> 22)] =
+			pa | PTE_P | PTE_W | PDE_PS | PTE_G;
 	uint32_t cr4;
 	__asm__ volatile("mov %%cr4, %0" : "=r"(cr4));
 	__asm__ volatile("mov %0, %%cr4" : : "r"(cr4 | 0x90)); /* PSE, PGE */

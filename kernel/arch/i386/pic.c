@@ -41,7 +41,7 @@ void pic_mask(int irq)
 
 void pic_unmask(int irq)
 {
-	mask &= (uint16_t)~(1u << irq);
+	mask &= (uint16_t) ~(1u << irq);
 	write_mask();
 }
 

@@ -1,0 +1,57 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-2-Clause
+"""Samsara's benchmarks.  Each figure is printed on its own line as
+"bench: NAME VALUE UNIT".
+
+  ipc_roundtrip          tests/bench/b_ipc.c, run as a boot module: median
+                         SENDREC round trip in cycles and in ns
+  boot_to_first_process  wall-clock ms from starting QEMU on the ISO to
+                         init's first line on the serial console (median
+                         of BOOT_RUNS boots; includes GRUB, under TCG)
+
+Usage: bench.py [--build DIR]
+"""
+import argparse
+import os
+import re
+import statistics
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import qemu  # noqa: E402
+
+BOOT_RUNS = 5
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--build", default="build")
+    a = ap.parse_args()
+    ok = True
+
+    run = qemu.boot(qemu.qemu_cmd(a.build, modules=[
+        os.path.join(a.build, "tests", "b_ipc.elf")]), 300)
+    lines = re.findall(r"^bench: .*$", run.log, re.M)
+    for line in lines:
+        print(line)
+    if run.status != qemu.DEBUG_EXIT_PASS or not lines:
+        ok = False
+        print("bench: ipc_roundtrip failed\n" + run.tail(), file=sys.stderr)
+
+    iso = os.path.join(a.build, "samsara.iso")
+    times = []
+    for _ in range(BOOT_RUNS):
+        run = qemu.boot(qemu.qemu_cmd(a.build, iso=iso), 120,
+                        until=r"init: Samsara is running")
+        if run.seen_at is None:
+            ok = False
+            print("bench: boot failed\n" + run.tail(), file=sys.stderr)
+            break
+        times.append(run.seen_at * 1000)
+    if times:
+        print("bench: boot_to_first_process %d ms" % statistics.median(times))
+    sys.exit(0 if ok else 1)
+
+
+if __name__ == "__main__":
+    main()

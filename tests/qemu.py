@@ -1,0 +1,76 @@
+# SPDX-License-Identifier: BSD-2-Clause
+"""Booting Samsara in QEMU for tests and benchmarks.
+
+boot() starts QEMU with the serial line on a pipe and collects what it
+prints until QEMU exits (a test program stops it through isa-debug-exit),
+an `until` pattern shows up (QEMU is then stopped), or the timeout
+passes.  It returns a Run with the log, the exit status and the time at
+which the pattern was first seen.
+"""
+import os
+import re
+import select
+import subprocess
+import time
+
+DEBUG_EXIT_PASS = 33  # the guest wrote 0x10 to port 0xf4: (0x10 << 1) | 1
+
+
+class Run:
+    def __init__(self):
+        self.log = ""
+        self.status = None  # QEMU's exit status, None if we stopped it
+        self.timed_out = False
+        self.seen_at = None  # seconds from start to the `until` pattern
+
+    def tail(self, lines=30):
+        return "\n".join(self.log.splitlines()[-lines:])
+
+
+def qemu_cmd(build, kernel=None, modules=(), iso=None, extra=()):
+    accel = os.environ.get("ACCEL", "tcg")
+    cmd = ["qemu-system-i386", "-accel", accel, "-m", "128M", "-nic", "none",
+           "-display", "none", "-serial", "stdio", "-monitor", "none",
+           "-no-reboot", "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
+    if iso:
+        cmd += ["-cdrom", iso]
+    else:
+        cmd += ["-kernel", kernel or os.path.join(build, "kernel.elf")]
+        if modules:
+            cmd += ["-initrd", ",".join(modules)]
+    return cmd + list(extra)
+
+
+def boot(cmd, timeout, until=None):
+    run = Run()
+    start = time.monotonic()
+    proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    buf = b""
+    try:
+        while True:
+            left = timeout - (time.monotonic() - start)
+            if left <= 0:
+                run.timed_out = True
+                break
+            ready, _, _ = select.select([proc.stdout], [], [], min(left, 0.5))
+            if ready:
+                chunk = os.read(proc.stdout.fileno(), 65536)
+                if not chunk:
+                    break
+                buf += chunk
+                text = buf.decode("utf-8", "replace")
+                if until and run.seen_at is None and re.search(until, text):
+                    run.seen_at = time.monotonic() - start
+                    break
+            elif proc.poll() is not None:
+                break
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        proc.wait()
+        buf += proc.stdout.read() or b""
+    run.log = buf.decode("utf-8", "replace").replace("\r", "")
+    if run.seen_at is None and not run.timed_out:
+        run.status = proc.returncode
+    return run

@@ -1,0 +1,149 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-2-Clause
+"""Run every Samsara test; print one PASS/FAIL line per test and, last,
+"N passed, N failed".  Exits non-zero if anything failed.
+
+  style      every C file is clang-formatted
+  unit/...   host unit tests (build/tests/unit/test_*), one line per case
+  guest/...  boots of the kernel with test programs as boot modules; a
+             test passes when QEMU leaves through isa-debug-exit with the
+             pass code, the program printed "PASS: CASE", and every
+             expected kernel-log line is there
+  iso/boot   the real ISO through GRUB reaches the first process
+
+Usage: run.py [--build DIR] [--only SUBSTRING]
+"""
+import argparse
+import os
+import re
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import qemu  # noqa: E402
+
+
+class Guest:
+    def __init__(self, name, modules, case, expect=(), timeout=120):
+        self.name, self.modules, self.case = name, modules, case
+        self.expect, self.timeout = list(expect), timeout
+
+
+def t(prog, args=""):
+    return (prog, args)
+
+
+IPC_CASES = ["pingpong", "specific", "any", "notify", "sendnb", "dead",
+             "cycle", "badptr"]
+FAULT_LINES = [
+    r"fault: t_fault \(ep \d+\) vector 0 \(#DE",
+    r"fault: t_fault \(ep \d+\) vector 6 \(#UD",
+    r"fault: t_fault \(ep \d+\) vector 13 \(#GP",
+    r"fault: t_fault \(ep \d+\) vector 14 \(#PF page fault\) eip 0x[0-9a-f]+ "
+    r"addr 0x00000000",
+    r"fault: t_fault \(ep \d+\) vector 14 \(#PF page fault\) eip 0x[0-9a-f]+ "
+    r"addr 0xc0100000",
+]
+GUEST = (
+    [Guest("ipc_" + c, [t("t_ipc", c)], c) for c in IPC_CASES]
+    + [Guest("faults", [t("t_fault")], "faults", FAULT_LINES)]
+    + [Guest("sched_" + c, [t("t_sched", c)], c)
+       for c in ["preempt", "alarm", "newlib", "klog"]]
+    + [Guest("fuzz", [t("t_fuzzctl"), t("t_fuzz")], "fuzz", timeout=600)]
+    + [Guest("malformed_modules",
+             [("bad/notelf", ""), ("bad/truncated", ""), ("bad/overlap", ""),
+              t("t_boot", "alpha beta")], "boot",
+             [r"boot: module 'notelf': not an ELF file; not started",
+              r"boot: module 'truncated': truncated: .*; not started",
+              r"boot: module 'overlap': overlapping segments; not started"])]
+)
+
+
+def report(name, ok, detail=""):
+    print(("PASS: " if ok else "FAIL: ") + name, flush=True)
+    if not ok and detail:
+        for line in detail.rstrip().splitlines():
+            print("    " + line)
+    return ok
+
+
+def run_style():
+    files = subprocess.run(["git", "ls-files", "*.c", "*.h"],
+                           capture_output=True, text=True).stdout.split()
+    r = subprocess.run(["clang-format", "--dry-run", "-Werror"] + files,
+                       capture_output=True, text=True)
+    return [report("style", r.returncode == 0, r.stderr[-3000:])]
+
+
+def run_unit(build):
+    results = []
+    d = os.path.join(build, "tests", "unit")
+    for exe in sorted(os.listdir(d)) if os.path.isdir(d) else []:
+        path = os.path.join(d, exe)
+        if not (exe.startswith("test_") and os.access(path, os.X_OK)):
+            continue
+        r = subprocess.run([path], capture_output=True, text=True,
+                           timeout=120)
+        cases = re.findall(r"^(PASS|FAIL): (.*)$", r.stdout, re.M)
+        for verdict, case in cases:
+            results.append(report("unit/%s" % case, verdict == "PASS",
+                                  r.stdout[-2000:]))
+        if r.returncode != 0 and all(v == "PASS" for v, _ in cases):
+            results.append(report("unit/%s" % exe, False,
+                                  "exit status %d\n%s" % (r.returncode,
+                                                          r.stdout[-2000:])))
+    return results
+
+
+def run_guest(build, g):
+    mods = []
+    for prog, args in g.modules:
+        path = os.path.join(build, "tests", prog + ".elf")
+        mods.append(path + (" " + args if args else ""))
+    run = qemu.boot(qemu.qemu_cmd(build, modules=mods), g.timeout)
+    problems = []
+    if run.timed_out:
+        problems.append("timed out after %d s" % g.timeout)
+    elif run.status != qemu.DEBUG_EXIT_PASS:
+        problems.append("QEMU exit status %s, not %d (pass)"
+                        % (run.status, qemu.DEBUG_EXIT_PASS))
+    if not re.search(r"^PASS: %s$" % re.escape(g.case), run.log, re.M):
+        problems.append("no 'PASS: %s' line" % g.case)
+    for pattern in g.expect:
+        if not re.search(pattern, run.log, re.M):
+            problems.append("expected log line missing: " + pattern)
+    detail = "\n".join(problems) + "\n--- serial log (tail) ---\n" + run.tail()
+    return report("guest/" + g.name, not problems, detail)
+
+
+def run_iso(build):
+    iso = os.path.join(build, "samsara.iso")
+    pattern = r"init: Samsara is running"
+    run = qemu.boot(qemu.qemu_cmd(build, iso=iso), 120, until=pattern)
+    ok = run.seen_at is not None and "kernel panic" not in run.log
+    return report("iso/boot", ok, "--- serial log (tail) ---\n" + run.tail())
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--build", default="build")
+    ap.add_argument("--only", default="")
+    a = ap.parse_args()
+    results = []
+    if a.only in "style":
+        results += run_style()
+    if a.only in "unit/" or a.only.startswith("unit/"):
+        results += run_unit(a.build)
+    for g in GUEST:
+        if a.only in "guest/" + g.name:
+            results.append(run_guest(a.build, g))
+    if a.only in "iso/boot":
+        results.append(run_iso(a.build))
+    passed = sum(1 for r in results if r)
+    failed = len(results) - passed
+    print("%d passed, %d failed" % (passed, failed))
+    sys.exit(1 if failed or not results else 0)
+
+
+if __name__ == "__main__":
+    main()

@@ -38,7 +38,7 @@ COMMON_CFLAGS := -m32 -march=i686 -fno-pie -fno-pic -fno-stack-protector \
 
 # The kernel: freestanding, no libc.
 KERNEL_CFLAGS := $(COMMON_CFLAGS) -std=c11 -ffreestanding -nostdinc \
-	-isystem $(GCC_INC) -Ikernel -fno-builtin
+	-isystem $(GCC_INC) -Ikernel -fno-builtin -mgeneral-regs-only
 
 # Programs: hosted on newlib, with the host's Linux macros removed (see
 # tools/build-newlib.sh).  Every program must use exactly these flags.

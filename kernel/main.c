@@ -10,6 +10,7 @@
  * behalf of a trap.
  */
 #include "arch/i386/arch.h"
+#include "arch/i386/fpu.h"
 #include "arch/i386/multiboot.h"
 #include "boot.h"
 #include "clock.h"
@@ -70,6 +71,7 @@ void kmain(uint32_t magic, uint32_t mbi_phys)
 	const struct mb_info *mbi = P2V(mbi_phys);
 	memory_init(mbi);
 	gdt_init();
+	fpu_init();
 	idt_init();
 	pic_init();
 	clock_init();

@@ -15,6 +15,7 @@
 #include "proc.h"
 
 #include "abi/errno.h"
+#include "arch/i386/fpu.h"
 #include "clock.h"
 #include "ipc.h"
 #include "lib.h"
@@ -40,6 +41,7 @@ struct proc *proc_alloc(void)
 		p->ep = EP_MAKE(gen, s);
 		p->rts = RTS_INIT;
 		p->manager = NONE;
+		fpu_fresh(p);
 		return p;
 	}
 	return 0;
@@ -98,6 +100,7 @@ void proc_exit(struct proc *p, int status)
 	p->alarm_at = 0;
 	if (current == p)
 		write_cr3(vm_kernel_pd()); /* never run on a freed directory */
+	fpu_forget(p);
 	if (p->pd)
 		as_destroy(p->pd);
 	p->pd = 0;

@@ -29,6 +29,7 @@
 #define RTS_INIT 0x20 /* being set up, not yet started */
 
 #define PROC_NAME_LEN 16
+#define FPU_STATE_SIZE 108 /* fnsave format */
 #define NOTIFY_WORDS ((NR_PROCS + 31) / 32)
 
 /*
@@ -80,6 +81,8 @@ struct proc {
 
 	/* clock (clock.c) */
 	uint64_t alarm_at; /* tick of the alarm; 0 = none */
+
+	uint8_t fpu[FPU_STATE_SIZE]; /* x87 state while not running */
 };
 
 extern struct proc proc_table[NR_PROCS];

@@ -13,6 +13,7 @@
  */
 #include "abi/ipc.h"
 #include "arch/i386/arch.h"
+#include "arch/i386/fpu.h"
 #include "clock.h"
 #include "counters.h"
 #include "ipc.h"
@@ -79,6 +80,7 @@ void trap_dispatch(struct trapframe *f)
 	if (next != p || !current)
 		write_cr3(next->pd);
 	current = next;
+	fpu_switch(next);
 	*f = next->regs;
 }
 
@@ -94,6 +96,7 @@ void trap_start(void)
 		cpu_idle();
 	current = next;
 	write_cr3(next->pd);
+	fpu_switch(next);
 	*f = next->regs;
 	enter_frame(f);
 }

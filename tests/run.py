@@ -48,7 +48,7 @@ GUEST = (
     [Guest("ipc_" + c, [t("t_ipc", c)], c) for c in IPC_CASES]
     + [Guest("faults", [t("t_fault")], "faults", FAULT_LINES)]
     + [Guest("sched_" + c, [t("t_sched", c)], c)
-       for c in ["preempt", "alarm", "newlib", "klog"]]
+       for c in ["preempt", "alarm", "newlib", "klog", "fpu"]]
     + [Guest("fuzz", [t("t_fuzzctl"), t("t_fuzz")], "fuzz", timeout=600)]
     + [Guest("malformed_modules",
              [("bad/notelf", ""), ("bad/truncated", ""), ("bad/overlap", ""),

@@ -9,6 +9,7 @@
  * changes unless everything could be allocated.
  */
 #include "abi/errno.h"
+#include "arch/i386/fpu.h"
 #include "kcall.h"
 #include "lib.h"
 #include "sched.h"
@@ -28,6 +29,8 @@ int do_fork(struct proc *caller, message_t *m)
 	child->pd = pd;
 	child->regs = caller->regs;
 	child->regs.eax = 0;
+	fpu_sync(caller);
+	memcpy(child->fpu, caller->fpu, sizeof(child->fpu));
 	memcpy(child->name, caller->name, sizeof(child->name));
 	child->priv = caller->priv;
 	child->prio = caller->prio;

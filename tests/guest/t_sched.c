@@ -9,6 +9,8 @@
  *   newlib   printf, snprintf and malloc from newlib work in a boot
  *            process
  *   klog     what a process writes can be read back from the kernel log
+ *   fpu      two processes doing floating point at once, preempting each
+ *            other, both get exactly the results they get alone
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -125,14 +127,60 @@ static void case_klog(void)
 	T_ASSERT(c.kernel_calls > 0 && c.ticks > 0);
 }
 
+/* A long floating-point computation whose result depends on every
+ * step, so a clobbered register shows.  Never inlined, so the parent's
+ * reference and the children's runs are the same code. */
+__attribute__((noinline)) static double fp_work(double seed)
+{
+	double x = seed;
+	for (int i = 0; i < 400000; i++)
+		x = x * 1.0000001 + (double)(i % 7) * 0.25 - seed / 3.0;
+	return x;
+}
+
+static double fp_expect[2];
+
+static int fp_child(void *arg)
+{
+	int k = (int)(intptr_t)arg;
+	for (int round = 0; round < 3; round++) {
+		volatile double seed = k + 1.5;
+		volatile double r = fp_work(seed); /* rounded to double */
+		if (r != fp_expect[k]) {
+			t_log("child %d round %d: %a, expected %a\n", k, round,
+			      r, fp_expect[k]);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static void case_fpu(void)
+{
+	volatile double seeds[2] = {1.5, 2.5};
+	fp_expect[0] = fp_work(seeds[0]);
+	fp_expect[1] = fp_work(seeds[1]);
+	T_ASSERT(fp_expect[0] != fp_expect[1]);
+	uint64_t t0 = t_ticks();
+	t_spawn(fp_child, (void *)0);
+	t_spawn(fp_child, (void *)1);
+	for (int i = 0; i < 2; i++) {
+		struct kc_getksig k = t_reap();
+		T_EQ(k.kind, KSIG_EXIT);
+		T_EQ(k.status, 0);
+	}
+	t_log("t_sched: fpu children took %u ticks\n",
+	      (unsigned)(t_ticks() - t0));
+	T_ASSERT(t_ticks() - t0 > 10); /* long enough to be preempted */
+}
+
 static const struct {
 	const char *name;
 	void (*fn)(void);
 } cases[] = {
-	{"preempt", case_preempt},
-	{"alarm", case_alarm},
-	{"newlib", case_newlib},
-	{"klog", case_klog},
+	{"preempt", case_preempt}, {"alarm", case_alarm},
+	{"newlib", case_newlib},   {"klog", case_klog},
+	{"fpu", case_fpu},
 };
 
 int main(int argc, char **argv)

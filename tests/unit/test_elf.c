@@ -53,10 +53,10 @@ static uint32_t make(void)
 	e->phentsize = sizeof(struct ph);
 	e->phnum = 2;
 	struct ph *p = (struct ph *)(img + e->phoff);
-	p[0] = (struct ph){1, 0, 0x08048000, 0x08048000, 0x1000, 0x1000, 5,
-			   0x1000};
-	p[1] = (struct ph){1, 0x1000, 0x08049000, 0x08049000, 0x800, 0x3000,
-			   6, 0x1000};
+	p[0] = (struct ph){1,	   0,	   0x08048000, 0x08048000,
+			   0x1000, 0x1000, 5,	       0x1000};
+	p[1] = (struct ph){1,	  0x1000, 0x08049000, 0x08049000,
+			   0x800, 0x3000, 6,	      0x1000};
 	return 0x1800;
 }
 

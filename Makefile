@@ -50,9 +50,13 @@ TARGET_CFLAGS := $(COMMON_CFLAGS) -std=gnu11 -nostdinc \
 NASMFLAGS := -f elf32 -g
 
 # ---- set-up ------------------------------------------------------------
-.PHONY: deps
-deps:
-	@tools/setup.sh
+# Before anything else (and whatever the goal, but clean), make sure the
+# Debian packages are there: tools/setup.sh installs them as root, or
+# prints the apt-get line and fails.
+ifneq ($(filter-out clean,$(or $(MAKECMDGOALS),all)),)
+DEPS_OK := $(shell tools/setup.sh >&2 && echo ok)
+$(if $(DEPS_OK),,$(error missing packages; see the message above))
+endif
 
 $(NEWLIB_STAMP): tools/build-newlib.sh
 	tools/build-newlib.sh $(NEWLIB)
@@ -86,7 +90,7 @@ include tests/module.mk
 include boot/module.mk
 
 .PHONY: all
-all: deps $(ISO) $(TEST_TARGETS)
+all: $(ISO) $(TEST_TARGETS)
 
 # ---- running -----------------------------------------------------------
 QEMU_FLAGS := -accel $(ACCEL) -m $(MEM) -nic none -no-reboot \
@@ -116,10 +120,11 @@ bench: all
 	python3 tests/bench.py --build $(BUILD)
 
 .PHONY: sloc
-sloc: deps
+sloc:
 	cloc --quiet kernel/
 
-STYLE_FILES = $(shell git ls-files '*.c' '*.h' 2>/dev/null || find . -name '*.[ch]' -not -path './build/*')
+STYLE_FILES = $(shell git ls-files --cached --others --exclude-standard \
+	'*.c' '*.h' 2>/dev/null)
 .PHONY: style
 style:
 	@clang-format --dry-run -Werror $(STYLE_FILES) && echo "style: all files formatted"

@@ -68,7 +68,8 @@ def report(name, ok, detail=""):
 
 
 def run_style():
-    files = subprocess.run(["git", "ls-files", "*.c", "*.h"],
+    files = subprocess.run(["git", "ls-files", "--cached", "--others",
+                            "--exclude-standard", "*.c", "*.h"],
                            capture_output=True, text=True).stdout.split()
     r = subprocess.run(["clang-format", "--dry-run", "-Werror"] + files,
                        capture_output=True, text=True)

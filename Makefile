@@ -107,7 +107,7 @@ qemu-gdb: all
 	echo "QEMU is halted with a gdb stub on localhost:$$port."; \
 	echo "Attach with:  gdb -x $(BUILD)/gdbinit -ex 'target remote localhost:$$port'"; \
 	echo "Quit QEMU: Ctrl-a x"; \
-	python3 tools/mkgdbinit.py $(BUILD)/gdbinit $(KERNEL) $(ALL_PROGS); \
+	python3 tools/mkgdbinit.py $(BUILD)/gdbinit $(KERNEL) $(BOOT_PROGS); \
 	$(QEMU) $(QEMU_FLAGS) -cdrom $(ISO) -display none -serial mon:stdio \
 		-gdb tcp:127.0.0.1:$$port -S
 

@@ -14,17 +14,6 @@
 #include "stack.h"
 #include "vm.h"
 
-struct ehdr {
-	uint8_t ident[16];
-	uint16_t type, machine;
-	uint32_t version, entry, phoff, shoff, flags;
-	uint16_t ehsize, phentsize, phnum, shentsize, shnum, shstrndx;
-};
-
-struct phdr {
-	uint32_t type, offset, vaddr, paddr, filesz, memsz, flags, align;
-};
-
 #define PT_LOAD 1
 #define PF_X 1
 #define PF_W 2

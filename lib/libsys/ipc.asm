@@ -31,22 +31,6 @@ SIMPLE ipc_send, SEND
 SIMPLE ipc_sendnb, SENDNB
 SIMPLE ipc_notify, NOTIFY
 
-; int ipc_receive(endpoint_t src, message_t *m, int *status)
-global ipc_receive
-ipc_receive:
-	push ebx
-	mov eax, RECEIVE
-	mov ebx, [esp + 8]
-	mov ecx, [esp + 12]
-	int IPC_VECTOR
-	mov edx, [esp + 16]
-	test edx, edx
-	jz .out
-	mov [edx], ebx
-.out:
-	pop ebx
-	ret
-
 ; int ipc_sendrec(endpoint_t peer, message_t *m)
 SIMPLE ipc_sendrec, SENDREC
 

@@ -390,10 +390,7 @@ static void case_badptr(void)
 	reap_all(1);
 }
 
-static const struct {
-	const char *name;
-	void (*fn)(void);
-} cases[] = {
+static const struct t_case_entry cases[] = {
 	{"pingpong", case_pingpong}, {"specific", case_specific},
 	{"any", case_any},	     {"notify", case_notify},
 	{"sendnb", case_sendnb},     {"dead", case_dead},
@@ -402,17 +399,7 @@ static const struct {
 
 int main(int argc, char **argv)
 {
-	T_ASSERT(argc == 2);
 	/* Forked children learn our endpoint from this variable. */
 	parent = t_self();
-	for (unsigned i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		if (strcmp(argv[1], cases[i].name) != 0)
-			continue;
-		t_case = cases[i].name;
-		cases[i].fn();
-		t_pass();
-		t_finish();
-	}
-	t_case = argv[1];
-	t_fail(__FILE__, __LINE__, "no such case");
+	t_run_case(argc, argv, cases, sizeof(cases) / sizeof(cases[0]));
 }

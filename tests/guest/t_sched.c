@@ -174,10 +174,7 @@ static void case_fpu(void)
 	T_ASSERT(t_ticks() - t0 > 10); /* long enough to be preempted */
 }
 
-static const struct {
-	const char *name;
-	void (*fn)(void);
-} cases[] = {
+static const struct t_case_entry cases[] = {
 	{"preempt", case_preempt}, {"alarm", case_alarm},
 	{"newlib", case_newlib},   {"klog", case_klog},
 	{"fpu", case_fpu},
@@ -185,16 +182,6 @@ static const struct {
 
 int main(int argc, char **argv)
 {
-	T_ASSERT(argc == 2);
 	parent = t_self();
-	for (unsigned i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		if (strcmp(argv[1], cases[i].name) != 0)
-			continue;
-		t_case = cases[i].name;
-		cases[i].fn();
-		t_pass();
-		t_finish();
-	}
-	t_case = argv[1];
-	t_fail(__FILE__, __LINE__, "no such case");
+	t_run_case(argc, argv, cases, sizeof(cases) / sizeof(cases[0]));
 }

@@ -7,6 +7,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 const char *t_case = "?";
 static int failures;
@@ -79,4 +80,18 @@ endpoint_t t_self(void)
 	struct kinfo_proc k;
 	T_EQ(sys_getinfo(GI_SELF, &k, sizeof(k), 0), 0);
 	return k.ep;
+}
+
+void t_run_case(int argc, char **argv, const struct t_case_entry *cases,
+		unsigned n)
+{
+	t_case = argc == 2 ? argv[1] : "(no case given)";
+	for (unsigned i = 0; argc == 2 && i < n; i++) {
+		if (strcmp(argv[1], cases[i].name) == 0) {
+			cases[i].fn();
+			t_pass();
+			t_finish();
+		}
+	}
+	t_fail(__FILE__, __LINE__, "no such case");
 }

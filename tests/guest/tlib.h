@@ -30,6 +30,14 @@ void t_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Child helpers built on SYS_FORK.  t_spawn runs fn(arg) in a child that
  * ends with fn's return value as its exit status.  t_reap waits for news
  * about one child (exit or fault) and returns it. */
+/* Run the case named by argv[1] from a table, then end the run. */
+struct t_case_entry {
+	const char *name;
+	void (*fn)(void);
+};
+void t_run_case(int argc, char **argv, const struct t_case_entry *cases,
+		unsigned n) __attribute__((noreturn));
+
 endpoint_t t_spawn(int (*fn)(void *), void *arg);
 struct kc_getksig t_reap(void);
 uint64_t t_ticks(void);

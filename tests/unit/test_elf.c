@@ -26,23 +26,13 @@ void *as_kaddr(uint32_t pd, uint32_t uva)
 	return 0;
 }
 
-struct eh {
-	uint8_t ident[16];
-	uint16_t type, machine;
-	uint32_t version, entry, phoff, shoff, flags;
-	uint16_t ehsize, phentsize, phnum, shentsize, shnum, shstrndx;
-};
-struct ph {
-	uint32_t type, offset, vaddr, paddr, filesz, memsz, flags, align;
-};
-
 static uint8_t img[8192];
 
 /* A valid executable: text at 0x08048000 (R X), data at 0x08049000 (RW). */
 static uint32_t make(void)
 {
 	memset(img, 0, sizeof(img));
-	struct eh *e = (struct eh *)img;
+	struct ehdr *e = (struct ehdr *)img;
 	memcpy(e->ident, "\177ELF\1\1\1", 7);
 	e->type = 2;
 	e->machine = 3;
@@ -50,24 +40,24 @@ static uint32_t make(void)
 	e->entry = 0x08048100;
 	e->phoff = sizeof(*e);
 	e->ehsize = sizeof(*e);
-	e->phentsize = sizeof(struct ph);
+	e->phentsize = sizeof(struct phdr);
 	e->phnum = 2;
-	struct ph *p = (struct ph *)(img + e->phoff);
-	p[0] = (struct ph){1,	   0,	   0x08048000, 0x08048000,
-			   0x1000, 0x1000, 5,	       0x1000};
-	p[1] = (struct ph){1,	  0x1000, 0x08049000, 0x08049000,
-			   0x800, 0x3000, 6,	      0x1000};
+	struct phdr *p = (struct phdr *)(img + e->phoff);
+	p[0] = (struct phdr){1,	     0,	     0x08048000, 0x08048000,
+			     0x1000, 0x1000, 5,		 0x1000};
+	p[1] = (struct phdr){1,	    0x1000, 0x08049000, 0x08049000,
+			     0x800, 0x3000, 6,		0x1000};
 	return 0x1800;
 }
 
-static struct eh *E(void)
+static struct ehdr *E(void)
 {
-	return (struct eh *)img;
+	return (struct ehdr *)img;
 }
 
-static struct ph *P(int i)
+static struct phdr *P(int i)
 {
-	return (struct ph *)(img + E()->phoff) + i;
+	return (struct phdr *)(img + E()->phoff) + i;
 }
 
 static void valid(void)

@@ -19,6 +19,7 @@
 #include "abi/errno.h"
 #include "abi/ipc.h"
 #include "clock.h"
+#include "deny.h"
 #include "lib.h"
 #include "priv.h"
 #include "sched.h"
@@ -221,14 +222,14 @@ int ipc_trap(struct proc *caller, uint32_t prim, endpoint_t peer, uint32_t msg)
 	if (prim == 0 || prim >= IPC_NR_PRIMS)
 		return -EBADCALL;
 	if (!priv_may_trap(caller, prim))
-		return -ETRAPDENIED;
+		return deny(caller, DENY_TRAP, prim, -ETRAPDENIED);
 	if (!(prim == RECEIVE && (peer == ANY || is_kernel_ep(peer)))) {
 		int r = ep_check(peer, &dst);
 		if (r < 0)
 			return r;
 	}
 	if (dst && !priv_may_send(caller, dst))
-		return -ECALLDENIED;
+		return deny(caller, DENY_IPC, (uint32_t)dst->ep, -EIPCDENIED);
 	bool writes = prim == RECEIVE || prim == SENDREC;
 	if (prim != NOTIFY &&
 	    !as_range_ok(caller->pd, msg, sizeof(message_t), writes))

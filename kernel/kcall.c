@@ -9,6 +9,7 @@
 
 #include "abi/errno.h"
 #include "counters.h"
+#include "deny.h"
 #include "priv.h"
 #include "vm.h"
 
@@ -22,6 +23,17 @@ static const kcall_fn kcall_table[NR_KCALLS] = {
 #undef KCALL_ENTRY
 };
 
+static const char *const kcall_names[NR_KCALLS] = {
+#define KCALL_NAME(NAME, name) [SYS_##NAME] = #NAME,
+	KCALL_LIST(KCALL_NAME)
+#undef KCALL_NAME
+};
+
+const char *kcall_name(uint32_t nr)
+{
+	return nr < NR_KCALLS ? kcall_names[nr] : "?";
+}
+
 void kcall_trap(struct proc *caller, uint32_t nr, uint32_t msg)
 {
 	message_t m;
@@ -29,7 +41,7 @@ void kcall_trap(struct proc *caller, uint32_t nr, uint32_t msg)
 	if (nr >= NR_KCALLS)
 		r = -EBADCALL;
 	else if (!priv_may_call(caller, nr))
-		r = -ECALLDENIED;
+		r = deny(caller, DENY_KCALL, nr, -ECALLDENIED);
 	else if (!as_range_ok(caller->pd, msg, sizeof(m), true) ||
 		 as_read(caller->pd, msg, &m, sizeof(m)) < 0)
 		r = -EFAULT;

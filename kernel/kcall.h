@@ -19,4 +19,5 @@
 KCALL_LIST(KCALL_DECL)
 #undef KCALL_DECL
 
+const char *kcall_name(uint32_t nr); /* "DIAG", ... */
 void kcall_trap(struct proc *caller, uint32_t nr, uint32_t msg);

@@ -7,6 +7,8 @@
  *   t_fuzz   the IPC fuzzer of the test suite: it may not end itself,
  *            fork, write the log or stop the machine, so random kernel
  *            calls cannot cut the test short.
+ *   t_deny   a test program with almost no privileges: it checks that
+ *            what it may not do is refused, counted and logged.
  *   t_*      test programs (tests/guest/): every kernel call, so that
  *            they can fork helpers and stop QEMU with their verdict.
  *   b_*      benchmark programs (tests/bench/): likewise.
@@ -20,9 +22,13 @@
 	(KCALL_BIT(SYS_GETKSIG) | KCALL_BIT(SYS_SETALARM) |                    \
 	 KCALL_BIT(SYS_TIMES) | KCALL_BIT(SYS_GETINFO))
 
+#define CALLS_DENY                                                             \
+	(KCALL_BIT(SYS_DIAG) | KCALL_BIT(SYS_GETINFO) | KCALL_BIT(SYS_REBOOT))
+
 static const struct boot_entry boot_table[] = {
 	{"init", 4, 5, TRAPS_ALL, KCALLS_ALL},
 	{"t_fuzz", 3, 5, TRAPS_ALL, CALLS_FUZZ},
+	{"t_deny", 3, 5, (1u << SENDREC) | (1u << RECEIVE), CALLS_DENY},
 	{"t_*", 3, 5, TRAPS_ALL, KCALLS_ALL},
 	{"b_*", 3, 5, TRAPS_ALL, KCALLS_ALL},
 };

@@ -49,6 +49,9 @@ GUEST = (
     + [Guest("faults", [t("t_fault")], "faults", FAULT_LINES)]
     + [Guest("sched_" + c, [t("t_sched", c)], c)
        for c in ["preempt", "alarm", "newlib", "klog", "fpu"]]
+    + [Guest("denials", [t("t_deny")], "deny",
+             [r"denied: t_deny \(ep 0\) kernel call EXIT \(error -210\)",
+              r"denied: t_deny \(ep 0\) IPC primitive 0x1 \(error -211\)"])]
     + [Guest("fuzz", [t("t_fuzzctl"), t("t_fuzz")], "fuzz", timeout=600)]
     + [Guest("malformed_modules",
              [("bad/notelf", ""), ("bad/truncated", ""), ("bad/overlap", ""),

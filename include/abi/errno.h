@@ -29,5 +29,6 @@
 #define EBADCALL 209	/* no such IPC primitive or kernel call */
 #define ECALLDENIED 210 /* kernel call not in the caller's privileges */
 #define ETRAPDENIED 211 /* IPC primitive not in the caller's privileges */
+#define EIPCDENIED 213	/* IPC target not in the caller's privileges */
 #define EDEADEPT 215	/* the endpoint names no living process */
 #define EBADEPT 216	/* the value is not an endpoint at all */

@@ -63,6 +63,16 @@ struct kc_getinfo {
 	uint32_t copied; /* out: bytes copied */
 };
 
+/* Kinds of denial, counted per process and globally (GI_COUNTERS). */
+#define DENY_TRAP 0  /* an IPC primitive */
+#define DENY_IPC 1   /* an IPC target */
+#define DENY_KCALL 2 /* a kernel call */
+#define DENY_PORT 3  /* an I/O port */
+#define DENY_IRQ 4   /* an IRQ line */
+#define DENY_GRANT 5 /* a memory grant */
+#define DENY_MEM 6   /* a physical memory range */
+#define NR_DENY_KINDS 7
+
 struct kinfo_proc {
 	endpoint_t ep;
 	uint32_t flags; /* the kernel's run-state bits; 0 = runnable */
@@ -70,6 +80,7 @@ struct kinfo_proc {
 	uint32_t user_ticks;
 	endpoint_t manager;
 	char name[16];
+	uint32_t denied[NR_DENY_KINDS]; /* denials of this process, by kind */
 };
 
 struct kinfo_counters {
@@ -77,6 +88,8 @@ struct kinfo_counters {
 	uint64_t kernel_calls; /* kernel-call traps */
 	uint64_t faults;       /* CPU exceptions in processes */
 	uint64_t ticks;
+	uint64_t denied[NR_DENY_KINDS]; /* all denials, by kind */
+	uint64_t denials_unlogged;	/* over the log's rate limit */
 };
 
 #define RB_HALT 0

@@ -23,6 +23,7 @@ static void describe(const struct proc *p, struct kinfo_proc *k)
 	k->user_ticks = p->user_ticks;
 	k->manager = p->manager;
 	memcpy(k->name, p->name, sizeof(k->name));
+	memcpy(k->denied, p->denied, sizeof(k->denied));
 }
 
 static uint32_t fill_proctab(void)

@@ -10,6 +10,7 @@
 
 #include "abi/endpoint.h"
 #include "abi/errno.h"
+#include "abi/grant.h"
 #include "abi/ipc.h"
 #include "abi/kcall_msg.h"
 #include "abi/kcalls.h"
@@ -36,6 +37,24 @@ int sys_setalarm(uint32_t ticks, uint32_t *left);
 int sys_times(struct kc_times *out);
 int sys_getinfo(uint32_t what, void *buf, uint32_t len, uint32_t *copied);
 int sys_reboot(uint32_t how, uint32_t code);
+
+int sys_setgrant(struct grant_entry *table, uint32_t count);
+int sys_safecopyfrom(endpoint_t granter, grant_id_t gid, uint32_t offset,
+		     void *dst, uint32_t len);
+int sys_safecopyto(endpoint_t granter, grant_id_t gid, uint32_t offset,
+		   const void *src, uint32_t len);
+int sys_safememset(endpoint_t granter, grant_id_t gid, uint32_t offset,
+		   uint8_t byte, uint32_t len);
+
+/* Grants (grant.c): the library keeps the caller's grant table and
+ * registers it with the kernel on first use.  access is GF_READ and/or
+ * GF_WRITE.  Creating returns a grant id, or a negative error. */
+grant_id_t grant_create(endpoint_t grantee, const void *base, uint32_t len,
+			uint32_t access);
+grant_id_t grant_create_indirect(endpoint_t grantee, endpoint_t owner,
+				 grant_id_t ref, uint32_t offset, uint32_t len,
+				 uint32_t access);
+int grant_revoke(grant_id_t gid);
 
 /* Printing to the kernel log without newlib (kputs.c). */
 void kputs(const char *s);

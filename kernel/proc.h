@@ -59,6 +59,8 @@ struct proc {
 	uint32_t rts;
 	char name[PROC_NAME_LEN];
 	struct priv priv;
+	uint32_t grant_table; /* address of its grant entries (grant.c) */
+	uint32_t grant_count;
 	uint32_t denied[NR_DENY_KINDS]; /* denials, by kind (deny.c) */
 	endpoint_t manager;
 	struct ksig ksig;

@@ -27,4 +27,7 @@ int as_fork(uint32_t src, uint32_t *dst);
 bool as_range_ok(uint32_t pd, uint32_t uva, uint32_t len, bool write);
 int as_read(uint32_t pd, uint32_t uva, void *dst, uint32_t len);
 int as_write(uint32_t pd, uint32_t uva, const void *src, uint32_t len);
+int as_copy(uint32_t dst_pd, uint32_t dst, uint32_t src_pd, uint32_t src,
+	    uint32_t len);
+int as_memset(uint32_t pd, uint32_t uva, uint8_t byte, uint32_t len);
 void *as_kaddr(uint32_t pd, uint32_t uva); /* kernel address of a mapped page */

@@ -5,6 +5,8 @@
 
   ipc_roundtrip          tests/bench/b_ipc.c, run as a boot module: median
                          SENDREC round trip in cycles and in ns
+  safecopy_4k            tests/bench/b_safecopy.c: median ns per 4 KiB
+                         SAFECOPYFROM between two address spaces
   boot_to_first_process  wall-clock ms from starting QEMU on the ISO to
                          init's first line on the serial console (median
                          of BOOT_RUNS boots; includes GRUB, under TCG)
@@ -21,6 +23,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import qemu  # noqa: E402
 
 BOOT_RUNS = 5
+BENCH_PROGS = ["b_ipc", "b_safecopy"]
 
 
 def main():
@@ -29,14 +32,16 @@ def main():
     a = ap.parse_args()
     ok = True
 
-    run = qemu.boot(qemu.qemu_cmd(a.build, modules=[
-        os.path.join(a.build, "tests", "b_ipc.elf")]), 300)
-    lines = re.findall(r"^bench: .*$", run.log, re.M)
-    for line in lines:
-        print(line)
-    if run.status != qemu.DEBUG_EXIT_PASS or not lines:
-        ok = False
-        print("bench: ipc_roundtrip failed\n" + run.tail(), file=sys.stderr)
+    for prog in BENCH_PROGS:
+        run = qemu.boot(qemu.qemu_cmd(a.build, modules=[
+            os.path.join(a.build, "tests", prog + ".elf")]), 300)
+        lines = re.findall(r"^bench: .*$", run.log, re.M)
+        for line in lines:
+            print(line, flush=True)
+        if run.status != qemu.DEBUG_EXIT_PASS or not lines:
+            ok = False
+            print("bench: %s failed\n%s" % (prog, run.tail()),
+                  file=sys.stderr)
 
     iso = os.path.join(a.build, "samsara.iso")
     times = []

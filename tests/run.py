@@ -49,6 +49,8 @@ GUEST = (
     + [Guest("faults", [t("t_fault")], "faults", FAULT_LINES)]
     + [Guest("sched_" + c, [t("t_sched", c)], c)
        for c in ["preempt", "alarm", "newlib", "klog", "fpu"]]
+    + [Guest("grants", [t("t_grant")], "grant",
+             [r"denied: t_grant \(ep \d+\) grant 0x"])]
     + [Guest("denials", [t("t_deny")], "deny",
              [r"denied: t_deny \(ep 0\) kernel call EXIT \(error -210\)",
               r"denied: t_deny \(ep 0\) IPC primitive 0x1 \(error -211\)"])]

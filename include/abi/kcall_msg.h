@@ -101,6 +101,19 @@ struct kc_reboot {
 	uint32_t code; /* in: exit code for RB_DEBUG_EXIT */
 };
 
+struct kc_setgrant {	/* SYS_SETGRANT */
+	uint32_t addr;	/* in: the table (struct grant_entry[count]) */
+	uint32_t count; /* in: entries; 0 unregisters */
+};
+
+struct kc_safecopy { /* SYS_SAFECOPYFROM, SYS_SAFECOPYTO, SYS_SAFEMEMSET */
+	endpoint_t granter; /* in: who made the grant */
+	int32_t gid;	    /* in: its grant id */
+	uint32_t offset;    /* in: where in the grant */
+	uint32_t addr;	    /* in: the caller's buffer (MEMSET: the byte) */
+	uint32_t len;	    /* in: bytes */
+};
+
 #define KC_CHECK(t)                                                            \
 	_Static_assert(sizeof(struct t) <= MSG_PAYLOAD, #t " too big")
 KC_CHECK(kc_diag);
@@ -111,6 +124,8 @@ KC_CHECK(kc_setalarm);
 KC_CHECK(kc_times);
 KC_CHECK(kc_getinfo);
 KC_CHECK(kc_reboot);
+KC_CHECK(kc_setgrant);
+KC_CHECK(kc_safecopy);
 
 /* The payload of a kernel-call message seen as call arguments. */
 #define KC_ARGS(m, t) ((struct t *)(void *)(m)->m_u.b)

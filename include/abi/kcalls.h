@@ -24,7 +24,11 @@
 	X(SETALARM, setalarm) /* one-shot alarm as a CLOCK notification */     \
 	X(TIMES, times)	      /* clock ticks, TSC and its rate */              \
 	X(GETINFO, getinfo)   /* copy out kernel log or process table */       \
-	X(REBOOT, reboot)     /* halt, power off or reboot the machine */
+	X(REBOOT, reboot)     /* halt, power off or reboot the machine */      \
+	X(SETGRANT, setgrant) /* register the caller's grant table */          \
+	X(SAFECOPYFROM, safecopyfrom) /* copy from a grant */                  \
+	X(SAFECOPYTO, safecopyto)     /* copy to a grant */                    \
+	X(SAFEMEMSET, safememset)     /* fill a grant with a byte */
 
 enum kcall_nr {
 #define KCALL_ENUM(NAME, name) SYS_##NAME,

@@ -33,6 +33,8 @@ int do_fork(struct proc *caller, message_t *m)
 	memcpy(child->fpu, caller->fpu, sizeof(child->fpu));
 	memcpy(child->name, caller->name, sizeof(child->name));
 	child->priv = caller->priv;
+	child->grant_table = caller->grant_table;
+	child->grant_count = caller->grant_count;
 	child->prio = caller->prio;
 	child->quantum = child->ticks_left = caller->quantum;
 	child->manager = caller->ep;

@@ -195,6 +195,44 @@ int as_write(uint32_t pd, uint32_t uva, const void *src, uint32_t len)
 	return copy(pd, uva, (void *)src, len, true);
 }
 
+/* Copy between two address spaces, page piece by page piece, after
+ * checking both ranges whole: it either copies everything or nothing. */
+int as_copy(uint32_t dst_pd, uint32_t dst, uint32_t src_pd, uint32_t src,
+	    uint32_t len)
+{
+	if (!as_range_ok(src_pd, src, len, false) ||
+	    !as_range_ok(dst_pd, dst, len, true))
+		return -EFAULT;
+	while (len) {
+		uint32_t n = PAGE_SIZE - (src & ~PAGE_MASK);
+		if (PAGE_SIZE - (dst & ~PAGE_MASK) < n)
+			n = PAGE_SIZE - (dst & ~PAGE_MASK);
+		if (n > len)
+			n = len;
+		memcpy(P2V(translate(dst_pd, dst, true)),
+		       P2V(translate(src_pd, src, false)), n);
+		src += n;
+		dst += n;
+		len -= n;
+	}
+	return 0;
+}
+
+int as_memset(uint32_t pd, uint32_t uva, uint8_t byte, uint32_t len)
+{
+	if (!as_range_ok(pd, uva, len, true))
+		return -EFAULT;
+	while (len) {
+		uint32_t n = PAGE_SIZE - (uva & ~PAGE_MASK);
+		if (n > len)
+			n = len;
+		memset(P2V(translate(pd, uva, true)), byte, n);
+		uva += n;
+		len -= n;
+	}
+	return 0;
+}
+
 void *as_kaddr(uint32_t pd, uint32_t uva)
 {
 	int64_t pa = translate(pd, uva, false);

@@ -28,6 +28,17 @@ static inline bool priv_may_call(const struct proc *p, uint32_t nr)
 	return (p->priv.calls >> nr) & 1;
 }
 
+/* May p use ports [port, port + size)? */
+static inline bool priv_may_io(const struct proc *p, uint32_t port,
+			       uint32_t size)
+{
+	for (int i = 0; i < p->priv.nr_io; i++)
+		if (port >= p->priv.io[i].first &&
+		    port + size - 1 <= p->priv.io[i].last)
+			return true;
+	return false;
+}
+
 /* IPC targets are not restricted yet: every process may send to every
  * other.  The isolation issue replaces this with a per-target bitmap. */
 static inline bool priv_may_send(const struct proc *p, const struct proc *to)

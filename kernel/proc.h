@@ -38,9 +38,17 @@
  * IRQ lines and memory ranges here, and their checks go where
  * priv_may_*() are called.
  */
+#define NR_IO_RANGES 8
+
+struct io_range {
+	uint16_t first, last; /* inclusive */
+};
+
 struct priv {
 	uint32_t traps; /* bit n: IPC primitive n allowed */
 	uint32_t calls; /* bit n: kernel call n allowed (abi/kcalls.h) */
+	struct io_range io[NR_IO_RANGES]; /* ports it may use */
+	int nr_io;
 };
 
 /* What the manager will learn through GETKSIG. */

@@ -9,8 +9,11 @@
  *            calls cannot cut the test short.
  *   t_deny   a test program with almost no privileges: it checks that
  *            what it may not do is refused, counted and logged.
+ *   t_devio  a test program allowed the CMOS ports and COM1's scratch
+ *            register, and no other port.
  *   t_*      test programs (tests/guest/): every kernel call, so that
  *            they can fork helpers and stop QEMU with their verdict.
+ *   b_devio  the DEVIO benchmark: the CMOS ports.
  *   b_*      benchmark programs (tests/bench/): likewise.
  */
 #include "table.h"
@@ -26,11 +29,43 @@
 	(KCALL_BIT(SYS_DIAG) | KCALL_BIT(SYS_GETINFO) | KCALL_BIT(SYS_REBOOT))
 
 static const struct boot_entry boot_table[] = {
-	{"init", 4, 5, TRAPS_ALL, KCALLS_ALL},
-	{"t_fuzz", 3, 5, TRAPS_ALL, CALLS_FUZZ},
-	{"t_deny", 3, 5, (1u << SENDREC) | (1u << RECEIVE), CALLS_DENY},
-	{"t_*", 3, 5, TRAPS_ALL, KCALLS_ALL},
-	{"b_*", 3, 5, TRAPS_ALL, KCALLS_ALL},
+	{.name = "init",
+	 .prio = 4,
+	 .quantum = 5,
+	 .traps = TRAPS_ALL,
+	 .calls = KCALLS_ALL},
+	{.name = "t_fuzz",
+	 .prio = 3,
+	 .quantum = 5,
+	 .traps = TRAPS_ALL,
+	 .calls = CALLS_FUZZ},
+	{.name = "t_deny",
+	 .prio = 3,
+	 .quantum = 5,
+	 .traps = (1u << SENDREC) | (1u << RECEIVE),
+	 .calls = CALLS_DENY},
+	{.name = "t_devio",
+	 .prio = 3,
+	 .quantum = 5,
+	 .traps = TRAPS_ALL,
+	 .calls = KCALLS_ALL,
+	 .io = {{0x70, 0x71}, {0x3ff, 0x3ff}}},
+	{.name = "t_*",
+	 .prio = 3,
+	 .quantum = 5,
+	 .traps = TRAPS_ALL,
+	 .calls = KCALLS_ALL},
+	{.name = "b_devio",
+	 .prio = 3,
+	 .quantum = 5,
+	 .traps = TRAPS_ALL,
+	 .calls = KCALLS_ALL,
+	 .io = {{0x70, 0x71}}},
+	{.name = "b_*",
+	 .prio = 3,
+	 .quantum = 5,
+	 .traps = TRAPS_ALL,
+	 .calls = KCALLS_ALL},
 };
 
 static bool matches(const char *pattern, const char *name)

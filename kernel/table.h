@@ -9,12 +9,15 @@
 
 #include <stdint.h>
 
+#include "proc.h"
+
 struct boot_entry {
 	const char *name; /* a trailing '*' matches any suffix */
 	int prio;
 	int quantum; /* clock ticks */
 	uint32_t traps;
 	uint32_t calls;
+	struct io_range io[NR_IO_RANGES];
 };
 
 const struct boot_entry *boot_entry_find(const char *name);

@@ -7,6 +7,8 @@
                          SENDREC round trip in cycles and in ns
   safecopy_4k            tests/bench/b_safecopy.c: median ns per 4 KiB
                          SAFECOPYFROM between two address spaces
+  devio                  tests/bench/b_devio.c: median ns per DEVIO
+  kernel_sloc            code lines of kernel/ (C, headers, assembly)
   boot_to_first_process  wall-clock ms from starting QEMU on the ISO to
                          init's first line on the serial console (median
                          of BOOT_RUNS boots; includes GRUB, under TCG)
@@ -17,13 +19,14 @@ import argparse
 import os
 import re
 import statistics
+import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import qemu  # noqa: E402
 
 BOOT_RUNS = 5
-BENCH_PROGS = ["b_ipc", "b_safecopy"]
+BENCH_PROGS = ["b_ipc", "b_safecopy", "b_devio"]
 
 
 def main():
@@ -42,6 +45,16 @@ def main():
             ok = False
             print("bench: %s failed\n%s" % (prog, run.tail()),
                   file=sys.stderr)
+
+    cloc = subprocess.run(["cloc", "--quiet", "--csv", "--include-lang=C,"
+                           "C/C++ Header,Assembly", "kernel/"],
+                          capture_output=True, text=True).stdout
+    total = [line.split(",")[4] for line in cloc.splitlines()
+             if line.split(",")[1:2] == ["SUM"]]
+    if total:
+        print("bench: kernel_sloc %s lines" % total[0], flush=True)
+    else:
+        ok = False
 
     iso = os.path.join(a.build, "samsara.iso")
     times = []

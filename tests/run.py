@@ -51,6 +51,8 @@ GUEST = (
        for c in ["preempt", "alarm", "newlib", "klog", "fpu"]]
     + [Guest("grants", [t("t_grant")], "grant",
              [r"denied: t_grant \(ep \d+\) grant 0x"])]
+    + [Guest("devio", [t("t_devio")], "devio",
+             [r"denied: t_devio \(ep 0\) I/O port 0xf4 \(error -1\)"])]
     + [Guest("denials", [t("t_deny")], "deny",
              [r"denied: t_deny \(ep 0\) kernel call EXIT \(error -210\)",
               r"denied: t_deny \(ep 0\) IPC primitive 0x1 \(error -211\)"])]

@@ -114,6 +114,41 @@ struct kc_safecopy { /* SYS_SAFECOPYFROM, SYS_SAFECOPYTO, SYS_SAFEMEMSET */
 	uint32_t len;	    /* in: bytes */
 };
 
+/* Port I/O: direction and width, or'ed together. */
+#define DIO_IN 0x0
+#define DIO_OUT 0x1
+#define DIO_BYTE 0x0
+#define DIO_WORD 0x2
+#define DIO_LONG 0x4
+#define DIO_FLAGS 0x7
+
+struct kc_devio {	/* SYS_DEVIO */
+	uint32_t port;	/* in */
+	uint32_t flags; /* in: DIO_* */
+	uint32_t value; /* in: for output; out: what was read */
+};
+
+struct kc_vdevio {	/* SYS_VDEVIO */
+	uint32_t flags; /* in: DIO_* for every pair */
+	uint32_t pairs; /* in: address of struct dio_pair[count] */
+	uint32_t count; /* in: at most VDEVIO_MAX */
+};
+struct dio_pair {
+	uint32_t port;
+	uint32_t value; /* output, or filled in on input */
+};
+#define VDEVIO_MAX 64
+
+struct kc_sdevio { /* SYS_SDEVIO: rep ins/outs, bytes or words */
+	uint32_t port;
+	uint32_t flags;	    /* DIO_IN/OUT | DIO_BYTE/WORD */
+	endpoint_t granter; /* SELF: addr is in the caller's memory */
+	int32_t gid;
+	uint32_t offset; /* into the grant, or the caller's address */
+	uint32_t len;	 /* bytes, a multiple of the width, <= 64 KiB */
+};
+#define SDEVIO_MAX 65536
+
 #define KC_CHECK(t)                                                            \
 	_Static_assert(sizeof(struct t) <= MSG_PAYLOAD, #t " too big")
 KC_CHECK(kc_diag);
@@ -126,6 +161,9 @@ KC_CHECK(kc_getinfo);
 KC_CHECK(kc_reboot);
 KC_CHECK(kc_setgrant);
 KC_CHECK(kc_safecopy);
+KC_CHECK(kc_devio);
+KC_CHECK(kc_vdevio);
+KC_CHECK(kc_sdevio);
 
 /* The payload of a kernel-call message seen as call arguments. */
 #define KC_ARGS(m, t) ((struct t *)(void *)(m)->m_u.b)

@@ -28,7 +28,10 @@
 	X(SETGRANT, setgrant) /* register the caller's grant table */          \
 	X(SAFECOPYFROM, safecopyfrom) /* copy from a grant */                  \
 	X(SAFECOPYTO, safecopyto)     /* copy to a grant */                    \
-	X(SAFEMEMSET, safememset)     /* fill a grant with a byte */
+	X(SAFEMEMSET, safememset)     /* fill a grant with a byte */           \
+	X(DEVIO, devio)		      /* one port input or output */           \
+	X(VDEVIO, vdevio)	      /* a vector of port operations */        \
+	X(SDEVIO, sdevio)	      /* string I/O between port, grant */
 
 enum kcall_nr {
 #define KCALL_ENUM(NAME, name) SYS_##NAME,

@@ -42,6 +42,10 @@ int sys_devio(uint32_t port, uint32_t flags, uint32_t value, uint32_t *in);
 int sys_vdevio(uint32_t flags, struct dio_pair *pairs, uint32_t count);
 int sys_sdevio(uint32_t port, uint32_t flags, endpoint_t granter,
 	       grant_id_t gid, uint32_t offset, uint32_t len);
+int sys_irqctl(uint32_t op, uint32_t irq, uint32_t policy, uint32_t id,
+	       int *hook);
+int sys_irqctl(uint32_t op, uint32_t irq, uint32_t policy, uint32_t id,
+	       int *hook);
 int sys_setgrant(struct grant_entry *table, uint32_t count);
 int sys_safecopyfrom(endpoint_t granter, grant_id_t gid, uint32_t offset,
 		     void *dst, uint32_t len);

@@ -70,6 +70,7 @@ static int start(const char *name, const char *args, const uint8_t *img,
 	p->quantum = p->ticks_left = be->quantum;
 	p->priv.traps = be->traps;
 	p->priv.calls = be->calls;
+	p->priv.irqs = be->irqs;
 	for (int i = 0; i < NR_IO_RANGES && be->io[i].last; i++)
 		p->priv.io[p->priv.nr_io++] = be->io[i];
 	p->regs.cs = SEL_UCODE;

@@ -18,6 +18,7 @@
 #include "arch/i386/fpu.h"
 #include "clock.h"
 #include "ipc.h"
+#include "irq.h"
 #include "lib.h"
 #include "sched.h"
 #include "vm.h"
@@ -95,6 +96,7 @@ static void orphan_managed(struct proc *p)
 void proc_exit(struct proc *p, int status)
 {
 	ipc_cleanup(p);
+	irq_release(p);
 	if (p->rts == 0)
 		sched_remove(p);
 	p->alarm_at = 0;

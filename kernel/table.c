@@ -11,6 +11,8 @@
  *            what it may not do is refused, counted and logged.
  *   t_devio  a test program allowed the CMOS ports and COM1's scratch
  *            register, and no other port.
+ *   t_irq    a test program allowed the CMOS ports and IRQ 8 (the
+ *            RTC's periodic interrupt).
  *   t_*      test programs (tests/guest/): every kernel call, so that
  *            they can fork helpers and stop QEMU with their verdict.
  *   b_devio  the DEVIO benchmark: the CMOS ports.
@@ -50,6 +52,13 @@ static const struct boot_entry boot_table[] = {
 	 .traps = TRAPS_ALL,
 	 .calls = KCALLS_ALL,
 	 .io = {{0x70, 0x71}, {0x3ff, 0x3ff}}},
+	{.name = "t_irq",
+	 .prio = 3,
+	 .quantum = 5,
+	 .traps = TRAPS_ALL,
+	 .calls = KCALLS_ALL,
+	 .io = {{0x70, 0x71}},
+	 .irqs = 1u << 8},
 	{.name = "t_*",
 	 .prio = 3,
 	 .quantum = 5,

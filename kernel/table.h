@@ -18,6 +18,7 @@ struct boot_entry {
 	uint32_t traps;
 	uint32_t calls;
 	struct io_range io[NR_IO_RANGES];
+	uint32_t irqs;
 };
 
 const struct boot_entry *boot_entry_find(const char *name);

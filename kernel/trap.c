@@ -17,24 +17,16 @@
 #include "clock.h"
 #include "counters.h"
 #include "ipc.h"
+#include "irq.h"
 #include "kcall.h"
 #include "lib.h"
 #include "proc.h"
 #include "sched.h"
 
-static void irq(int line)
-{
-	if (line == 0)
-		clock_tick();
-	else
-		pic_mask(line); /* nobody handles it yet: keep it quiet */
-	pic_eoi(line);
-}
-
 static void kernel_trap(struct trapframe *f)
 {
 	if (f->vector >= IRQ_BASE && f->vector < IRQ_BASE + NR_IRQS) {
-		irq((int)f->vector - IRQ_BASE);
+		irq_handle((int)f->vector - IRQ_BASE);
 		return;
 	}
 	panic("exception %u in kernel: eip 0x%08x err 0x%x cr2 0x%08x "
@@ -50,7 +42,7 @@ static void user_trap(struct proc *p, struct trapframe *f)
 		counters.faults++;
 		proc_fault(p, (int)f->vector, f->vector == 14 ? read_cr2() : 0);
 	} else if (f->vector < IRQ_BASE + NR_IRQS) {
-		irq((int)f->vector - IRQ_BASE);
+		irq_handle((int)f->vector - IRQ_BASE);
 	} else if (f->vector == IPC_VECTOR) {
 		counters.ipc_calls++;
 		r = ipc_trap(p, f->eax, (endpoint_t)f->ebx, f->ecx);

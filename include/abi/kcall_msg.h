@@ -149,6 +149,19 @@ struct kc_sdevio { /* SYS_SDEVIO: rep ins/outs, bytes or words */
 };
 #define SDEVIO_MAX 65536
 
+#define IRQ_SETPOLICY 1	 /* hook `irq`; notifications carry bit `id` */
+#define IRQ_RMPOLICY 2	 /* remove hook `hook` (the line is masked) */
+#define IRQ_ENABLE 3	 /* unmask the hooked line */
+#define IRQ_DISABLE 4	 /* mask it */
+#define IRQ_REENABLE 0x1 /* policy: unmask again at once after each IRQ */
+struct kc_irqctl {	 /* SYS_IRQCTL */
+	uint32_t op;	 /* in: IRQ_* */
+	uint32_t irq;	 /* in: SETPOLICY: the line */
+	uint32_t policy; /* in: SETPOLICY: IRQ_REENABLE or 0 */
+	uint32_t id;	 /* in: SETPOLICY: 0..31, the bit in notifications */
+	int32_t hook;	 /* out: SETPOLICY's hook; in: the others */
+};
+
 #define KC_CHECK(t)                                                            \
 	_Static_assert(sizeof(struct t) <= MSG_PAYLOAD, #t " too big")
 KC_CHECK(kc_diag);
@@ -164,6 +177,7 @@ KC_CHECK(kc_safecopy);
 KC_CHECK(kc_devio);
 KC_CHECK(kc_vdevio);
 KC_CHECK(kc_sdevio);
+KC_CHECK(kc_irqctl);
 
 /* The payload of a kernel-call message seen as call arguments. */
 #define KC_ARGS(m, t) ((struct t *)(void *)(m)->m_u.b)

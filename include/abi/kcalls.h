@@ -31,7 +31,8 @@
 	X(SAFEMEMSET, safememset)     /* fill a grant with a byte */           \
 	X(DEVIO, devio)		      /* one port input or output */           \
 	X(VDEVIO, vdevio)	      /* a vector of port operations */        \
-	X(SDEVIO, sdevio)	      /* string I/O between port, grant */
+	X(SDEVIO, sdevio)	      /* string I/O between port and grant */  \
+	X(IRQCTL, irqctl)	      /* hook, enable, disable an IRQ line */
 
 enum kcall_nr {
 #define KCALL_ENUM(NAME, name) SYS_##NAME,

@@ -14,6 +14,7 @@
 #include "arch/i386/arch.h"
 #include "elf.h"
 #include "lib.h"
+#include "priv.h"
 #include "proc.h"
 #include "sched.h"
 #include "stack.h"
@@ -68,6 +69,8 @@ static int start(const char *name, const char *args, const uint8_t *img,
 	strlcpy(p->name, name, sizeof(p->name));
 	p->prio = be->prio;
 	p->quantum = p->ticks_left = be->quantum;
+	p->priv.flags = PRIV_SYSTEM | be->flags;
+	memset(p->priv.ipc_to, 0xff, sizeof(p->priv.ipc_to)); /* anybody */
 	p->priv.traps = be->traps;
 	p->priv.calls = be->calls;
 	p->priv.irqs = be->irqs;

@@ -14,9 +14,7 @@
 #include "abi/kcalls.h"
 #include "proc.h"
 
-#define TRAPS_ALL                                                              \
-	((1u << SEND) | (1u << RECEIVE) | (1u << SENDREC) | (1u << NOTIFY) |   \
-	 (1u << SENDNB))
+#define TRAPS_ALL IPC_TRAPS_ALL
 
 static inline bool priv_may_trap(const struct proc *p, uint32_t prim)
 {
@@ -39,11 +37,18 @@ static inline bool priv_may_io(const struct proc *p, uint32_t port,
 	return false;
 }
 
-/* IPC targets are not restricted yet: every process may send to every
- * other.  The isolation issue replaces this with a per-target bitmap. */
+/* May p send to `to`?  Users reach servers only; system processes
+ * need the target's slot bit, or PRIV_TO_USERS for a user process. */
 static inline bool priv_may_send(const struct proc *p, const struct proc *to)
 {
-	(void)p;
-	(void)to;
-	return true;
+	if (!(p->priv.flags & PRIV_SYSTEM))
+		return to->priv.flags & PRIV_SERVER;
+	if (!(to->priv.flags & PRIV_SYSTEM))
+		return p->priv.flags & PRIV_TO_USERS;
+	int s = EP_SLOT(to->ep);
+	return (p->priv.ipc_to[s / 32] >> (s % 32)) & 1;
 }
+
+void priv_set_target(struct proc *p, struct proc *to, bool on);
+void priv_inherit(struct proc *parent, struct proc *child);
+void priv_forget(struct proc *p);

@@ -20,6 +20,7 @@
 #include "ipc.h"
 #include "irq.h"
 #include "lib.h"
+#include "priv.h"
 #include "sched.h"
 #include "vm.h"
 
@@ -97,6 +98,7 @@ void proc_exit(struct proc *p, int status)
 {
 	ipc_cleanup(p);
 	irq_release(p);
+	priv_forget(p);
 	if (p->rts == 0)
 		sched_remove(p);
 	p->alarm_at = 0;

@@ -33,10 +33,10 @@
 #define NOTIFY_WORDS ((NR_PROCS + 31) / 32)
 
 /*
- * Privileges.  For now a process holds its IPC primitive mask and its
- * kernel-call bitmap; the isolation issue adds IPC targets, I/O ports,
- * IRQ lines and memory ranges here, and their checks go where
- * priv_may_*() are called.
+ * Privileges (priv.h has the checks).  A system process (PRIV_SYSTEM)
+ * has its own record: the IPC primitives, kernel calls, IPC targets (a
+ * bit per slot), I/O ports and IRQ lines it may use.  Every ordinary
+ * user process holds the same user record: SENDREC only, to servers.
  */
 #define NR_IO_RANGES 8
 
@@ -45,6 +45,8 @@ struct io_range {
 };
 
 struct priv {
+	uint32_t flags;			       /* PRIV_* (abi/kcall_msg.h) */
+	uint32_t ipc_to[(NR_PROCS + 31) / 32]; /* by slot, for PRIV_SYSTEM */
 	uint32_t traps; /* bit n: IPC primitive n allowed */
 	uint32_t calls; /* bit n: kernel call n allowed (abi/kcalls.h) */
 	struct io_range io[NR_IO_RANGES]; /* ports it may use */

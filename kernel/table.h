@@ -19,6 +19,7 @@ struct boot_entry {
 	uint32_t calls;
 	struct io_range io[NR_IO_RANGES];
 	uint32_t irqs;
+	uint32_t flags; /* PRIV_* besides PRIV_SYSTEM */
 };
 
 const struct boot_entry *boot_entry_find(const char *name);

@@ -28,7 +28,8 @@
 #define SENDREC 3
 #define NOTIFY 4
 #define SENDNB 5
-#define IPC_NR_PRIMS 6 /* primitives are 1 .. IPC_NR_PRIMS-1 */
+#define IPC_NR_PRIMS 6	   /* primitives are 1 .. IPC_NR_PRIMS-1 */
+#define IPC_TRAPS_ALL 0x3e /* a mask with every primitive's bit */
 
 #define IPC_STATUS_CALL(status) ((status)&0xff)
 #define IPC_IS_NOTIFY(status) (IPC_STATUS_CALL(status) == NOTIFY)

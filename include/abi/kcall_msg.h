@@ -162,6 +162,34 @@ struct kc_irqctl {	 /* SYS_IRQCTL */
 	int32_t hook;	 /* out: SETPOLICY's hook; in: the others */
 };
 
+/* A privilege record as PRIVCTL_SET installs it.  What it leaves out is
+ * not allowed: a zeroed record allows nothing at all. */
+#define PRIV_SYSTEM 0x1	  /* a system process (its own record) */
+#define PRIV_SERVER 0x2	  /* ordinary user processes may SENDREC to it */
+#define PRIV_TO_USERS 0x4 /* may send to ordinary user processes */
+#define PRIV_MAX_TARGETS 32
+#define PRIV_MAX_IO 8
+struct priv_desc {
+	uint32_t flags; /* PRIV_SERVER, PRIV_TO_USERS (PRIV_SYSTEM implied) */
+	uint32_t traps; /* bit n: IPC primitive n */
+	uint32_t calls; /* bit n: kernel call n */
+	uint32_t irqs;	/* bit n: IRQ line n */
+	uint32_t nr_targets;
+	endpoint_t targets[PRIV_MAX_TARGETS]; /* may send to (and back) */
+	uint32_t nr_io;
+	struct {
+		uint16_t first, last; /* inclusive */
+	} io[PRIV_MAX_IO];
+};
+
+#define PRIVCTL_SET 1	/* install the record at `desc` for `who` */
+#define PRIVCTL_USER 2	/* make `who` an ordinary user process */
+struct kc_privctl {	/* SYS_PRIVCTL */
+	endpoint_t who; /* in */
+	uint32_t op;	/* in: PRIVCTL_* */
+	uint32_t desc;	/* in: address of a struct priv_desc */
+};
+
 #define KC_CHECK(t)                                                            \
 	_Static_assert(sizeof(struct t) <= MSG_PAYLOAD, #t " too big")
 KC_CHECK(kc_diag);
@@ -178,6 +206,7 @@ KC_CHECK(kc_devio);
 KC_CHECK(kc_vdevio);
 KC_CHECK(kc_sdevio);
 KC_CHECK(kc_irqctl);
+KC_CHECK(kc_privctl);
 
 /* The payload of a kernel-call message seen as call arguments. */
 #define KC_ARGS(m, t) ((struct t *)(void *)(m)->m_u.b)

@@ -32,7 +32,8 @@
 	X(DEVIO, devio)		      /* one port input or output */           \
 	X(VDEVIO, vdevio)	      /* a vector of port operations */        \
 	X(SDEVIO, sdevio)	      /* string I/O between port and grant */  \
-	X(IRQCTL, irqctl)	      /* hook, enable, disable an IRQ line */
+	X(IRQCTL, irqctl)	      /* hook, enable, disable an IRQ line */  \
+	X(PRIVCTL, privctl)	      /* set a process's privileges */
 
 enum kcall_nr {
 #define KCALL_ENUM(NAME, name) SYS_##NAME,

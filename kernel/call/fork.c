@@ -12,6 +12,7 @@
 #include "arch/i386/fpu.h"
 #include "kcall.h"
 #include "lib.h"
+#include "priv.h"
 #include "sched.h"
 #include "vm.h"
 
@@ -32,7 +33,7 @@ int do_fork(struct proc *caller, message_t *m)
 	fpu_sync(caller);
 	memcpy(child->fpu, caller->fpu, sizeof(child->fpu));
 	memcpy(child->name, caller->name, sizeof(child->name));
-	child->priv = caller->priv;
+	priv_inherit(caller, child);
 	child->grant_table = caller->grant_table;
 	child->grant_count = caller->grant_count;
 	child->prio = caller->prio;

@@ -82,23 +82,6 @@ static int send_type(void *arg)
 	return ipc_send(parent, &m) == 0 ? 0 : 1;
 }
 
-/* Wait until child is blocked sending (it is then in our queue). */
-static void wait_blocked(endpoint_t child)
-{
-	struct kinfo_proc tab[NR_PROCS];
-	for (int tries = 0; tries < 1000; tries++) {
-		uint32_t n;
-		T_EQ(sys_getinfo(GI_PROCTAB, tab, sizeof(tab), &n), 0);
-		for (uint32_t i = 0; i < n / sizeof(tab[0]); i++)
-			if (tab[i].ep == child && tab[i].flags != 0)
-				return;
-		message_t m;
-		sys_setalarm(1, 0);
-		ipc_receive(CLOCK, &m, 0);
-	}
-	t_fail(__FILE__, __LINE__, "child never blocked");
-}
-
 static void reap_all(int n)
 {
 	for (int i = 0; i < n; i++) {
@@ -111,11 +94,11 @@ static void reap_all(int n)
 static void case_specific(void)
 {
 	endpoint_t a = t_spawn(send_type, (void *)101);
-	wait_blocked(a);
+	t_wait_blocked(a);
 	endpoint_t b = t_spawn(send_type, (void *)202);
-	wait_blocked(b);
+	t_wait_blocked(b);
 	endpoint_t c = t_spawn(send_type, (void *)303);
-	wait_blocked(c);
+	t_wait_blocked(c);
 	message_t m;
 	int status;
 	/* Take the middle one first: a and c stay queued. */
@@ -138,7 +121,7 @@ static void case_any(void)
 	endpoint_t e[3];
 	for (int i = 0; i < 3; i++) {
 		e[i] = t_spawn(send_type, (void *)(intptr_t)(10 + i));
-		wait_blocked(e[i]);
+		t_wait_blocked(e[i]);
 	}
 	for (int i = 0; i < 3; i++) {
 		message_t m;
@@ -167,7 +150,7 @@ static void case_notify(void)
 	endpoint_t e[3];
 	for (int i = 0; i < 3; i++) {
 		e[i] = t_spawn(notifier, (void *)(intptr_t)(5 * (i + 1)));
-		wait_blocked(e[i]); /* it notified, then blocked sending */
+		t_wait_blocked(e[i]); /* it notified, then blocked sending */
 	}
 	/* Each sender's notifications coalesced into one. */
 	bool seen[3] = {false, false, false};
@@ -195,7 +178,7 @@ static void case_notify(void)
 	reap_all(3);
 	/* Notifying a process that never receives does not block. */
 	endpoint_t sleeper = t_spawn(send_type, (void *)1);
-	wait_blocked(sleeper);
+	t_wait_blocked(sleeper);
 	for (int i = 0; i < 1000; i++)
 		T_EQ(ipc_notify(sleeper), 0);
 	message_t m;
@@ -217,7 +200,7 @@ static void case_sendnb(void)
 {
 	/* The child is blocked sending to us, so it is not receiving. */
 	endpoint_t busy = t_spawn(send_type, (void *)5);
-	wait_blocked(busy);
+	t_wait_blocked(busy);
 	message_t m;
 	m.m_type = 1;
 	T_EQ(ipc_sendnb(busy, &m), -ENOTREADY);
@@ -225,7 +208,7 @@ static void case_sendnb(void)
 	reap_all(1);
 	/* A child waiting in RECEIVE takes a SENDNB at once. */
 	endpoint_t rx = t_spawn(receive_once, 0);
-	wait_blocked(rx);
+	t_wait_blocked(rx);
 	m.m_type = 77;
 	T_EQ(ipc_sendnb(rx, &m), 0);
 	reap_all(1);
@@ -280,7 +263,7 @@ static void case_dead(void)
 	/* A sender blocked on a receiver that dies is woken. */
 	endpoint_t victim = t_spawn(die_later, (void *)20);
 	endpoint_t sender = t_spawn(blocked_sender, (void *)(intptr_t)victim);
-	wait_blocked(sender);
+	t_wait_blocked(sender);
 	reap_all(2); /* status 0: the sender saw EDEADSRCDST */
 
 	/* Not endpoints at all. */
@@ -314,10 +297,10 @@ static void case_cycle(void)
 	 * a: a -> b -> us -> a.  Our send must be refused, not hang. */
 	struct ring rb = {parent, true};
 	endpoint_t b = t_spawn(ring_member, &rb);
-	wait_blocked(b);
+	t_wait_blocked(b);
 	struct ring ra = {b, false};
 	endpoint_t a = t_spawn(ring_member, &ra);
-	wait_blocked(a);
+	t_wait_blocked(a);
 	message_t m;
 	m.m_type = 9;
 	T_EQ(ipc_send(a, &m), -ELOCKED);

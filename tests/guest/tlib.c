@@ -95,3 +95,19 @@ void t_run_case(int argc, char **argv, const struct t_case_entry *cases,
 	}
 	t_fail(__FILE__, __LINE__, "no such case");
 }
+
+void t_wait_blocked(endpoint_t ep)
+{
+	static struct kinfo_proc tab[NR_PROCS];
+	for (int tries = 0; tries < 1000; tries++) {
+		uint32_t n;
+		T_EQ(sys_getinfo(GI_PROCTAB, tab, sizeof(tab), &n), 0);
+		for (uint32_t i = 0; i < n / sizeof(tab[0]); i++)
+			if (tab[i].ep == ep && tab[i].flags != 0)
+				return;
+		message_t m;
+		T_EQ(sys_setalarm(1, 0), 0);
+		T_EQ(ipc_receive(CLOCK, &m, 0), 0);
+	}
+	t_fail(__FILE__, __LINE__, "process never blocked");
+}

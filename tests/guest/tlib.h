@@ -41,6 +41,8 @@ void t_run_case(int argc, char **argv, const struct t_case_entry *cases,
 endpoint_t t_spawn(int (*fn)(void *), void *arg);
 struct kc_getksig t_reap(void);
 uint64_t t_ticks(void);
+/* Wait until process ep is blocked (in IPC, or stopped). */
+void t_wait_blocked(endpoint_t ep);
 endpoint_t t_self(void);
 
 #define T_ASSERT(cond)                                                         \

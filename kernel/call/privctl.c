@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * SYS_PRIVCTL: set another process's privileges -- the reincarnation
+ * server's tool.  Only a process whose own kernel-call bitmap holds
+ * PRIVCTL gets here (kcall.c checks).
+ *
+ * PRIVCTL_SET installs exactly the record given: what it leaves out is
+ * not allowed, and the IPC targets replace the old ones (symmetrically).
+ * PRIVCTL_USER makes the process an ordinary user process.  The whole
+ * description is checked before anything changes.
+ */
+#include "abi/errno.h"
+#include "kcall.h"
+#include "lib.h"
+#include "priv.h"
+#include "vm.h"
+
+static int check(const struct priv_desc *d, struct proc **targets)
+{
+	if (d->flags & ~(PRIV_SERVER | PRIV_TO_USERS) ||
+	    d->traps & ~TRAPS_ALL || d->calls & ~KCALLS_ALL ||
+	    d->irqs & ~0xfffau || d->nr_targets > PRIV_MAX_TARGETS ||
+	    d->nr_io > PRIV_MAX_IO)
+		return -EINVAL;
+	for (uint32_t i = 0; i < d->nr_io; i++)
+		if (d->io[i].first > d->io[i].last)
+			return -EINVAL;
+	for (uint32_t i = 0; i < d->nr_targets; i++)
+		if (ep_check(d->targets[i], &targets[i]) < 0)
+			return -EINVAL;
+	return 0;
+}
+
+static void install(struct proc *p, const struct priv_desc *d,
+		    struct proc **targets)
+{
+	priv_forget(p);
+	memset(&p->priv, 0, sizeof(p->priv));
+	p->priv.flags = PRIV_SYSTEM | d->flags;
+	p->priv.traps = d->traps;
+	p->priv.calls = d->calls;
+	p->priv.irqs = d->irqs;
+	for (uint32_t i = 0; i < d->nr_io; i++) {
+		p->priv.io[i].first = d->io[i].first;
+		p->priv.io[i].last = d->io[i].last;
+	}
+	p->priv.nr_io = (int)d->nr_io;
+	for (uint32_t i = 0; i < d->nr_targets; i++)
+		if (targets[i]->priv.flags & PRIV_SYSTEM)
+			priv_set_target(p, targets[i], true);
+}
+
+int do_privctl(struct proc *caller, message_t *m)
+{
+	struct kc_privctl *a = KC_ARGS(m, kc_privctl);
+	struct proc *p, *targets[PRIV_MAX_TARGETS];
+	struct priv_desc d;
+	int r = ep_check(a->who == SELF ? caller->ep : a->who, &p);
+	if (r < 0)
+		return r;
+	switch (a->op) {
+	case PRIVCTL_SET:
+		if (as_read(caller->pd, a->desc, &d, sizeof(d)) < 0)
+			return -EFAULT;
+		r = check(&d, targets);
+		if (r < 0)
+			return r;
+		install(p, &d, targets);
+		return 0;
+	case PRIVCTL_USER:
+		priv_forget(p);
+		memset(&p->priv, 0, sizeof(p->priv));
+		p->priv.traps = 1u << SENDREC;
+		return 0;
+	default:
+		return -EINVAL;
+	}
+}

@@ -47,6 +47,9 @@ int sys_irqctl(uint32_t op, uint32_t irq, uint32_t policy, uint32_t id,
 int sys_irqctl(uint32_t op, uint32_t irq, uint32_t policy, uint32_t id,
 	       int *hook);
 int sys_privctl(endpoint_t who, uint32_t op, const struct priv_desc *desc);
+int sys_dmaalloc(void *vaddr, uint32_t len, uint32_t *phys);
+int sys_umap(const void *vaddr, uint32_t len, uint32_t *phys, uint32_t *contig);
+int sys_mapphys(void *vaddr, uint32_t phys, uint32_t len);
 int sys_setgrant(struct grant_entry *table, uint32_t count);
 int sys_safecopyfrom(endpoint_t granter, grant_id_t gid, uint32_t offset,
 		     void *dst, uint32_t len);

@@ -74,6 +74,8 @@ static int start(const char *name, const char *args, const uint8_t *img,
 	p->priv.traps = be->traps;
 	p->priv.calls = be->calls;
 	p->priv.irqs = be->irqs;
+	for (int i = 0; i < PRIV_MAX_MEM && be->mem[i].len; i++)
+		p->priv.mem[p->priv.nr_mem++] = be->mem[i];
 	for (int i = 0; i < NR_IO_RANGES && be->io[i].last; i++)
 		p->priv.io[p->priv.nr_io++] = be->io[i];
 	p->regs.cs = SEL_UCODE;

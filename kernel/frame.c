@@ -67,6 +67,28 @@ uint32_t frame_alloc(void)
 	return 0;
 }
 
+static bool is_used(uint32_t f)
+{
+	return used[f / 32] & (1u << (f % 32));
+}
+
+uint32_t frame_alloc_contig(uint32_t n)
+{
+	uint32_t run = 0;
+	for (uint32_t f = 1; f < NR_FRAMES && n; f++) {
+		run = is_used(f) ? 0 : run + 1;
+		if (run < n)
+			continue;
+		uint32_t first = f + 1 - n;
+		for (uint32_t g = first; g <= f; g++) {
+			set_used(g, 1);
+			memset(P2V(g * PAGE_SIZE), 0, PAGE_SIZE);
+		}
+		return first * PAGE_SIZE;
+	}
+	return 0;
+}
+
 void frame_free(uint32_t pa)
 {
 	if (pa != 0 && pa < FRAME_MAX_PHYS)

@@ -17,6 +17,7 @@
 void frame_add(uint64_t start, uint64_t end);
 void frame_reserve(uint32_t start, uint32_t end);
 uint32_t frame_alloc(void); /* physical address of a zeroed frame, or 0 */
+uint32_t frame_alloc_contig(uint32_t n); /* n zeroed frames in a row */
 void frame_free(uint32_t pa);
 uint32_t frame_free_count(void);
 uint32_t frame_top(void); /* highest usable physical address + 1 */

@@ -37,6 +37,19 @@ static inline bool priv_may_io(const struct proc *p, uint32_t port,
 	return false;
 }
 
+/* May p map physical [base, base + len)? (len > 0, no wrap) */
+static inline bool priv_may_map(const struct proc *p, uint32_t base,
+				uint32_t len)
+{
+	for (int i = 0; i < p->priv.nr_mem; i++) {
+		const struct priv_mem *r = &p->priv.mem[i];
+		if (base >= r->base && base - r->base <= r->len &&
+		    len <= r->len - (base - r->base))
+			return true;
+	}
+	return false;
+}
+
 /* May p send to `to`?  Users reach servers only; system processes
  * need the target's slot bit, or PRIV_TO_USERS for a user process. */
 static inline bool priv_may_send(const struct proc *p, const struct proc *to)

@@ -51,7 +51,9 @@ struct priv {
 	uint32_t calls; /* bit n: kernel call n allowed (abi/kcalls.h) */
 	struct io_range io[NR_IO_RANGES]; /* ports it may use */
 	int nr_io;
-	uint32_t irqs; /* bit n: IRQ line n may be hooked */
+	uint32_t irqs;			   /* bit n: IRQ line n may be hooked */
+	struct priv_mem mem[PRIV_MAX_MEM]; /* physical ranges to map */
+	int nr_mem;
 };
 
 /* What the manager will learn through GETKSIG. */

@@ -13,6 +13,9 @@
  *            register, and no other port.
  *   t_irq    a test program allowed the CMOS ports and IRQ 8 (the
  *            RTC's periodic interrupt).
+ *   t_mem    a test program allowed to map VGA text memory and RAM
+ *            above 1 MiB, to check DMA memory against its physical
+ *            address.
  *   t_*      test programs (tests/guest/): every kernel call, so that
  *            they can fork helpers and stop QEMU with their verdict.
  *   b_devio  the DEVIO benchmark: the CMOS ports.
@@ -64,6 +67,13 @@ static const struct boot_entry boot_table[] = {
 	 .flags = PRIV_TO_USERS,
 	 .io = {{0x70, 0x71}},
 	 .irqs = 1u << 8},
+	{.name = "t_mem",
+	 .prio = 3,
+	 .quantum = 5,
+	 .traps = TRAPS_ALL,
+	 .calls = KCALLS_ALL,
+	 .flags = PRIV_TO_USERS,
+	 .mem = {{0xb8000, 0x8000}, {0x100000, 0x3ff00000}}},
 	{.name = "t_*",
 	 .prio = 3,
 	 .quantum = 5,

@@ -20,6 +20,7 @@ struct boot_entry {
 	struct io_range io[NR_IO_RANGES];
 	uint32_t irqs;
 	uint32_t flags; /* PRIV_* besides PRIV_SYSTEM */
+	struct priv_mem mem[PRIV_MAX_MEM];
 };
 
 const struct boot_entry *boot_entry_find(const char *name);

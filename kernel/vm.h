@@ -15,7 +15,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#define AS_WRITE 0x1 /* page is writable by the process */
+#define AS_WRITE 0x1  /* page is writable by the process */
+#define AS_DEVICE 0x2 /* not the process's own memory: never freed */
 
 void vm_init(uint32_t phys_top);
 uint32_t vm_kernel_pd(void);
@@ -24,6 +25,9 @@ int as_create(uint32_t *pd);
 void as_destroy(uint32_t pd);
 int as_alloc(uint32_t pd, uint32_t va, int flags); /* map a zeroed page */
 int as_fork(uint32_t src, uint32_t *dst);
+bool as_unmapped(uint32_t pd, uint32_t va, uint32_t len);
+int as_map(uint32_t pd, uint32_t va, uint32_t pa, uint32_t n, int flags);
+int64_t as_phys(uint32_t pd, uint32_t uva); /* -1 if not mapped */
 bool as_range_ok(uint32_t pd, uint32_t uva, uint32_t len, bool write);
 int as_read(uint32_t pd, uint32_t uva, void *dst, uint32_t len);
 int as_write(uint32_t pd, uint32_t uva, const void *src, uint32_t len);

@@ -57,6 +57,8 @@ GUEST = (
              [r"denied: t_irq \(ep 0\) IRQ line 0x4 \(error -1\)"])]
     + [Guest("privileges", [t("t_priv")], "priv",
              [r"denied: t_priv \(ep \d+\) IPC target 0x"])]
+    + [Guest("memory", [t("t_mem")], "mem",
+             [r"denied: t_mem \(ep 0\) memory range 0xa0000"])]
     + [Guest("denials", [t("t_deny")], "deny",
              [r"denied: t_deny \(ep 0\) kernel call EXIT \(error -210\)",
               r"denied: t_deny \(ep 0\) IPC primitive 0x1 \(error -211\)"])]

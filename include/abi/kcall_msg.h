@@ -169,6 +169,11 @@ struct kc_irqctl {	 /* SYS_IRQCTL */
 #define PRIV_TO_USERS 0x4 /* may send to ordinary user processes */
 #define PRIV_MAX_TARGETS 32
 #define PRIV_MAX_IO 8
+#define PRIV_MAX_MEM 4
+struct priv_mem {
+	uint32_t base, len; /* a physical range MAPPHYS may map */
+};
+
 struct priv_desc {
 	uint32_t flags; /* PRIV_SERVER, PRIV_TO_USERS (PRIV_SYSTEM implied) */
 	uint32_t traps; /* bit n: IPC primitive n */
@@ -180,6 +185,8 @@ struct priv_desc {
 	struct {
 		uint16_t first, last; /* inclusive */
 	} io[PRIV_MAX_IO];
+	uint32_t nr_mem;
+	struct priv_mem mem[PRIV_MAX_MEM];
 };
 
 #define PRIVCTL_SET 1	/* install the record at `desc` for `who` */
@@ -188,6 +195,15 @@ struct kc_privctl {	/* SYS_PRIVCTL */
 	endpoint_t who; /* in */
 	uint32_t op;	/* in: PRIVCTL_* */
 	uint32_t desc;	/* in: address of a struct priv_desc */
+};
+
+#define DMA_MAX (4u << 20)
+struct kc_mem {		 /* SYS_DMAALLOC, SYS_UMAP, SYS_MAPPHYS */
+	uint32_t vaddr;	 /* in: where in the caller (page-aligned, except
+			 * UMAP) */
+	uint32_t len;	 /* in: bytes */
+	uint32_t phys;	 /* DMAALLOC, UMAP: out; MAPPHYS: in */
+	uint32_t contig; /* UMAP out: bytes physically contiguous there */
 };
 
 #define KC_CHECK(t)                                                            \
@@ -207,6 +223,7 @@ KC_CHECK(kc_vdevio);
 KC_CHECK(kc_sdevio);
 KC_CHECK(kc_irqctl);
 KC_CHECK(kc_privctl);
+KC_CHECK(kc_mem);
 
 /* The payload of a kernel-call message seen as call arguments. */
 #define KC_ARGS(m, t) ((struct t *)(void *)(m)->m_u.b)

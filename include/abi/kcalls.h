@@ -33,7 +33,10 @@
 	X(VDEVIO, vdevio)	      /* a vector of port operations */        \
 	X(SDEVIO, sdevio)	      /* string I/O between port and grant */  \
 	X(IRQCTL, irqctl)	      /* hook, enable, disable an IRQ line */  \
-	X(PRIVCTL, privctl)	      /* set a process's privileges */
+	X(PRIVCTL, privctl)	      /* set a process's privileges */         \
+	X(DMAALLOC, dmaalloc)	      /* contiguous memory for DMA */          \
+	X(UMAP, umap)		      /* physical address of own memory */     \
+	X(MAPPHYS, mapphys)	      /* map an allowed physical range */
 
 enum kcall_nr {
 #define KCALL_ENUM(NAME, name) SYS_##NAME,

@@ -20,10 +20,13 @@ static int check(const struct priv_desc *d, struct proc **targets)
 	if (d->flags & ~(PRIV_SERVER | PRIV_TO_USERS) ||
 	    d->traps & ~TRAPS_ALL || d->calls & ~KCALLS_ALL ||
 	    d->irqs & ~0xfffau || d->nr_targets > PRIV_MAX_TARGETS ||
-	    d->nr_io > PRIV_MAX_IO)
+	    d->nr_io > PRIV_MAX_IO || d->nr_mem > PRIV_MAX_MEM)
 		return -EINVAL;
 	for (uint32_t i = 0; i < d->nr_io; i++)
 		if (d->io[i].first > d->io[i].last)
+			return -EINVAL;
+	for (uint32_t i = 0; i < d->nr_mem; i++)
+		if (d->mem[i].base + d->mem[i].len < d->mem[i].base)
 			return -EINVAL;
 	for (uint32_t i = 0; i < d->nr_targets; i++)
 		if (ep_check(d->targets[i], &targets[i]) < 0)
@@ -45,6 +48,9 @@ static void install(struct proc *p, const struct priv_desc *d,
 		p->priv.io[i].last = d->io[i].last;
 	}
 	p->priv.nr_io = (int)d->nr_io;
+	for (uint32_t i = 0; i < d->nr_mem; i++)
+		p->priv.mem[i] = d->mem[i];
+	p->priv.nr_mem = (int)d->nr_mem;
 	for (uint32_t i = 0; i < d->nr_targets; i++)
 		if (targets[i]->priv.flags & PRIV_SYSTEM)
 			priv_set_target(p, targets[i], true);

@@ -19,6 +19,7 @@
 #define PTE_U 0x004
 #define PDE_PS 0x080
 #define PTE_G 0x100
+#define PTE_DEV 0x200 /* available bit: device memory, not ours */
 #define KERNEL_PDE (KERNEL_BASE >> 22)
 
 static uint32_t kernel_pd;
@@ -68,7 +69,7 @@ void as_destroy(uint32_t pd)
 			continue;
 		uint32_t *pt = table(dir[i]);
 		for (int j = 0; j < 1024; j++)
-			if (pt[j] & PTE_P)
+			if ((pt[j] & PTE_P) && !(pt[j] & PTE_DEV))
 				frame_free(pt[j] & PAGE_MASK);
 		frame_free(dir[i] & PAGE_MASK);
 	}
@@ -125,6 +126,11 @@ int as_fork(uint32_t src, uint32_t *dst)
 				continue;
 			uint32_t va = (i << 22) | (j << 12);
 			uint32_t *pte = pte_of(*dst, va, true);
+			if (pte &&
+			    (spt[j] & PTE_DEV)) { /* shared, not copied */
+				*pte = spt[j];
+				continue;
+			}
 			uint32_t f = pte ? frame_alloc() : 0;
 			if (!f) {
 				as_destroy(*dst);
@@ -133,6 +139,37 @@ int as_fork(uint32_t src, uint32_t *dst)
 			memcpy(P2V(f), table(spt[j]), PAGE_SIZE);
 			*pte = f | (spt[j] & (PTE_P | PTE_W | PTE_U));
 		}
+	}
+	return 0;
+}
+
+bool as_unmapped(uint32_t pd, uint32_t va, uint32_t len)
+{
+	if (va < PAGE_SIZE || va >= USER_TOP || len > USER_TOP - va)
+		return false;
+	for (uint32_t a = va & PAGE_MASK; a < va + len; a += PAGE_SIZE) {
+		uint32_t *pte = pte_of(pd, a, false);
+		if (pte && (*pte & PTE_P))
+			return false;
+	}
+	return true;
+}
+
+/* Map n pages from pa at va (checked unmapped by the caller).  All or
+ * nothing: on failure what was mapped is taken back. */
+int as_map(uint32_t pd, uint32_t va, uint32_t pa, uint32_t n, int flags)
+{
+	uint32_t bits = PTE_P | PTE_U | (flags & AS_WRITE ? PTE_W : 0) |
+			(flags & AS_DEVICE ? PTE_DEV : 0);
+	for (uint32_t i = 0; i < n; i++) {
+		uint32_t *pte = pte_of(pd, va + i * PAGE_SIZE, true);
+		if (!pte) {
+			/* Never present before, so never in the TLB. */
+			while (i--)
+				*pte_of(pd, va + i * PAGE_SIZE, false) = 0;
+			return -ENOMEM;
+		}
+		*pte = (pa + i * PAGE_SIZE) | bits;
 	}
 	return 0;
 }
@@ -231,6 +268,11 @@ int as_memset(uint32_t pd, uint32_t uva, uint8_t byte, uint32_t len)
 		len -= n;
 	}
 	return 0;
+}
+
+int64_t as_phys(uint32_t pd, uint32_t uva)
+{
+	return translate(pd, uva, false);
 }
 
 void *as_kaddr(uint32_t pd, uint32_t uva)

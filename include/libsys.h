@@ -50,6 +50,10 @@ int sys_privctl(endpoint_t who, uint32_t op, const struct priv_desc *desc);
 int sys_dmaalloc(void *vaddr, uint32_t len, uint32_t *phys);
 int sys_umap(const void *vaddr, uint32_t len, uint32_t *phys, uint32_t *contig);
 int sys_mapphys(void *vaddr, uint32_t phys, uint32_t len);
+int sys_vircopy(endpoint_t src, const void *src_addr, endpoint_t dst,
+		void *dst_addr, uint32_t len);
+int sys_kill(endpoint_t who, uint32_t sig);
+int sys_trace(uint32_t op, endpoint_t who, uint32_t addr, uint32_t *data);
 int sys_setgrant(struct grant_entry *table, uint32_t count);
 int sys_safecopyfrom(endpoint_t granter, grant_id_t gid, uint32_t offset,
 		     void *dst, uint32_t len);

@@ -77,6 +77,7 @@ struct proc {
 	uint32_t denied[NR_DENY_KINDS]; /* denials, by kind (deny.c) */
 	endpoint_t manager;
 	struct ksig ksig;
+	uint32_t ksigs; /* signals raised by KILL, for the manager */
 
 	/* scheduling (sched.c) */
 	int prio;

@@ -59,6 +59,7 @@ GUEST = (
              [r"denied: t_priv \(ep \d+\) IPC target 0x"])]
     + [Guest("memory", [t("t_mem")], "mem",
              [r"denied: t_mem \(ep 0\) memory range 0xa0000"])]
+    + [Guest("trace", [t("t_trace")], "trace")]
     + [Guest("denials", [t("t_deny")], "deny",
              [r"denied: t_deny \(ep 0\) kernel call EXIT \(error -210\)",
               r"denied: t_deny \(ep 0\) IPC primitive 0x1 \(error -211\)"])]

@@ -27,8 +27,9 @@ struct kc_fork {	  /* SYS_FORK */
 
 /* What a manager learns about a process it manages (SYS_GETKSIG). */
 #define KSIG_NONE 0
-#define KSIG_FAULT 1 /* CPU exception: the process is stopped */
-#define KSIG_EXIT 2  /* it ended by itself */
+#define KSIG_FAULT 1  /* CPU exception: the process is stopped */
+#define KSIG_EXIT 2   /* it ended by itself */
+#define KSIG_SIGNAL 3 /* signals were raised for it: status = bitmap */
 struct kc_getksig {
 	endpoint_t who; /* out: the process, or NONE if nothing pending */
 	int32_t kind;	/* out: KSIG_* */
@@ -206,6 +207,43 @@ struct kc_mem {		 /* SYS_DMAALLOC, SYS_UMAP, SYS_MAPPHYS */
 	uint32_t contig; /* UMAP out: bytes physically contiguous there */
 };
 
+struct kc_vircopy {	   /* SYS_VIRCOPY */
+	endpoint_t src;	   /* in: SELF or a process */
+	uint32_t src_addr; /* in */
+	endpoint_t dst;	   /* in: SELF or a process */
+	uint32_t dst_addr; /* in */
+	uint32_t len;	   /* in */
+};
+
+struct kc_kill {	/* SYS_KILL */
+	endpoint_t who; /* in: the process the signal is for */
+	uint32_t sig;	/* in: 1 .. 31 */
+};
+
+#define T_READB 1  /* data = the byte at addr */
+#define T_WRITEB 2 /* the byte at addr = data (even in read-only pages) */
+#define T_READW 3  /* data = the 32-bit word at addr */
+#define T_WRITEW 4 /* the word at addr = data */
+#define T_GETREG 5 /* data = register number addr (T_REG_*) */
+#define T_SETREG 6 /* register addr = data (eflags: user bits only) */
+#define T_REG_EAX 0
+#define T_REG_EBX 1
+#define T_REG_ECX 2
+#define T_REG_EDX 3
+#define T_REG_ESI 4
+#define T_REG_EDI 5
+#define T_REG_EBP 6
+#define T_REG_ESP 7
+#define T_REG_EIP 8
+#define T_REG_EFLAGS 9
+#define T_NR_REGS 10
+struct kc_trace {	/* SYS_TRACE */
+	uint32_t op;	/* in: T_* */
+	endpoint_t who; /* in */
+	uint32_t addr;	/* in: address or register number */
+	uint32_t data;	/* in or out */
+};
+
 #define KC_CHECK(t)                                                            \
 	_Static_assert(sizeof(struct t) <= MSG_PAYLOAD, #t " too big")
 KC_CHECK(kc_diag);
@@ -224,6 +262,9 @@ KC_CHECK(kc_sdevio);
 KC_CHECK(kc_irqctl);
 KC_CHECK(kc_privctl);
 KC_CHECK(kc_mem);
+KC_CHECK(kc_vircopy);
+KC_CHECK(kc_kill);
+KC_CHECK(kc_trace);
 
 /* The payload of a kernel-call message seen as call arguments. */
 #define KC_ARGS(m, t) ((struct t *)(void *)(m)->m_u.b)

@@ -36,7 +36,10 @@
 	X(PRIVCTL, privctl)	      /* set a process's privileges */         \
 	X(DMAALLOC, dmaalloc)	      /* contiguous memory for DMA */          \
 	X(UMAP, umap)		      /* physical address of own memory */     \
-	X(MAPPHYS, mapphys)	      /* map an allowed physical range */
+	X(MAPPHYS, mapphys)	      /* map an allowed physical range */      \
+	X(VIRCOPY, vircopy)	      /* copy between two processes */         \
+	X(KILL, kill)	/* a kernel signal for a process's manager */          \
+	X(TRACE, trace) /* read or write another process */
 
 enum kcall_nr {
 #define KCALL_ENUM(NAME, name) SYS_##NAME,

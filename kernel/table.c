@@ -4,6 +4,8 @@
  * module's name wins, so specific names come before patterns.
  *
  *   init     the first user process.
+ *   t_fuzzctl  the fuzz test's control process: a server, so that an
+ *            ordinary user process (the fuzzer, in one mode) may reach it.
  *   t_fuzz   the IPC fuzzer of the test suite: it may not end itself,
  *            fork, write the log or stop the machine, so random kernel
  *            calls cannot cut the test short.
@@ -40,6 +42,12 @@ static const struct boot_entry boot_table[] = {
 	 .traps = TRAPS_ALL,
 	 .calls = KCALLS_ALL,
 	 .flags = PRIV_TO_USERS},
+	{.name = "t_fuzzctl",
+	 .prio = 3,
+	 .quantum = 5,
+	 .traps = TRAPS_ALL,
+	 .calls = KCALLS_ALL,
+	 .flags = PRIV_TO_USERS | PRIV_SERVER},
 	{.name = "t_fuzz",
 	 .prio = 3,
 	 .quantum = 5,

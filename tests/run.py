@@ -63,7 +63,9 @@ GUEST = (
     + [Guest("denials", [t("t_deny")], "deny",
              [r"denied: t_deny \(ep 0\) kernel call EXIT \(error -210\)",
               r"denied: t_deny \(ep 0\) IPC primitive 0x1 \(error -211\)"])]
-    + [Guest("fuzz", [t("t_fuzzctl"), t("t_fuzz")], "fuzz", timeout=600)]
+    + [Guest("fuzz" + ("" if mode == "ipc" else "_kcall_" + mode),
+             [t("t_fuzzctl", mode), t("t_fuzz", mode)], "fuzz", timeout=600)
+       for mode in ["ipc", "user", "driver"]]
     + [Guest("malformed_modules",
              [("bad/notelf", ""), ("bad/truncated", ""), ("bad/overlap", ""),
               t("t_boot", "alpha beta")], "boot",

@@ -20,7 +20,13 @@
  * REBOOT, so random kernel calls are refused rather than ending the run;
  * those refusals are part of what is tested.
  *
- * Usage: t_fuzz [SEED]
+ * With a mode, it makes only kernel calls, under privileges the control
+ * process installs with PRIVCTL once the fuzzer has said hello: `user`
+ * (an ordinary user process: every call is refused) or `driver` (what a
+ * device driver gets: grants, port I/O on the CMOS ports, IRQ 8, DMA
+ * memory, VGA memory).
+ *
+ * Usage: t_fuzz [ipc|user|driver [SEED]]
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -175,7 +181,8 @@ int main(int argc, char **argv)
 	self = t_self();
 	struct kc_times t;
 	sys_times(&t);
-	rng = argc > 1 ? (uint32_t)strtoul(argv[1], 0, 0) : (uint32_t)t.tsc;
+	bool kcalls_only = argc > 1 && strcmp(argv[1], "ipc") != 0;
+	rng = argc > 2 ? (uint32_t)strtoul(argv[2], 0, 0) : (uint32_t)t.tsc;
 	if (!rng)
 		rng = 1;
 	/* We may not write the log (DIAG is denied): the control process
@@ -186,9 +193,9 @@ int main(int argc, char **argv)
 	memset(&m, 0, sizeof(m));
 	m.m_type = FUZZ_SEED;
 	m.m_u.u32[0] = rng;
-	T_EQ(ipc_send(ctl, &m), 0);
+	T_EQ(ipc_sendrec(ctl, &m), 0); /* the answer: our privileges are set */
 	while (traps < FUZZ_TRAPS) {
-		if (rnd() % 2)
+		if (rnd() % 2 && !kcalls_only)
 			one_ipc();
 		else
 			one_kcall();
@@ -196,7 +203,7 @@ int main(int argc, char **argv)
 	memset(&m, 0, sizeof(m));
 	m.m_type = FUZZ_DONE;
 	m.m_u.u32[0] = (uint32_t)traps;
-	T_EQ(ipc_send(ctl, &m), 0);
+	T_EQ(ipc_sendrec(ctl, &m), 0);
 	for (;;)
 		ipc_receive(CLOCK, &m, 0); /* never comes: the run ends */
 }

@@ -33,8 +33,39 @@ static int partner(void *arg)
 	return 0;
 }
 
-int main(void)
+/* The privileges to give the fuzzer, by mode (see t_fuzz.c). */
+static int set_privileges(endpoint_t fuzzer, const char *mode)
 {
+	if (strcmp(mode, "user") == 0)
+		return sys_privctl(fuzzer, PRIVCTL_USER, 0);
+	if (strcmp(mode, "driver") != 0)
+		return 0; /* ipc: the boot-table record */
+	static struct priv_desc d;
+	d.flags = 0;
+	d.traps = IPC_TRAPS_ALL;
+	d.calls = KCALL_BIT(SYS_SAFECOPYFROM) | KCALL_BIT(SYS_SAFECOPYTO) |
+		  KCALL_BIT(SYS_SAFEMEMSET) | KCALL_BIT(SYS_SETGRANT) |
+		  KCALL_BIT(SYS_DEVIO) | KCALL_BIT(SYS_VDEVIO) |
+		  KCALL_BIT(SYS_SDEVIO) | KCALL_BIT(SYS_IRQCTL) |
+		  KCALL_BIT(SYS_UMAP) | KCALL_BIT(SYS_DMAALLOC) |
+		  KCALL_BIT(SYS_MAPPHYS) | KCALL_BIT(SYS_SETALARM) |
+		  KCALL_BIT(SYS_TIMES) | KCALL_BIT(SYS_GETINFO);
+	d.irqs = 1u << 8;
+	d.nr_targets = 1;
+	d.targets[0] = ctl;
+	d.nr_io = 2;
+	d.io[0].first = 0x70;
+	d.io[0].last = 0x71;
+	d.io[1].first = d.io[1].last = 0x3ff;
+	d.nr_mem = 1;
+	d.mem[0].base = 0xb8000;
+	d.mem[0].len = 0x8000;
+	return sys_privctl(fuzzer, PRIVCTL_SET, &d);
+}
+
+int main(int argc, char **argv)
+{
+	const char *mode = argc > 1 ? argv[1] : "ipc";
 	t_case = "fuzz";
 	ctl = t_self();
 	endpoint_t p = t_spawn(partner, 0);
@@ -56,15 +87,19 @@ int main(void)
 			continue;
 		}
 		if (m.m_type == FUZZ_SEED) {
-			t_log("t_fuzzctl: fuzzer seed 0x%08x (rerun: t_fuzz "
-			      "0x%08x)\n",
-			      (unsigned)m.m_u.u32[0], (unsigned)m.m_u.u32[0]);
+			t_log("t_fuzzctl: %s fuzzer seed 0x%08x (rerun: "
+			      "t_fuzz %s 0x%08x)\n",
+			      mode, (unsigned)m.m_u.u32[0], mode,
+			      (unsigned)m.m_u.u32[0]);
+			T_EQ(set_privileges(m.m_source, mode), 0);
+			T_EQ(ipc_send(m.m_source, &m), 0);
 			continue;
 		}
 		if (m.m_type == FUZZ_DONE) {
 			t_log("t_fuzzctl: fuzzer made %u traps and is alive\n",
 			      (unsigned)m.m_u.u32[0]);
 			T_ASSERT(m.m_u.u32[0] >= 100000);
+			T_EQ(ipc_send(m.m_source, &m), 0);
 			fuzz_done = true;
 			continue;
 		}

@@ -123,8 +123,8 @@ bench: all
 sloc:
 	cloc --quiet kernel/
 
-STYLE_FILES = $(shell git ls-files --cached --others --exclude-standard \
-	'*.c' '*.h' 2>/dev/null)
+STYLE_FILES = $(wildcard $(shell git ls-files --cached --others \
+	--exclude-standard '*.c' '*.h' 2>/dev/null))
 .PHONY: style
 style:
 	@clang-format --dry-run -Werror $(STYLE_FILES) && echo "style: all files formatted"

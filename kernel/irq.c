@@ -57,6 +57,14 @@ void irq_release(struct proc *p)
 			irq_rmpolicy(h);
 }
 
+void irq_prune(struct proc *p)
+{
+	for (int h = 0; h < NR_IRQ_HOOKS; h++)
+		if (hooks[h].owner == p &&
+		    !(p->priv.irqs & (1u << hooks[h].line)))
+			irq_rmpolicy(h);
+}
+
 int irq_setpolicy(struct proc *p, int line, uint32_t policy, uint32_t id)
 {
 	for (int h = 0; h < NR_IRQ_HOOKS; h++) {

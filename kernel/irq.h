@@ -19,6 +19,7 @@
 
 void irq_handle(int line);
 void irq_release(struct proc *p);
+void irq_prune(struct proc *p); /* drop hooks on lines no longer allowed */
 int irq_setpolicy(struct proc *p, int line, uint32_t policy, uint32_t id);
 int irq_owned_hook(struct proc *p, int hook); /* line, or an error */
 void irq_rmpolicy(int hook);

@@ -87,6 +87,7 @@ def run_style():
     files = subprocess.run(["git", "ls-files", "--cached", "--others",
                             "--exclude-standard", "*.c", "*.h"],
                            capture_output=True, text=True).stdout.split()
+    files = [f for f in files if os.path.exists(f)]  # deleted, not staged
     r = subprocess.run(["clang-format", "--dry-run", "-Werror"] + files,
                        capture_output=True, text=True)
     return [report("style", r.returncode == 0, r.stderr[-3000:])]

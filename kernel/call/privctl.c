@@ -7,9 +7,11 @@
  * PRIVCTL_SET installs exactly the record given: what it leaves out is
  * not allowed, and the IPC targets replace the old ones (symmetrically).
  * PRIVCTL_USER makes the process an ordinary user process.  The whole
- * description is checked before anything changes.
+ * description is checked before anything changes.  Hooks on IRQ lines
+ * the new record leaves out are removed.
  */
 #include "abi/errno.h"
+#include "irq.h"
 #include "kcall.h"
 #include "lib.h"
 #include "priv.h"
@@ -72,11 +74,13 @@ int do_privctl(struct proc *caller, message_t *m)
 		if (r < 0)
 			return r;
 		install(p, &d, targets);
+		irq_prune(p);
 		return 0;
 	case PRIVCTL_USER:
 		priv_forget(p);
 		memset(&p->priv, 0, sizeof(p->priv));
 		p->priv.traps = 1u << SENDREC;
+		irq_prune(p);
 		return 0;
 	default:
 		return -EINVAL;

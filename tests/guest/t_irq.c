@@ -125,13 +125,26 @@ int main(void)
 		T_EQ(wait_irq(100), 1u << 9);
 		cmos(0x0c, 0, 0);
 	}
-	rtc_periodic(false);
 	T_EQ(sys_irqctl(IRQ_RMPOLICY, 0, 0, 0, &h), 0);
 	T_EQ(sys_irqctl(IRQ_ENABLE, 0, 0, 0, &h), -EINVAL); /* gone */
 
+	/* Privileges taken away take the hooks with them. */
+	T_EQ(sys_irqctl(IRQ_SETPOLICY, 8, 0, 4, &h), 0);
+	static struct priv_desc d;
+	d.flags = PRIV_TO_USERS;
+	d.traps = IPC_TRAPS_ALL;
+	d.calls = KCALLS_ALL;
+	d.nr_io = 1;
+	d.io[0].first = 0x70;
+	d.io[0].last = 0x71;
+	T_EQ(sys_privctl(SELF, PRIVCTL_SET, &d), 0); /* no IRQs now */
+	T_EQ(sys_irqctl(IRQ_ENABLE, 0, 0, 0, &h), -EINVAL);
+	T_EQ(sys_irqctl(IRQ_SETPOLICY, 8, 0, 4, &h), -EPERM);
+	rtc_periodic(false);
+
 	struct kinfo_proc self;
 	T_EQ(sys_getinfo(GI_SELF, &self, sizeof(self), 0), 0);
-	T_EQ(self.denied[DENY_IRQ], 1);
+	T_EQ(self.denied[DENY_IRQ], 2);
 	t_pass();
 	t_finish();
 }

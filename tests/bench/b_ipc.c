@@ -6,8 +6,6 @@
  * printed in cycles and in nanoseconds (using the TSC rate the kernel
  * measured against the 8254 at boot).
  */
-#include <stdlib.h>
-
 #include "../guest/tlib.h"
 
 #define WARMUP 1000
@@ -15,13 +13,6 @@
 
 static endpoint_t client;
 static uint32_t cycles[ROUNDS];
-
-static inline uint64_t tsc(void)
-{
-	uint64_t v;
-	__asm__ volatile("rdtsc" : "=A"(v));
-	return v;
-}
 
 static int server(void *arg)
 {
@@ -36,12 +27,6 @@ static int server(void *arg)
 	}
 }
 
-static int cmp(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-	return x < y ? -1 : x > y;
-}
-
 int main(void)
 {
 	t_case = "ipc_roundtrip";
@@ -52,18 +37,14 @@ int main(void)
 	for (int i = 0; i < WARMUP; i++)
 		T_EQ(ipc_sendrec(srv, &m), 0);
 	for (int i = 0; i < ROUNDS; i++) {
-		uint64_t t0 = tsc();
+		uint64_t t0 = t_tsc();
 		int r = ipc_sendrec(srv, &m);
-		cycles[i] = (uint32_t)(tsc() - t0);
+		cycles[i] = (uint32_t)(t_tsc() - t0);
 		T_EQ(r, 0);
 	}
 	T_EQ(m.m_type, WARMUP + ROUNDS);
-	qsort(cycles, ROUNDS, sizeof(cycles[0]), cmp);
-	uint32_t median = cycles[ROUNDS / 2];
-	struct kc_times t;
-	T_EQ(sys_times(&t), 0);
-	T_ASSERT(t.tsc_khz > 0);
-	uint64_t ns = (uint64_t)median * 1000000 / t.tsc_khz;
+	uint32_t median = t_median(cycles, ROUNDS);
+	uint64_t ns = t_ns(median);
 	t_log("bench: ipc_roundtrip %u cycles\n", (unsigned)median);
 	t_log("bench: ipc_roundtrip %llu ns\n", (unsigned long long)ns);
 	t_log("bench: ipc_roundtrip_samples %d count\n", ROUNDS);

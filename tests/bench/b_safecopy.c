@@ -4,8 +4,6 @@
  * memory into its own, ROUNDS times, each timed with the TSC; the median
  * is printed in nanoseconds.
  */
-#include <stdlib.h>
-
 #include "../guest/tlib.h"
 
 #define ROUNDS 5000
@@ -13,19 +11,6 @@
 static endpoint_t parent;
 static uint8_t buf[4096], dst[4096];
 static uint32_t cycles[ROUNDS];
-
-static inline uint64_t tsc(void)
-{
-	uint64_t v;
-	__asm__ volatile("rdtsc" : "=A"(v));
-	return v;
-}
-
-static int cmp(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-	return x < y ? -1 : x > y;
-}
 
 static int copier(void *arg)
 {
@@ -35,18 +20,14 @@ static int copier(void *arg)
 		return 1;
 	grant_id_t g = (grant_id_t)m.m_u.u32[0];
 	for (int i = 0; i < ROUNDS; i++) {
-		uint64_t t0 = tsc();
+		uint64_t t0 = t_tsc();
 		int r = sys_safecopyfrom(parent, g, 0, dst, sizeof(dst));
-		cycles[i] = (uint32_t)(tsc() - t0);
+		cycles[i] = (uint32_t)(t_tsc() - t0);
 		if (r != 0)
 			return 2;
 	}
-	qsort(cycles, ROUNDS, sizeof(cycles[0]), cmp);
-	struct kc_times t;
-	if (sys_times(&t) != 0 || t.tsc_khz == 0)
-		return 3;
 	t_log("bench: safecopy_4k %llu ns\n",
-	      (unsigned long long)cycles[ROUNDS / 2] * 1000000 / t.tsc_khz);
+	      (unsigned long long)t_ns(t_median(cycles, ROUNDS)));
 	return 0;
 }
 

@@ -7,6 +7,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 const char *t_case = "?";
@@ -110,4 +111,24 @@ void t_wait_blocked(endpoint_t ep)
 		T_EQ(ipc_receive(CLOCK, &m, 0), 0);
 	}
 	t_fail(__FILE__, __LINE__, "process never blocked");
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+uint32_t t_median(uint32_t *samples, unsigned n)
+{
+	qsort(samples, n, sizeof(samples[0]), cmp_u32);
+	return samples[n / 2];
+}
+
+uint64_t t_ns(uint64_t cycles)
+{
+	struct kc_times t;
+	T_EQ(sys_times(&t), 0);
+	T_ASSERT(t.tsc_khz > 0);
+	return cycles * 1000000 / t.tsc_khz;
 }

@@ -41,6 +41,17 @@ void t_run_case(int argc, char **argv, const struct t_case_entry *cases,
 endpoint_t t_spawn(int (*fn)(void *), void *arg);
 struct kc_getksig t_reap(void);
 uint64_t t_ticks(void);
+
+/* For benchmarks: the time-stamp counter, the median of n samples
+ * (sorts them), and cycles in nanoseconds at the kernel's TSC rate. */
+static inline uint64_t t_tsc(void)
+{
+	uint64_t v;
+	__asm__ volatile("rdtsc" : "=A"(v));
+	return v;
+}
+uint32_t t_median(uint32_t *samples, unsigned n);
+uint64_t t_ns(uint64_t cycles);
 /* Wait until process ep is blocked (in IPC, or stopped). */
 void t_wait_blocked(endpoint_t ep);
 endpoint_t t_self(void);

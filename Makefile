@@ -83,6 +83,7 @@ USER_LINK = $(CC) -m32 -nostdlib -static -no-pie -Wl,--build-id=none \
 	$(SYSROOT)/lib/libm.a -Wl,--end-group $(LIBGCC)
 
 ALL_PROGS :=
+include tools/module.mk
 include kernel/module.mk
 include lib/module.mk
 include commands/module.mk

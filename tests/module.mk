@@ -16,10 +16,12 @@ $(foreach t,$(BENCH_PROGS),$(eval $(call guest_rule,bench,$(t))))
 
 # Host unit tests are built 32-bit, like the kernel code they test, and
 # link the kernel source file under test (UNIT_SRCS_name).
-HOSTCFLAGS := -m32 -O2 -g -Wall -Wextra -Werror -std=gnu11 -Iinclude -Ikernel
+HOSTCFLAGS := -m32 -O2 -g -Wall -Wextra -Werror -std=gnu11 -Iinclude -Ikernel \
+	-Ilib/libmfs
 UNIT_SRCS_test_elf := kernel/elf.c
 UNIT_SRCS_test_sched := kernel/sched.c
 UNIT_SRCS_test_log := kernel/log.c
+UNIT_SRCS_test_mfs := $(wildcard lib/libmfs/*.c)
 .SECONDEXPANSION:
 $(BUILD)/tests/unit/%: tests/unit/%.c tests/unit/unit.h $$(UNIT_SRCS_%)
 	@mkdir -p $(@D)
@@ -30,6 +32,6 @@ BAD_MODULES := $(BUILD)/tests/bad/notelf.elf $(BUILD)/tests/bad/truncated.elf \
 $(BAD_MODULES): tools/mkbadmods.py $(BUILD)/tests/t_boot.elf
 	python3 tools/mkbadmods.py $(BUILD)/tests/t_boot.elf $(BUILD)/tests/bad
 
-TEST_TARGETS := $(GUEST_TESTS:%=$(BUILD)/tests/%.elf) \
+TEST_TARGETS := $(MKROOTFS) $(GUEST_TESTS:%=$(BUILD)/tests/%.elf) \
 	$(BENCH_PROGS:%=$(BUILD)/tests/%.elf) \
 	$(UNIT_TESTS:%=$(BUILD)/tests/unit/%) $(BAD_MODULES)

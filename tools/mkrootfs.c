@@ -1,0 +1,168 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * mkrootfs: build a MINIX v3 file-system image from a directory tree,
+ * with the same library the FS server uses (lib/libmfs).
+ *
+ *   mkrootfs IMAGE SIZE_KIB DIR   make a new image of that size
+ *   mkrootfs --add IMAGE DIR      copy DIR into an existing image
+ *
+ * Directories, regular files and symbolic links are copied with their
+ * permission bits; everything is owned by root.  The result passes
+ * util-linux's `fsck.minix -f`.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "mfs.h"
+
+static int img_fd;
+static const char *img_name;
+
+static int dev_read(void *ctx, uint32_t b, void *buf)
+{
+	(void)ctx;
+	return pread(img_fd, buf, MFS_BLOCK, (off_t)b * MFS_BLOCK) == MFS_BLOCK
+		       ? 0
+		       : -1;
+}
+
+static int dev_write(void *ctx, uint32_t b, const void *buf)
+{
+	(void)ctx;
+	return pwrite(img_fd, buf, MFS_BLOCK, (off_t)b * MFS_BLOCK) == MFS_BLOCK
+		       ? 0
+		       : -1;
+}
+
+static uint32_t now(void)
+{
+	return (uint32_t)time(0);
+}
+
+static void fail(const char *what, const char *path, int err)
+{
+	fprintf(stderr, "mkrootfs: %s: %s: %s\n", img_name, path ? path : what,
+		strerror(err));
+	exit(1);
+}
+
+static int copy_file(struct mfs *fs, const char *src, uint32_t ino)
+{
+	char buf[65536];
+	int fd = open(src, O_RDONLY);
+	if (fd < 0)
+		return -errno;
+	uint32_t off = 0;
+	ssize_t n;
+	while ((n = read(fd, buf, sizeof(buf))) > 0) {
+		int r = mfs_write(fs, ino, off, buf, (uint32_t)n);
+		if (r != n) {
+			close(fd);
+			return r < 0 ? r : -ENOSPC;
+		}
+		off += (uint32_t)n;
+	}
+	close(fd);
+	return n < 0 ? -errno : 0;
+}
+
+static void copy_tree(struct mfs *fs, const char *src, uint32_t dir)
+{
+	DIR *d = opendir(src);
+	if (!d)
+		fail("opendir", src, errno);
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		char path[4096];
+		struct stat st;
+		snprintf(path, sizeof(path), "%s/%s", src, e->d_name);
+		if (lstat(path, &st) < 0)
+			fail("lstat", path, errno);
+		uint16_t perm = st.st_mode & 07777, type;
+		if (S_ISDIR(st.st_mode))
+			type = MFS_IFDIR;
+		else if (S_ISREG(st.st_mode))
+			type = MFS_IFREG;
+		else if (S_ISLNK(st.st_mode))
+			type = MFS_IFLNK;
+		else
+			continue; /* devices and sockets are made at run time */
+		uint32_t ino;
+		int r = mfs_create(fs, dir, e->d_name, type | perm, 0, 0, &ino);
+		if (r < 0)
+			fail("create", path, -r);
+		if (type == MFS_IFDIR) {
+			copy_tree(fs, path, ino);
+		} else if (type == MFS_IFREG) {
+			if ((r = copy_file(fs, path, ino)) < 0)
+				fail("write", path, -r);
+		} else {
+			char target[4096];
+			ssize_t n = readlink(path, target, sizeof(target));
+			if (n < 0)
+				fail("readlink", path, errno);
+			if ((r = mfs_write(fs, ino, 0, target, (uint32_t)n)) !=
+			    n)
+				fail("write", path, r < 0 ? -r : ENOSPC);
+		}
+	}
+	closedir(d);
+}
+
+int main(int argc, char **argv)
+{
+	int add = argc == 4 && !strcmp(argv[1], "--add");
+	if (argc != 4) {
+		fprintf(stderr, "usage: mkrootfs IMAGE SIZE_KIB DIR\n"
+				"       mkrootfs --add IMAGE DIR\n");
+		return 2;
+	}
+	img_name = argv[1 + add];
+	const char *src = argv[3];
+	img_fd =
+		open(img_name, add ? O_RDWR : O_RDWR | O_CREAT | O_TRUNC, 0644);
+	if (img_fd < 0)
+		fail("open", 0, errno);
+	struct mfs_dev dev = {dev_read, dev_write, 0, 0};
+	if (add) {
+		struct stat st;
+		fstat(img_fd, &st);
+		dev.nblocks = (uint32_t)(st.st_size / MFS_BLOCK);
+	} else {
+		char *end;
+		unsigned long kib = strtoul(argv[2], &end, 10);
+		if (*end || kib < 64 || kib > 4u << 20) {
+			fprintf(stderr,
+				"mkrootfs: bad size '%s' (KiB, 64 .. "
+				"4194304)\n",
+				argv[2]);
+			return 2;
+		}
+		dev.nblocks = (uint32_t)kib;
+		if (ftruncate(img_fd, (off_t)kib * MFS_BLOCK) < 0)
+			fail("truncate", 0, errno);
+		int r = mfs_format(&dev, 0);
+		if (r < 0)
+			fail("format", 0, -r);
+	}
+	struct mfs fs;
+	const char *why;
+	if (mfs_mount(&fs, &dev, &why) < 0) {
+		fprintf(stderr, "mkrootfs: %s: %s\n", img_name, why);
+		return 1;
+	}
+	fs.now = now;
+	copy_tree(&fs, src, MFS_ROOT);
+	if (close(img_fd) < 0)
+		fail("close", 0, errno);
+	return 0;
+}

@@ -75,7 +75,7 @@ $(BUILD)/%.o: %.c $(NEWLIB_STAMP)
 	$(CC) $(TARGET_CFLAGS) -c -o $@ $<
 
 # link_prog NAME, objects: build/bin/NAME.elf, a static program.
-USER_LIBS = $(BUILD)/lib/libc.a $(BUILD)/lib/libsys.a
+USER_LIBS = $(BUILD)/lib/libc.a $(BUILD)/lib/libdriver.a $(BUILD)/lib/libsys.a
 USER_LINK = $(CC) -m32 -nostdlib -static -no-pie -Wl,--build-id=none \
 	-Wl,-z,noexecstack -o $@ $(BUILD)/lib/libc/crt0.o \
 	$(filter-out $(BUILD)/lib/libc/crt0.o,$(filter %.o,$^)) \
@@ -87,6 +87,7 @@ include tools/module.mk
 include kernel/module.mk
 include lib/module.mk
 include commands/module.mk
+include drivers/module.mk
 include tests/module.mk
 include boot/module.mk
 

@@ -2,10 +2,11 @@
 # User programs: commands/NAME/*.c -> build/bin/NAME.elf
 COMMANDS := init
 
-define command_rule
-$(BUILD)/bin/$(1).elf: $(patsubst %.c,$(BUILD)/%.o,$(wildcard commands/$(1)/*.c)) $$(USER_DEPS)
+# program_rule NAME, DIR: build/bin/NAME.elf from DIR/*.c
+define program_rule
+$(BUILD)/bin/$(1).elf: $(patsubst %.c,$(BUILD)/%.o,$(wildcard $(2)/*.c)) $$(USER_DEPS)
 	@mkdir -p $$(@D)
 	$$(USER_LINK)
 ALL_PROGS += $(BUILD)/bin/$(1).elf
 endef
-$(foreach c,$(COMMANDS),$(eval $(call command_rule,$(c))))
+$(foreach c,$(COMMANDS),$(eval $(call program_rule,$(c),commands/$(c))))

@@ -6,6 +6,7 @@
  */
 #pragma once
 
+#include <errno.h> /* newlib's: every errno, same values as abi/errno.h */
 #include <stdint.h>
 
 #include "abi/endpoint.h"

@@ -32,7 +32,7 @@ static void parse_cmdline(const char *cmd, char *name, char *argline,
 		if (*c == '/')
 			word = c + 1;
 	size_t n = (size_t)(end - word);
-	if (n > 4 && memcmp(end - 4, ".elf", 4) == 0)
+	if (n > 4 && memcmp(word + n - 4, ".elf", 4) == 0)
 		n -= 4;
 	if (n >= PROC_NAME_LEN)
 		n = PROC_NAME_LEN - 1;
@@ -41,6 +41,26 @@ static void parse_cmdline(const char *cmd, char *name, char *argline,
 	strlcpy(argline, name, room);
 	size_t used = strlen(argline);
 	strlcpy(argline + used, end, room - used);
+}
+
+struct kinfo_module boot_data[BOOT_DATA_MAX];
+int nr_boot_data;
+
+static bool is_data(const char *name)
+{
+	size_t n = strlen(name);
+	return n > 4 && memcmp(name + n - 4, ".img", 4) == 0;
+}
+
+static void give_boot_data(struct proc *p)
+{
+	for (int i = 0; i < nr_boot_data && p->priv.nr_mem < PRIV_MAX_MEM;
+	     i++) {
+		uint32_t base = boot_data[i].base & PAGE_MASK;
+		uint32_t end = boot_data[i].base + boot_data[i].len;
+		p->priv.mem[p->priv.nr_mem++] =
+			(struct priv_mem){base, end - base};
+	}
 }
 
 static int start(const char *name, const char *args, const uint8_t *img,
@@ -78,6 +98,8 @@ static int start(const char *name, const char *args, const uint8_t *img,
 		p->priv.mem[p->priv.nr_mem++] = be->mem[i];
 	for (int i = 0; i < NR_IO_RANGES && be->io[i].last; i++)
 		p->priv.io[p->priv.nr_io++] = be->io[i];
+	if (be->boot_data)
+		give_boot_data(p);
 	p->regs.cs = SEL_UCODE;
 	p->regs.ds = p->regs.es = p->regs.fs = p->regs.gs = p->regs.ss =
 		SEL_UDATA;
@@ -91,15 +113,31 @@ static int start(const char *name, const char *args, const uint8_t *img,
 
 void boot_start_modules(const struct mb_module *mods, uint32_t count)
 {
-	for (uint32_t i = 0; i < count; i++) {
-		char name[PROC_NAME_LEN], args[256];
-		const char *cmd = mods[i].cmdline ? P2V(mods[i].cmdline) : "";
-		parse_cmdline(cmd, name, args, sizeof(args));
-		if (mods[i].end < mods[i].start) {
-			kprintf("boot: module '%s': bad bounds\n", name);
-			continue;
+	for (int pass = 0; pass < 2; pass++) { /* data first, then programs */
+		for (uint32_t i = 0; i < count; i++) {
+			char name[PROC_NAME_LEN], args[256];
+			const char *cmd =
+				mods[i].cmdline ? P2V(mods[i].cmdline) : "";
+			parse_cmdline(cmd, name, args, sizeof(args));
+			if (is_data(name) != (pass == 0))
+				continue;
+			if (mods[i].end < mods[i].start) {
+				kprintf("boot: module '%s': bad bounds\n",
+					name);
+				continue;
+			}
+			if (pass == 1) {
+				start(name, args, P2V(mods[i].start),
+				      mods[i].end - mods[i].start);
+			} else if (nr_boot_data < BOOT_DATA_MAX) {
+				struct kinfo_module *d =
+					&boot_data[nr_boot_data++];
+				strlcpy(d->name, name, sizeof(d->name));
+				d->base = mods[i].start;
+				d->len = mods[i].end - mods[i].start;
+				kprintf("boot: data module %s (%u bytes)\n",
+					name, d->len);
+			}
 		}
-		start(name, args, P2V(mods[i].start),
-		      mods[i].end - mods[i].start);
 	}
 }

@@ -4,6 +4,10 @@
 
 #include <stdint.h>
 
+#include "abi/kcall_msg.h"
 #include "arch/i386/multiboot.h"
+
+extern struct kinfo_module boot_data[BOOT_DATA_MAX];
+extern int nr_boot_data;
 
 void boot_start_modules(const struct mb_module *mods, uint32_t count);

@@ -4,6 +4,7 @@
  * module's name wins, so specific names come before patterns.
  *
  *   init     the first user process.
+ *   memory   the MEMORY driver: the RAM disk, which it may map.
  *   t_fuzzctl  the fuzz test's control process: a server, so that an
  *            ordinary user process (the fuzzer, in one mode) may reach it.
  *   t_fuzz   the IPC fuzzer of the test suite: it may not end itself,
@@ -42,6 +43,15 @@ static const struct boot_entry boot_table[] = {
 	 .traps = TRAPS_ALL,
 	 .calls = KCALLS_ALL,
 	 .flags = PRIV_TO_USERS},
+	{.name = "memory",
+	 .prio = 2,
+	 .quantum = 5,
+	 .traps = TRAPS_ALL,
+	 .calls = KCALL_BIT(SYS_DIAG) | KCALL_BIT(SYS_GETINFO) |
+		  KCALL_BIT(SYS_MAPPHYS) | KCALL_BIT(SYS_SAFECOPYFROM) |
+		  KCALL_BIT(SYS_SAFECOPYTO),
+	 .flags = PRIV_TO_USERS,
+	 .boot_data = true},
 	{.name = "t_fuzzctl",
 	 .prio = 3,
 	 .quantum = 5,

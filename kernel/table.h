@@ -7,6 +7,7 @@
  */
 #pragma once
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "proc.h"
@@ -21,6 +22,7 @@ struct boot_entry {
 	uint32_t irqs;
 	uint32_t flags; /* PRIV_* besides PRIV_SYSTEM */
 	struct priv_mem mem[PRIV_MAX_MEM];
+	bool boot_data; /* may map the boot data modules (the RAM disk) */
 };
 
 const struct boot_entry *boot_entry_find(const char *name);

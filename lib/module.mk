@@ -8,6 +8,11 @@ $(BUILD)/lib/libsys.a: $(LIBSYS_OBJS)
 	@rm -f $@
 	$(AR) rcs $@ $^
 
+LIBDRIVER_OBJS := $(patsubst %.c,$(BUILD)/%.o,$(wildcard lib/libdriver/*.c))
+$(BUILD)/lib/libdriver.a: $(LIBDRIVER_OBJS)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
 $(BUILD)/lib/libc.a: $(LIBC_OBJS)
 	@rm -f $@
 	$(AR) rcs $@ $^

@@ -32,6 +32,12 @@ BAD_MODULES := $(BUILD)/tests/bad/notelf.elf $(BUILD)/tests/bad/truncated.elf \
 $(BAD_MODULES): tools/mkbadmods.py $(BUILD)/tests/t_boot.elf
 	python3 tools/mkbadmods.py $(BUILD)/tests/t_boot.elf $(BUILD)/tests/bad
 
-TEST_TARGETS := $(MKROOTFS) $(GUEST_TESTS:%=$(BUILD)/tests/%.elf) \
+# The RAM disk of guest tests: a MINIX v3 image of tests/guest/tree.
+TEST_IMAGE := $(BUILD)/tests/root.img
+$(TEST_IMAGE): $(MKROOTFS) $(shell find tests/guest/tree -type f)
+	@mkdir -p $(@D)
+	$(MKROOTFS) $@ 1024 tests/guest/tree
+
+TEST_TARGETS := $(TEST_IMAGE) $(BUILD)/bin/memory.elf $(MKROOTFS) $(GUEST_TESTS:%=$(BUILD)/tests/%.elf) \
 	$(BENCH_PROGS:%=$(BUILD)/tests/%.elf) \
 	$(UNIT_TESTS:%=$(BUILD)/tests/unit/%) $(BAD_MODULES)

@@ -60,6 +60,8 @@ GUEST = (
     + [Guest("memory", [t("t_mem")], "mem",
              [r"denied: t_mem \(ep 0\) memory range 0xa0000"])]
     + [Guest("trace", [t("t_trace")], "trace")]
+    + [Guest("bdev_memory", [("../bin/memory", ""), t("t_bdev"),
+                              ("root.img", "")], "bdev")]
     + [Guest("denials", [t("t_deny")], "deny",
              [r"denied: t_deny \(ep 0\) kernel call EXIT \(error -210\)",
               r"denied: t_deny \(ep 0\) IPC primitive 0x1 \(error -211\)"])]
@@ -116,7 +118,8 @@ def run_unit(build):
 def run_guest(build, g):
     mods = []
     for prog, args in g.modules:
-        path = os.path.join(build, "tests", prog + ".elf")
+        name = prog if prog.endswith(".img") else prog + ".elf"
+        path = os.path.join(build, "tests", name)
         mods.append(path + (" " + args if args else ""))
     run = qemu.boot(qemu.qemu_cmd(build, modules=mods), g.timeout)
     problems = []

@@ -57,6 +57,7 @@ struct kc_times {	     /* SYS_TIMES */
 #define GI_PROCTAB 2  /* an array of struct kinfo_proc */
 #define GI_COUNTERS 3 /* struct kinfo_counters */
 #define GI_SELF 4     /* the caller's own struct kinfo_proc */
+#define GI_MODULES 5  /* struct kinfo_module for each boot data module */
 struct kc_getinfo {
 	uint32_t what;	 /* in: GI_* */
 	uint32_t buf;	 /* in: where to copy to */
@@ -83,6 +84,15 @@ struct kinfo_proc {
 	char name[16];
 	uint32_t denied[NR_DENY_KINDS]; /* denials of this process, by kind */
 };
+
+/* A boot module that holds data, not a program (its name ends in
+ * ".img"): the RAM disk image, for instance. */
+struct kinfo_module {
+	char name[16];
+	uint32_t base; /* physical */
+	uint32_t len;
+};
+#define BOOT_DATA_MAX 4
 
 struct kinfo_counters {
 	uint64_t ipc_calls;    /* IPC traps */

@@ -6,6 +6,7 @@
  * entry (GI_SELF) or the event counters (GI_COUNTERS).  Copies at most `len` bytes.
  */
 #include "abi/errno.h"
+#include "boot.h"
 #include "clock.h"
 #include "counters.h"
 #include "kcall.h"
@@ -53,6 +54,10 @@ int do_getinfo(struct proc *caller, message_t *m)
 	case GI_SELF:
 		describe(caller, (struct kinfo_proc *)buf);
 		n = sizeof(struct kinfo_proc);
+		break;
+	case GI_MODULES:
+		n = (uint32_t)nr_boot_data * sizeof(boot_data[0]);
+		memcpy(buf, boot_data, n);
 		break;
 	case GI_COUNTERS:
 		counters.ticks = clock_ticks;

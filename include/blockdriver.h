@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The block-driver framework (lib/libdriver/blockdriver.c).  A driver
+ * fills in the callbacks and calls blockdriver_run(), which owns the
+ * message loop: it checks every request, calls the driver, and sends
+ * the reply.  Callbacks return 0 (or bytes moved) or a negative error.
+ */
+#pragma once
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "abi/grant.h"
+
+struct blockdriver_ops {
+	int (*open)(uint32_t minor);
+	int (*close)(uint32_t minor);
+	/* Move len bytes at pos between the device and (who, grant). */
+	int (*transfer)(uint32_t minor, bool write, uint64_t pos,
+			endpoint_t who, grant_id_t grant, uint32_t len);
+	int (*size)(uint32_t minor, uint64_t *bytes);
+};
+
+void blockdriver_run(const struct blockdriver_ops *ops)
+	__attribute__((noreturn));

@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * The block protocol against the MEMORY driver's RAM disk (a MINIX v3
+ * image built by tools/mkrootfs from tests/guest/tree, loaded as the
+ * data module root.img).  Reads see the file system; writes stick;
+ * transfers past the end, unaligned ones, bad grants and unknown
+ * requests get errors and the driver keeps serving.
+ */
+#include <string.h>
+
+#include "proto/bdev.h"
+#include "tlib.h"
+
+static endpoint_t drv;
+static uint8_t buf[4096];
+
+static endpoint_t find(const char *name)
+{
+	static struct kinfo_proc tab[NR_PROCS];
+	uint32_t n;
+	T_EQ(sys_getinfo(GI_PROCTAB, tab, sizeof(tab), &n), 0);
+	for (uint32_t i = 0; i < n / sizeof(tab[0]); i++)
+		if (strcmp(tab[i].name, name) == 0)
+			return tab[i].ep;
+	return NONE;
+}
+
+static int call(int type, uint64_t pos, grant_id_t g, uint32_t len,
+		uint64_t *size)
+{
+	static uint32_t id;
+	message_t m;
+	memset(&m, 0, sizeof(m));
+	m.m_type = type;
+	struct bdev_request *q = BDEV_REQ(&m);
+	q->id = ++id;
+	q->minor = 0;
+	q->pos = pos;
+	q->grant = g;
+	q->len = len;
+	T_EQ(ipc_sendrec(drv, &m), 0);
+	T_EQ(m.m_type, BDEV_REPLY);
+	T_EQ(BDEV_REP(&m)->id, id);
+	if (size)
+		*size = BDEV_REP(&m)->size;
+	return BDEV_REP(&m)->status;
+}
+
+int main(void)
+{
+	t_case = "bdev";
+	drv = find("memory");
+	T_ASSERT(drv != NONE);
+	uint64_t size = 0;
+	T_EQ(call(BDEV_OPEN, 0, 0, 0, 0), 0);
+	T_EQ(call(BDEV_SIZE, 0, 0, 0, &size), 0);
+	T_EQ(size, 1024 * 1024);
+	grant_id_t g = grant_create(drv, buf, sizeof(buf), GF_READ | GF_WRITE);
+	T_ASSERT(g >= 0);
+
+	/* The superblock of the MINIX v3 image. */
+	T_EQ(call(BDEV_READ, 1024, g, 1024, 0), 1024);
+	T_EQ(buf[24] | buf[25] << 8, 0x4d5a);
+
+	/* A write sticks. */
+	memset(buf, 0xab, 512);
+	T_EQ(call(BDEV_WRITE, size - 512, g, 512, 0), 512);
+	memset(buf, 0, 512);
+	T_EQ(call(BDEV_READ, size - 512, g, 512, 0), 512);
+	T_EQ(buf[0], 0xab);
+	T_EQ(buf[511], 0xab);
+
+	/* Past the end, across the end, unaligned, bad grant, nonsense. */
+	T_EQ(call(BDEV_READ, size, g, 512, 0), -EIO);
+	T_EQ(call(BDEV_READ, size - 512, g, 1024, 0), 512);
+	T_EQ(call(BDEV_READ, 100, g, 512, 0), -EINVAL);
+	T_EQ(call(BDEV_READ, 0, g, 100, 0), -EINVAL);
+	T_EQ(call(BDEV_READ, 0, g, 8192, 0), -EPERM); /* beyond the grant */
+	T_EQ(call(BDEV_READ, 0, g + 1, 512, 0), -EPERM);
+	grant_id_t ro = grant_create(drv, buf, sizeof(buf), GF_READ);
+	T_EQ(call(BDEV_READ, 0, ro, 512, 0), -EPERM); /* driver can't write */
+	T_EQ(call(BDEV_BASE + 77, 0, g, 512, 0), -ENOSYS);
+	T_EQ(call(BDEV_WRITE, 0, ro, 512, 0), 512); /* it may read it */
+	message_t m;
+	m.m_type = BDEV_READ;
+	BDEV_REQ(&m)->minor = 5;
+	BDEV_REQ(&m)->len = 512;
+	T_EQ(ipc_sendrec(drv, &m), 0);
+	T_EQ(BDEV_REP(&m)->status, -ENXIO);
+
+	/* Still serving. */
+	T_EQ(call(BDEV_READ, 1024, g, 1024, 0), 1024);
+	T_EQ(call(BDEV_CLOSE, 0, 0, 0, 0), 0);
+	t_pass();
+	t_finish();
+}

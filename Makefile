@@ -45,7 +45,7 @@ KERNEL_CFLAGS := $(COMMON_CFLAGS) -std=c11 -ffreestanding -nostdinc \
 TARGET_CFLAGS := $(COMMON_CFLAGS) -std=gnu11 -nostdinc \
 	-isystem $(SYSROOT)/include -isystem $(GCC_INC) \
 	-U__linux__ -U__linux -Ulinux -U__gnu_linux__ -U__unix__ -U__unix \
-	-Uunix -D__samsara__
+	-Uunix -D__samsara__ -Ilib/libmfs
 
 NASMFLAGS := -f elf32 -g
 
@@ -88,6 +88,7 @@ include kernel/module.mk
 include lib/module.mk
 include commands/module.mk
 include drivers/module.mk
+include servers/module.mk
 include tests/module.mk
 include boot/module.mk
 

@@ -38,6 +38,14 @@ $(TEST_IMAGE): $(MKROOTFS) $(shell find tests/guest/tree -type f)
 	@mkdir -p $(@D)
 	$(MKROOTFS) $@ 1024 tests/guest/tree
 
-TEST_TARGETS := $(TEST_IMAGE) $(BUILD)/bin/memory.elf $(MKROOTFS) $(GUEST_TESTS:%=$(BUILD)/tests/%.elf) \
+# The same image with its superblock's magic number broken.
+BAD_IMAGE := $(BUILD)/tests/bad/root.img
+$(BAD_IMAGE): $(TEST_IMAGE)
+	@mkdir -p $(@D)
+	cp $< $@
+	printf '\000\000' | dd of=$@ bs=1 seek=1048 conv=notrunc status=none
+
+TEST_TARGETS := $(TEST_IMAGE) $(BAD_IMAGE) $(BUILD)/bin/memory.elf $(BUILD)/bin/fs.elf \
+	$(MKROOTFS) $(GUEST_TESTS:%=$(BUILD)/tests/%.elf) \
 	$(BENCH_PROGS:%=$(BUILD)/tests/%.elf) \
 	$(UNIT_TESTS:%=$(BUILD)/tests/unit/%) $(BAD_MODULES)

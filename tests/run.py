@@ -62,6 +62,13 @@ GUEST = (
     + [Guest("trace", [t("t_trace")], "trace")]
     + [Guest("bdev_memory", [("../bin/memory", ""), t("t_bdev"),
                               ("root.img", "")], "bdev")]
+    + [Guest("fs_server", [("../bin/memory", ""), ("../bin/fs", ""),
+                           t("t_fs"), ("root.img", "")], "fs",
+             [r"fs: mounted memory minor 0: 1024 blocks"])]
+    + [Guest("fs_bad_superblock", [("../bin/memory", ""), ("../bin/fs", ""),
+                                    t("t_fs", "badsb"), ("bad/root.img", "")],
+             "badsb", [r"fs: cannot mount memory minor 0: not a MINIX v3 "
+                       r"file system \(bad magic\)"])]
     + [Guest("denials", [t("t_deny")], "deny",
              [r"denied: t_deny \(ep 0\) kernel call EXIT \(error -210\)",
               r"denied: t_deny \(ep 0\) IPC primitive 0x1 \(error -211\)"])]

@@ -1,0 +1,91 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The file-server protocol: what VFS asks a file system, by inode
+ * number.  Names and data travel through grants the client makes; every
+ * request gets one reply (FS_REPLY) with a status (>= 0 or a negative
+ * errno) and, where it says, an inode number, a position or a size.
+ *
+ *   FS_LOOKUP   ino = directory, grant/len = name   -> ino, stat
+ *   FS_STAT     ino                                 -> stat
+ *   FS_READ     ino, pos, grant, len                -> bytes read
+ *   FS_WRITE    ino, pos, grant, len                -> bytes written
+ *   FS_TRUNC    ino, pos = new size                 -> 0
+ *   FS_CREATE   ino = directory, name, mode, uid, gid -> ino (mode may
+ *               say directory: then "." and ".." are made too)
+ *   FS_UNLINK   ino = directory, name               -> 0
+ *   FS_RMDIR    ino = directory, name               -> 0
+ *   FS_LINK     ino = directory, name, ino2 = target -> 0
+ *   FS_GETDENTS ino = directory, pos, grant, len    -> bytes of
+ *               struct fs_dirent filled, pos = where to go on
+ *   FS_STATVFS                                      -> stat.size =
+ *               free blocks, stat.ino... (see struct fs_stat use)
+ *   FS_SYNC                                         -> 0, all written
+ */
+#pragma once
+
+#include <stdint.h>
+
+#include "abi/grant.h"
+#include "abi/message.h"
+
+#define FS_BASE 0xa00
+#define FS_LOOKUP (FS_BASE + 1)
+#define FS_STAT (FS_BASE + 2)
+#define FS_READ (FS_BASE + 3)
+#define FS_WRITE (FS_BASE + 4)
+#define FS_TRUNC (FS_BASE + 5)
+#define FS_CREATE (FS_BASE + 6)
+#define FS_UNLINK (FS_BASE + 7)
+#define FS_RMDIR (FS_BASE + 8)
+#define FS_LINK (FS_BASE + 9)
+#define FS_GETDENTS (FS_BASE + 10)
+#define FS_STATVFS (FS_BASE + 11)
+#define FS_SYNC (FS_BASE + 12)
+#define FS_REPLY (FS_BASE + 0x80)
+
+#define FS_NAME_MAX 60
+
+struct fs_request {
+	uint32_t ino;
+	uint32_t ino2;
+	uint64_t pos;
+	grant_id_t grant;
+	uint32_t len;
+	uint16_t mode;
+	uint16_t uid;
+	uint16_t gid;
+};
+
+struct fs_stat {
+	uint16_t mode;
+	uint16_t nlinks;
+	uint16_t uid;
+	uint16_t gid;
+	uint32_t size;
+	uint32_t atime, mtime, ctime;
+};
+
+struct fs_reply {
+	int32_t status;
+	uint32_t ino;
+	uint64_t pos;
+	struct fs_stat st;
+};
+
+/* FS_STATVFS answers in the stat fields. */
+#define FS_STATVFS_FREE_BLOCKS(r) ((r)->st.size)
+#define FS_STATVFS_FREE_INODES(r) ((r)->st.atime)
+#define FS_STATVFS_BLOCKS(r) ((r)->st.mtime)
+#define FS_STATVFS_INODES(r) ((r)->st.ctime)
+
+struct fs_dirent {
+	uint32_t ino;
+	char name[FS_NAME_MAX + 1]; /* NUL-terminated */
+	uint8_t pad[3];
+};
+
+_Static_assert(sizeof(struct fs_request) <= MSG_PAYLOAD, "fits");
+_Static_assert(sizeof(struct fs_reply) <= MSG_PAYLOAD, "fits");
+
+#define FS_REQ(m) ((struct fs_request *)(void *)(m)->m_u.b)
+#define FS_REP(m) ((struct fs_reply *)(void *)(m)->m_u.b)

@@ -1,0 +1,168 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * The FS server's request handlers (proto/fs.h), on top of libmfs.
+ * Names and data come and go through the client's grants, in chunks
+ * through one bounce buffer; every argument is checked before use.
+ */
+#include <string.h>
+
+#include "fs.h"
+
+#define CHUNK 4096
+
+static uint8_t bounce[CHUNK];
+
+static int get_name(endpoint_t who, const struct fs_request *q,
+		    char name[FS_NAME_MAX + 1])
+{
+	if (q->len == 0)
+		return -EINVAL;
+	if (q->len > FS_NAME_MAX)
+		return -ENAMETOOLONG;
+	int r = sys_safecopyfrom(who, q->grant, 0, name, q->len);
+	if (r < 0)
+		return r;
+	name[q->len] = 0;
+	return strlen(name) == q->len ? 0 : -EINVAL;
+}
+
+static int do_stat(struct mfs *fs, uint32_t ino, struct fs_stat *st)
+{
+	struct mfs_inode in;
+	if (ino < 1 || ino > fs->sb.ninodes)
+		return -EINVAL;
+	int r = mfs_iget(fs, ino, &in);
+	if (r < 0)
+		return r;
+	if (in.nlinks == 0)
+		return -ENOENT; /* a free inode */
+	*st = (struct fs_stat){in.mode, in.nlinks, in.uid,   in.gid,
+			       in.size, in.atime,  in.mtime, in.ctime};
+	return 0;
+}
+
+static int do_io(struct mfs *fs, endpoint_t who, const struct fs_request *q,
+		 int write)
+{
+	struct fs_stat st;
+	int r = do_stat(fs, q->ino, &st);
+	if (r < 0)
+		return r;
+	if ((st.mode & MFS_IFMT) == MFS_IFDIR && write)
+		return -EISDIR;
+	if (q->pos > 0x7fffffff || q->len > 0x7fffffff)
+		return write ? -EFBIG : 0;
+	uint32_t done = 0;
+	while (done < q->len) {
+		uint32_t n = q->len - done < CHUNK ? q->len - done : CHUNK;
+		uint32_t pos = (uint32_t)q->pos + done;
+		if (write) {
+			r = sys_safecopyfrom(who, q->grant, done, bounce, n);
+			if (r == 0)
+				r = mfs_write(fs, q->ino, pos, bounce, n);
+		} else {
+			r = mfs_read(fs, q->ino, pos, bounce, n);
+			if (r > 0) {
+				int c = sys_safecopyto(who, q->grant, done,
+						       bounce, (uint32_t)r);
+				if (c < 0)
+					r = c;
+			}
+		}
+		if (r <= 0)
+			break;
+		done += (uint32_t)r;
+		if ((uint32_t)r < n)
+			break;
+	}
+	return done ? (int)done : r;
+}
+
+static int do_getdents(struct mfs *fs, endpoint_t who,
+		       const struct fs_request *q, struct fs_reply *rep)
+{
+	struct fs_dirent *out = (struct fs_dirent *)bounce;
+	uint32_t pos = (uint32_t)q->pos, n = 0;
+	uint32_t room = q->len < CHUNK ? q->len : CHUNK;
+	struct mfs_dirent e;
+	int r = 0;
+	if (q->pos > 0x7fffffff)
+		return -EINVAL;
+	while ((n + 1) * sizeof(*out) <= room) {
+		uint32_t at = pos;
+		r = mfs_readdir(fs, q->ino, &pos, &e);
+		if (r <= 0) {
+			pos = at;
+			break;
+		}
+		memset(&out[n], 0, sizeof(out[n]));
+		out[n].ino = e.ino;
+		memcpy(out[n].name, e.name, MFS_NAME_MAX);
+		n++;
+	}
+	if (r < 0)
+		return r;
+	if (n && (r = sys_safecopyto(who, q->grant, 0, bounce,
+				     n * sizeof(*out))) < 0)
+		return r;
+	rep->pos = pos;
+	return (int)(n * sizeof(*out));
+}
+
+int fs_handle(struct mfs *fs, endpoint_t who, const struct fs_request *q,
+	      int type, struct fs_reply *rep)
+{
+	char name[FS_NAME_MAX + 1];
+	uint32_t ino, blocks, inodes;
+	int r;
+	switch (type) {
+	case FS_STAT:
+		return do_stat(fs, q->ino, &rep->st);
+	case FS_READ:
+	case FS_WRITE:
+		return do_io(fs, who, q, type == FS_WRITE);
+	case FS_TRUNC:
+		if ((r = do_stat(fs, q->ino, &rep->st)) < 0)
+			return r;
+		if ((rep->st.mode & MFS_IFMT) == MFS_IFDIR)
+			return -EISDIR;
+		return q->pos > 0x7fffffff
+			       ? -EFBIG
+			       : mfs_truncate(fs, q->ino, (uint32_t)q->pos);
+	case FS_GETDENTS:
+		return do_getdents(fs, who, q, rep);
+	case FS_STATVFS:
+		if ((r = mfs_count_free(fs, &blocks, &inodes)) < 0)
+			return r;
+		FS_STATVFS_FREE_BLOCKS(rep) = blocks;
+		FS_STATVFS_FREE_INODES(rep) = inodes;
+		FS_STATVFS_BLOCKS(rep) = fs->sb.zones;
+		FS_STATVFS_INODES(rep) = fs->sb.ninodes;
+		return 0;
+	case FS_SYNC:
+		return cache_sync();
+	}
+	/* The rest name an entry in directory q->ino. */
+	if ((r = get_name(who, q, name)) < 0)
+		return r;
+	switch (type) {
+	case FS_LOOKUP:
+		r = mfs_lookup(fs, q->ino, name, &ino);
+		break;
+	case FS_CREATE:
+		r = mfs_create(fs, q->ino, name, q->mode, q->uid, q->gid, &ino);
+		break;
+	case FS_UNLINK:
+		return mfs_unlink(fs, q->ino, name);
+	case FS_RMDIR:
+		return mfs_rmdir(fs, q->ino, name);
+	case FS_LINK:
+		return mfs_link(fs, q->ino, name, q->ino2);
+	default:
+		return -ENOSYS;
+	}
+	if (r < 0)
+		return r;
+	rep->ino = ino;
+	return do_stat(fs, ino, &rep->st);
+}

@@ -69,6 +69,9 @@ GUEST = (
                                     t("t_fs", "badsb"), ("bad/root.img", "")],
              "badsb", [r"fs: cannot mount memory minor 0: not a MINIX v3 "
                        r"file system \(bad magic\)"])]
+    + [Guest("vfs_files", [("../bin/memory", ""), ("../bin/fs", ""),
+                            ("../bin/vfs", ""), t("t_vfs"),
+                            ("root.img", "")], "vfs")]
     + [Guest("denials", [t("t_deny")], "deny",
              [r"denied: t_deny \(ep 0\) kernel call EXIT \(error -210\)",
               r"denied: t_deny \(ep 0\) IPC primitive 0x1 \(error -211\)"])]

@@ -2,24 +2,24 @@
 /*
  * The system calls newlib needs, for boot processes.
  *
- * Until the process manager and file system exist, a boot process has
- * no files: standard output and error go to the kernel log through
- * SYS_DIAG, standard input is at end of file, and everything that needs
- * a file or a process manager fails with ENOSYS.  Memory for malloc
+ * Files (descriptors from 3 up, paths) are VFS's (vfs.c).  Until the
+ * console driver exists, standard output and error go to the kernel log
+ * through SYS_DIAG and standard input is at end of file; until the
+ * process manager exists, what needs it fails with ENOSYS.  Memory for malloc
  * comes from a fixed arena in the program's own bss (EARLY_HEAP_SIZE),
  * so sbrk never needs the kernel.  The userland issue replaces these
  * with messages to PM and VFS.
  */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdint.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <sys/time.h>
 #include <sys/times.h>
+#include <unistd.h>
 
-#include "libsys.h"
-
-#undef errno
-extern int errno;
+#include "vfs_client.h"
 
 #define EARLY_HEAP_SIZE (512 * 1024)
 
@@ -34,26 +34,47 @@ static int fail(int e)
 	return -1;
 }
 
+/* A VFS result as a C library result. */
+static int ret(int r)
+{
+	return r < 0 ? fail(-r) : r;
+}
+
+static int is_console(int fd)
+{
+	return fd >= 0 && fd < VFS_FIRST_FD;
+}
+
 void _exit(int status)
 {
 	for (;;)
 		sys_exit(SELF, status);
 }
 
-int write(int fd, const void *buf, int len)
+int write(int fd, const void *buf, size_t len)
 {
-	if (fd != 1 && fd != 2)
-		return fail(EBADF);
-	if (len < 0)
+	if (len > 0x7fffffff)
 		return fail(EINVAL);
+	if (!is_console(fd)) {
+		struct vfs_request q = {.fd = fd};
+		return ret(vfs_call(VFS_WRITE, &q, buf, (uint32_t)len, GF_READ,
+				    0));
+	}
+	if (fd == 0)
+		return fail(EBADF);
 	int r = sys_diag(buf, (uint32_t)len);
-	return r < 0 ? fail(-r) : len;
+	return r < 0 ? fail(-r) : (int)len;
 }
 
-int read(int fd, void *buf, int len)
+int read(int fd, void *buf, size_t len)
 {
-	(void)buf;
-	(void)len;
+	if (len > 0x7fffffff)
+		return fail(EINVAL);
+	if (!is_console(fd)) {
+		struct vfs_request q = {.fd = fd};
+		return ret(vfs_call(VFS_READ, &q, buf, (uint32_t)len, GF_WRITE,
+				    0));
+	}
 	return fd == 0 ? 0 : fail(EBADF);
 }
 
@@ -71,28 +92,41 @@ void *sbrk(intptr_t incr)
 
 int close(int fd)
 {
-	return fd >= 0 && fd <= 2 ? 0 : fail(EBADF);
+	if (is_console(fd))
+		return 0;
+	struct vfs_request q = {.fd = fd};
+	return ret(vfs_call(VFS_CLOSE, &q, 0, 0, 0, 0));
 }
 
 int fstat(int fd, struct stat *st)
 {
-	if (fd < 0 || fd > 2)
-		return fail(EBADF);
-	st->st_mode = S_IFCHR;
+	if (is_console(fd)) {
+		memset(st, 0, sizeof(*st));
+		st->st_mode = S_IFCHR;
+		return 0;
+	}
+	struct vfs_request q = {.fd = fd};
+	struct vfs_reply rep;
+	int r = vfs_call(VFS_FSTAT, &q, 0, 0, 0, &rep);
+	if (r < 0)
+		return fail(-r);
+	vfs_to_stat(&rep, st);
 	return 0;
 }
 
 int isatty(int fd)
 {
-	return fd >= 0 && fd <= 2;
+	return is_console(fd);
 }
 
-int lseek(int fd, int off, int whence)
+off_t lseek(int fd, off_t off, int whence)
 {
-	(void)fd;
-	(void)off;
-	(void)whence;
-	return fail(ESPIPE);
+	if (is_console(fd))
+		return fail(ESPIPE);
+	struct vfs_request q = {.fd = fd, .pos = off, .whence = whence};
+	struct vfs_reply rep;
+	int r = vfs_call(VFS_LSEEK, &q, 0, 0, 0, &rep);
+	return r < 0 ? fail(-r) : (off_t)rep.pos;
 }
 
 int getpid(void)
@@ -131,16 +165,39 @@ int gettimeofday(struct timeval *tv, void *tz)
 
 int open(const char *path, int flags, ...)
 {
-	(void)path;
-	(void)flags;
-	return fail(ENOSYS);
+	va_list ap;
+	va_start(ap, flags);
+	int mode = flags & O_CREAT ? va_arg(ap, int) : 0;
+	va_end(ap);
+	return ret(
+		vfs_path(VFS_OPEN, path, (uint32_t)flags, (uint32_t)mode, 0));
 }
 
 int stat(const char *path, struct stat *st)
 {
-	(void)path;
-	(void)st;
-	return fail(ENOSYS);
+	struct vfs_reply rep;
+	int r = vfs_path(VFS_STAT, path, 0, 0, &rep);
+	if (r < 0)
+		return fail(-r);
+	vfs_to_stat(&rep, st);
+	return 0;
+}
+
+int rmdir(const char *path)
+{
+	return ret(vfs_path(VFS_RMDIR, path, 0, 0, 0));
+}
+
+int ftruncate(int fd, off_t len)
+{
+	struct vfs_request q = {.fd = fd, .pos = len};
+	return ret(vfs_call(VFS_FTRUNCATE, &q, 0, 0, 0, 0));
+}
+
+void sync(void)
+{
+	struct vfs_request q = {0};
+	vfs_call(VFS_SYNC, &q, 0, 0, 0, 0);
 }
 
 int link(const char *a, const char *b)
@@ -152,15 +209,12 @@ int link(const char *a, const char *b)
 
 int unlink(const char *path)
 {
-	(void)path;
-	return fail(ENOSYS);
+	return ret(vfs_path(VFS_UNLINK, path, 0, 0, 0));
 }
 
 int mkdir(const char *path, mode_t mode)
 {
-	(void)path;
-	(void)mode;
-	return fail(ENOSYS);
+	return ret(vfs_path(VFS_MKDIR, path, 0, (uint32_t)mode, 0));
 }
 
 int fcntl(int fd, int cmd, ...)

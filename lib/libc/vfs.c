@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * Talking to VFS (proto/vfs.h) for the C library: find it (by name,
+ * once), grant it the buffer of a call, send the request and turn the
+ * reply into a result.
+ */
+#include <string.h>
+
+#include "vfs_client.h"
+
+_Static_assert(VO_CREAT == O_CREAT && VO_TRUNC == O_TRUNC &&
+		       VO_EXCL == O_EXCL && VO_APPEND == O_APPEND &&
+		       VO_RDWR == O_RDWR && VO_WRONLY == O_WRONLY,
+	       "VFS open flags are newlib's");
+
+static endpoint_t vfs = NONE;
+
+static endpoint_t vfs_ep(void)
+{
+	static struct kinfo_proc tab[NR_PROCS];
+	uint32_t n;
+	if (vfs != NONE || sys_getinfo(GI_PROCTAB, tab, sizeof(tab), &n) < 0)
+		return vfs;
+	for (uint32_t i = 0; i < n / sizeof(tab[0]); i++)
+		if (strcmp(tab[i].name, "vfs") == 0)
+			vfs = tab[i].ep;
+	return vfs;
+}
+
+int vfs_call(int type, struct vfs_request *q, const void *buf, uint32_t len,
+	     uint32_t access, struct vfs_reply *rep)
+{
+	endpoint_t ep = vfs_ep();
+	if (ep == NONE)
+		return -ENOSYS;
+	grant_id_t g = GRANT_INVALID;
+	if (buf) {
+		g = grant_create(ep, buf, len, access);
+		if (g < 0)
+			return g;
+		q->grant = g;
+		q->len = len;
+	}
+	message_t m;
+	memset(&m, 0, sizeof(m));
+	m.m_type = type;
+	*VFS_REQ(&m) = *q;
+	int r = ipc_sendrec(ep, &m);
+	if (buf)
+		grant_revoke(g);
+	if (r < 0)
+		return -EIO;
+	if (rep)
+		*rep = *VFS_REP(&m);
+	return VFS_REP(&m)->status;
+}
+
+int vfs_path(int type, const char *path, uint32_t flags, uint32_t mode,
+	     struct vfs_reply *rep)
+{
+	struct vfs_request q = {.flags = flags, .mode = mode};
+	size_t n = strlen(path);
+	if (n >= VFS_PATH_MAX)
+		return -ENAMETOOLONG;
+	return vfs_call(type, &q, path, (uint32_t)n, GF_READ, rep);
+}
+
+void vfs_to_stat(const struct vfs_reply *rep, struct stat *st)
+{
+	memset(st, 0, sizeof(*st));
+	st->st_ino = (ino_t)rep->ino;
+	st->st_mode = rep->st.mode;
+	st->st_nlink = rep->st.nlinks;
+	st->st_uid = rep->st.uid;
+	st->st_gid = rep->st.gid;
+	st->st_size = (off_t)rep->st.size;
+	st->st_atime = (time_t)rep->st.atime;
+	st->st_mtime = (time_t)rep->st.mtime;
+	st->st_ctime = (time_t)rep->st.ctime;
+	st->st_blksize = 1024;
+	st->st_blocks = (blkcnt_t)((rep->st.size + 511) / 512);
+}

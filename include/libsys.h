@@ -33,6 +33,7 @@ int kcall(int nr, message_t *m);
 int sys_diag(const char *buf, uint32_t len);
 int sys_exit(endpoint_t who, int status);
 int sys_fork(endpoint_t *child);
+int sys_fork_of(endpoint_t parent, endpoint_t *child);
 int sys_getksig(struct kc_getksig *out);
 int sys_setalarm(uint32_t ticks, uint32_t *left);
 int sys_times(struct kc_times *out);

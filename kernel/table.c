@@ -7,6 +7,7 @@
  *   memory   the MEMORY driver: the RAM disk, which it may map.
  *   fs       the MINIX v3 file server.
  *   vfs      the virtual file system.
+ *   pm       the process manager.
  *   t_fuzzctl  the fuzz test's control process: a server, so that an
  *            ordinary user process (the fuzzer, in one mode) may reach it.
  *   t_fuzz   the IPC fuzzer of the test suite: it may not end itself,
@@ -69,6 +70,14 @@ static const struct boot_entry boot_table[] = {
 	 .calls = KCALL_BIT(SYS_DIAG) | KCALL_BIT(SYS_GETINFO) |
 		  KCALL_BIT(SYS_SETGRANT) | KCALL_BIT(SYS_SAFECOPYFROM) |
 		  KCALL_BIT(SYS_SAFECOPYTO),
+	 .flags = PRIV_TO_USERS | PRIV_SERVER},
+	{.name = "pm",
+	 .prio = 3,
+	 .quantum = 5,
+	 .traps = TRAPS_ALL,
+	 .calls = KCALL_BIT(SYS_DIAG) | KCALL_BIT(SYS_GETINFO) |
+		  KCALL_BIT(SYS_FORK) | KCALL_BIT(SYS_EXIT) |
+		  KCALL_BIT(SYS_GETKSIG) | KCALL_BIT(SYS_TIMES),
 	 .flags = PRIV_TO_USERS | PRIV_SERVER},
 	{.name = "t_fuzzctl",
 	 .prio = 3,

@@ -46,7 +46,7 @@ $(BAD_IMAGE): $(TEST_IMAGE)
 	printf '\000\000' | dd of=$@ bs=1 seek=1048 conv=notrunc status=none
 
 TEST_TARGETS := $(TEST_IMAGE) $(BAD_IMAGE) $(BUILD)/bin/memory.elf $(BUILD)/bin/fs.elf \
-	$(BUILD)/bin/vfs.elf \
+	$(BUILD)/bin/vfs.elf $(BUILD)/bin/pm.elf \
 	$(MKROOTFS) $(GUEST_TESTS:%=$(BUILD)/tests/%.elf) \
 	$(BENCH_PROGS:%=$(BUILD)/tests/%.elf) \
 	$(UNIT_TESTS:%=$(BUILD)/tests/unit/%) $(BAD_MODULES)

@@ -72,6 +72,7 @@ GUEST = (
     + [Guest("vfs_files", [("../bin/memory", ""), ("../bin/fs", ""),
                             ("../bin/vfs", ""), t("t_vfs"),
                             ("root.img", "")], "vfs")]
+    + [Guest("pm_processes", [("../bin/pm", ""), t("t_pm")], "pm")]
     + [Guest("denials", [t("t_deny")], "deny",
              [r"denied: t_deny \(ep 0\) kernel call EXIT \(error -210\)",
               r"denied: t_deny \(ep 0\) IPC primitive 0x1 \(error -211\)"])]

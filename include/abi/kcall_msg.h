@@ -21,8 +21,9 @@ struct kc_exit {	/* SYS_EXIT */
 	int32_t status; /* in: exit status reported to the manager */
 };
 
-struct kc_fork {	  /* SYS_FORK */
-	endpoint_t child; /* out: the child's endpoint (NONE in the child) */
+struct kc_fork {	   /* SYS_FORK */
+	endpoint_t child;  /* out: the child's endpoint (NONE in the child) */
+	endpoint_t parent; /* in: SELF, or a process awaiting our reply */
 };
 
 /* What a manager learns about a process it manages (SYS_GETKSIG). */

@@ -1,12 +1,19 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * SYS_FORK: copy the caller into a new process.
+ * SYS_FORK: copy a process into a new one.
  *
- * The child gets a copy of every page, the same registers and
- * privileges, a fresh endpoint (the slot's generation moves on), and the
- * caller as its manager.  Both return from the call: the caller with the
- * child's endpoint in the message, the child with NONE there.  Nothing
- * changes unless everything could be allocated.
+ * parent = SELF: the caller copies itself, and both return from the
+ * call: the caller with the child's endpoint in the message, the child
+ * with NONE there.
+ *
+ * parent = another process: what the process manager does for fork(2).
+ * That process must be waiting for the caller's reply (blocked in
+ * SENDREC to it); the child is created waiting the same way, so the
+ * caller answers both.
+ *
+ * The child gets a copy of every page, the registers and privileges, a
+ * fresh endpoint (the slot's generation moves on), and the caller as its
+ * manager.  Nothing changes unless everything could be allocated.
  */
 #include "abi/errno.h"
 #include "arch/i386/fpu.h"
@@ -19,30 +26,46 @@
 int do_fork(struct proc *caller, message_t *m)
 {
 	struct kc_fork *a = KC_ARGS(m, kc_fork);
+	struct proc *parent = caller;
 	uint32_t pd;
+	if (a->parent != SELF) {
+		int r = ep_check(a->parent, &parent);
+		if (r < 0)
+			return r;
+		if (parent->rts != RTS_RECEIVING || !parent->reply_pend ||
+		    parent->getfrom != caller->ep)
+			return -EINVAL; /* not waiting for our reply */
+	}
 	struct proc *child = proc_alloc();
 	if (!child)
 		return -EAGAIN;
-	if (as_fork(caller->pd, &pd) < 0) {
+	if (as_fork(parent->pd, &pd) < 0) {
 		proc_free(child);
 		return -ENOMEM;
 	}
 	child->pd = pd;
-	child->regs = caller->regs;
-	child->regs.eax = 0;
-	fpu_sync(caller);
-	memcpy(child->fpu, caller->fpu, sizeof(child->fpu));
-	memcpy(child->name, caller->name, sizeof(child->name));
-	priv_inherit(caller, child);
-	child->grant_table = caller->grant_table;
-	child->grant_count = caller->grant_count;
-	child->prio = caller->prio;
-	child->quantum = child->ticks_left = caller->quantum;
+	child->regs = parent->regs;
+	fpu_sync(parent);
+	memcpy(child->fpu, parent->fpu, sizeof(child->fpu));
+	memcpy(child->name, parent->name, sizeof(child->name));
+	priv_inherit(parent, child);
+	child->grant_table = parent->grant_table;
+	child->grant_count = parent->grant_count;
+	child->prio = parent->prio;
+	child->quantum = child->ticks_left = parent->quantum;
 	child->manager = caller->ep;
 
-	a->child = NONE;
-	m->m_source = child->ep;
-	as_write(pd, caller->regs.ebx, m, sizeof(*m)); /* the child's reply */
+	if (parent != caller) { /* waiting for the caller, like its parent */
+		child->reply_pend = true;
+		child->getfrom = caller->ep;
+		child->msg_uva = parent->msg_uva;
+		child->rts = RTS_INIT | RTS_RECEIVING;
+	} else {
+		child->regs.eax = 0;
+		a->child = NONE;
+		m->m_source = child->ep;
+		as_write(pd, caller->regs.ebx, m, sizeof(*m)); /* its reply */
+	}
 	a->child = child->ep;
 	sched_unblock(child, RTS_INIT);
 	return 0;

@@ -129,15 +129,10 @@ off_t lseek(int fd, off_t off, int whence)
 	return r < 0 ? fail(-r) : (off_t)rep.pos;
 }
 
-int getpid(void)
-{
-	return 1;
-}
-
 int kill(int pid, int sig)
 {
 	(void)sig;
-	if (pid == 1)
+	if (pid == getpid()) /* signals come with PM's signal work */
 		_exit(128 + sig);
 	return fail(ESRCH);
 }
@@ -224,23 +219,12 @@ int fcntl(int fd, int cmd, ...)
 	return fail(ENOSYS);
 }
 
-int fork(void)
-{
-	return fail(ENOSYS);
-}
-
 int execve(const char *path, char *const argv[], char *const envp[])
 {
 	(void)path;
 	(void)argv;
 	(void)envp;
 	return fail(ENOSYS);
-}
-
-int wait(int *status)
-{
-	(void)status;
-	return fail(ECHILD);
 }
 
 int getentropy(void *buf, size_t len)

@@ -6,6 +6,7 @@
  */
 #include <string.h>
 
+#include "server.h"
 #include "vfs_client.h"
 
 _Static_assert(VO_CREAT == O_CREAT && VO_TRUNC == O_TRUNC &&
@@ -15,22 +16,10 @@ _Static_assert(VO_CREAT == O_CREAT && VO_TRUNC == O_TRUNC &&
 
 static endpoint_t vfs = NONE;
 
-static endpoint_t vfs_ep(void)
-{
-	static struct kinfo_proc tab[NR_PROCS];
-	uint32_t n;
-	if (vfs != NONE || sys_getinfo(GI_PROCTAB, tab, sizeof(tab), &n) < 0)
-		return vfs;
-	for (uint32_t i = 0; i < n / sizeof(tab[0]); i++)
-		if (strcmp(tab[i].name, "vfs") == 0)
-			vfs = tab[i].ep;
-	return vfs;
-}
-
 int vfs_call(int type, struct vfs_request *q, const void *buf, uint32_t len,
 	     uint32_t access, struct vfs_reply *rep)
 {
-	endpoint_t ep = vfs_ep();
+	endpoint_t ep = libc_server("vfs", &vfs);
 	if (ep == NONE)
 		return -ENOSYS;
 	grant_id_t g = GRANT_INVALID;

@@ -56,6 +56,9 @@ int sys_vircopy(endpoint_t src, const void *src_addr, endpoint_t dst,
 		void *dst_addr, uint32_t len);
 int sys_kill(endpoint_t who, uint32_t sig);
 int sys_trace(uint32_t op, endpoint_t who, uint32_t addr, uint32_t *data);
+int sys_memmap(endpoint_t who, uint32_t vaddr, uint32_t len, uint32_t flags,
+	       const void *src);
+int sys_exec(endpoint_t who, uint32_t eip, uint32_t esp, const char *name);
 int sys_setgrant(struct grant_entry *table, uint32_t count);
 int sys_safecopyfrom(endpoint_t granter, grant_id_t gid, uint32_t offset,
 		     void *dst, uint32_t len);

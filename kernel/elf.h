@@ -9,17 +9,7 @@
 
 #include <stdint.h>
 
-/* The two ELF32 structures the loader reads. */
-struct ehdr {
-	uint8_t ident[16];
-	uint16_t type, machine;
-	uint32_t version, entry, phoff, shoff, flags;
-	uint16_t ehsize, phentsize, phnum, shentsize, shnum, shstrndx;
-};
-
-struct phdr {
-	uint32_t type, offset, vaddr, paddr, filesz, memsz, flags, align;
-};
+#include "elf32.h"
 
 const char *elf_check(const uint8_t *img, uint32_t size); /* 0 = fine */
 int elf_load(uint32_t pd, const uint8_t *img, uint32_t *entry);

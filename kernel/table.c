@@ -77,7 +77,10 @@ static const struct boot_entry boot_table[] = {
 	 .traps = TRAPS_ALL,
 	 .calls = KCALL_BIT(SYS_DIAG) | KCALL_BIT(SYS_GETINFO) |
 		  KCALL_BIT(SYS_FORK) | KCALL_BIT(SYS_EXIT) |
-		  KCALL_BIT(SYS_GETKSIG) | KCALL_BIT(SYS_TIMES),
+		  KCALL_BIT(SYS_GETKSIG) | KCALL_BIT(SYS_TIMES) |
+		  KCALL_BIT(SYS_MEMMAP) | KCALL_BIT(SYS_EXEC) |
+		  KCALL_BIT(SYS_SETGRANT) | KCALL_BIT(SYS_SAFECOPYFROM) |
+		  KCALL_BIT(SYS_SAFECOPYTO),
 	 .flags = PRIV_TO_USERS | PRIV_SERVER},
 	{.name = "t_fuzzctl",
 	 .prio = 3,

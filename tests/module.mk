@@ -2,6 +2,7 @@
 # Guest test programs (tests/guest/t_*.c), benchmark programs
 # (tests/bench/b_*.c) and host unit tests (tests/unit/*.c).
 GUEST_TESTS := $(patsubst tests/guest/%.c,%,$(wildcard tests/guest/t_*.c))
+EXEC_PROGS := $(patsubst tests/guest/%.c,%,$(wildcard tests/guest/p_*.c))
 BENCH_PROGS := $(patsubst tests/bench/%.c,%,$(wildcard tests/bench/b_*.c))
 UNIT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
 
@@ -13,6 +14,7 @@ ALL_PROGS += $(BUILD)/tests/$(2).elf
 endef
 $(foreach t,$(GUEST_TESTS),$(eval $(call guest_rule,guest,$(t))))
 $(foreach t,$(BENCH_PROGS),$(eval $(call guest_rule,bench,$(t))))
+$(foreach t,$(EXEC_PROGS),$(eval $(call guest_rule,guest,$(t))))
 
 # Host unit tests are built 32-bit, like the kernel code they test, and
 # link the kernel source file under test (UNIT_SRCS_name).
@@ -32,11 +34,18 @@ BAD_MODULES := $(BUILD)/tests/bad/notelf.elf $(BUILD)/tests/bad/truncated.elf \
 $(BAD_MODULES): tools/mkbadmods.py $(BUILD)/tests/t_boot.elf
 	python3 tools/mkbadmods.py $(BUILD)/tests/t_boot.elf $(BUILD)/tests/bad
 
-# The RAM disk of guest tests: a MINIX v3 image of tests/guest/tree.
+# The RAM disk of guest tests: a MINIX v3 image of tests/guest/tree,
+# plus programs for exec tests in /bin (and a truncated one).
 TEST_IMAGE := $(BUILD)/tests/root.img
-$(TEST_IMAGE): $(MKROOTFS) $(shell find tests/guest/tree -type f)
-	@mkdir -p $(@D)
-	$(MKROOTFS) $@ 1024 tests/guest/tree
+TEST_TREE := $(BUILD)/tests/tree
+$(TEST_IMAGE): $(MKROOTFS) $(shell find tests/guest/tree -type f) \
+		$(BUILD)/tests/p_args.elf
+	rm -rf $(TEST_TREE)
+	mkdir -p $(TEST_TREE)/bin
+	cp -R tests/guest/tree/. $(TEST_TREE)/
+	cp $(BUILD)/tests/p_args.elf $(TEST_TREE)/bin/args
+	head -c 3000 $(BUILD)/tests/p_args.elf >$(TEST_TREE)/bin/trunc
+	$(MKROOTFS) $@ 2048 $(TEST_TREE)
 
 # The same image with its superblock's magic number broken.
 BAD_IMAGE := $(BUILD)/tests/bad/root.img

@@ -64,7 +64,7 @@ GUEST = (
                               ("root.img", "")], "bdev")]
     + [Guest("fs_server", [("../bin/memory", ""), ("../bin/fs", ""),
                            t("t_fs"), ("root.img", "")], "fs",
-             [r"fs: mounted memory minor 0: 1024 blocks"])]
+             [r"fs: mounted memory minor 0: 2048 blocks"])]
     + [Guest("fs_bad_superblock", [("../bin/memory", ""), ("../bin/fs", ""),
                                     t("t_fs", "badsb"), ("bad/root.img", "")],
              "badsb", [r"fs: cannot mount memory minor 0: not a MINIX v3 "
@@ -73,6 +73,10 @@ GUEST = (
                             ("../bin/vfs", ""), t("t_vfs"),
                             ("root.img", "")], "vfs")]
     + [Guest("pm_processes", [("../bin/pm", ""), t("t_pm")], "pm")]
+    + [Guest("exec", [("../bin/memory", ""), ("../bin/fs", ""),
+                       ("../bin/vfs", ""), ("../bin/pm", ""), t("t_exec"),
+                       ("root.img", "")], "exec",
+             [r"args: /bin/args one two \[SAMSARA=yes\] \[HOME=/\]"])]
     + [Guest("denials", [t("t_deny")], "deny",
              [r"denied: t_deny \(ep 0\) kernel call EXIT \(error -210\)",
               r"denied: t_deny \(ep 0\) IPC primitive 0x1 \(error -211\)"])]

@@ -255,6 +255,23 @@ struct kc_trace {	/* SYS_TRACE */
 	uint32_t data;	/* in or out */
 };
 
+#define MM_WRITE 0x1 /* the pages are writable by the process */
+#define MM_NEW 0x2   /* first replace its address space with an empty one */
+#define MM_COPY 0x4  /* not a mapping: copy len bytes from src to vaddr */
+struct kc_memmap {   /* SYS_MEMMAP (the process manager's) */
+	endpoint_t who;
+	uint32_t vaddr; /* page-aligned unless MM_COPY */
+	uint32_t len;
+	uint32_t flags; /* MM_* */
+	uint32_t src;	/* MM_COPY: in the caller */
+};
+
+struct kc_exec { /* SYS_EXEC */
+	endpoint_t who;
+	uint32_t eip, esp;
+	char name[16];
+};
+
 #define KC_CHECK(t)                                                            \
 	_Static_assert(sizeof(struct t) <= MSG_PAYLOAD, #t " too big")
 KC_CHECK(kc_diag);
@@ -276,6 +293,8 @@ KC_CHECK(kc_mem);
 KC_CHECK(kc_vircopy);
 KC_CHECK(kc_kill);
 KC_CHECK(kc_trace);
+KC_CHECK(kc_memmap);
+KC_CHECK(kc_exec);
 
 /* The payload of a kernel-call message seen as call arguments. */
 #define KC_ARGS(m, t) ((struct t *)(void *)(m)->m_u.b)

@@ -38,8 +38,10 @@
 	X(UMAP, umap)		      /* physical address of own memory */     \
 	X(MAPPHYS, mapphys)	      /* map an allowed physical range */      \
 	X(VIRCOPY, vircopy)	      /* copy between two processes */         \
-	X(KILL, kill)	/* a kernel signal for a process's manager */          \
-	X(TRACE, trace) /* read or write another process */
+	X(KILL, kill)	  /* a kernel signal for a process's manager */        \
+	X(TRACE, trace)	  /* read or write another process */                  \
+	X(MEMMAP, memmap) /* map or fill memory of a managed process */        \
+	X(EXEC, exec)	  /* start a managed process on a new program */
 
 enum kcall_nr {
 #define KCALL_ENUM(NAME, name) SYS_##NAME,

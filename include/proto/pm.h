@@ -10,6 +10,9 @@
  *               ready; ECHILD with no such child.  Without WNOHANG the
  *               reply waits until a child ends.
  *   PM_GETPID   -> pid, and ppid in the reply
+ *   PM_EXEC     grant/len = the path, then argc argument strings, then
+ *               envc environment strings, each NUL-terminated
+ *               -> no reply on success: the new program starts
  *
  * A process ends with SYS_EXIT (the C library's _exit): the kernel
  * tells PM, its manager, which records the status for the parent.  A
@@ -25,6 +28,8 @@
 #define PM_FORK (PM_BASE + 1)
 #define PM_WAITPID (PM_BASE + 2)
 #define PM_GETPID (PM_BASE + 3)
+#define PM_EXEC (PM_BASE + 4)
+#define PM_EXEC_MAX 4096 /* path, arguments and environment */
 #define PM_REPLY (PM_BASE + 0x80)
 
 #define PM_WNOHANG 1
@@ -32,6 +37,9 @@
 struct pm_request {
 	int32_t pid;
 	int32_t options;
+	int32_t grant; /* PM_EXEC */
+	uint32_t len;
+	uint32_t argc, envc;
 };
 
 struct pm_reply {

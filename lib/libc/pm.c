@@ -46,7 +46,8 @@ pid_t fork(void)
 
 pid_t waitpid(pid_t pid, int *status, int options)
 {
-	struct pm_request q = {pid, options & WNOHANG ? PM_WNOHANG : 0};
+	struct pm_request q = {.pid = pid,
+			       .options = options & WNOHANG ? PM_WNOHANG : 0};
 	struct pm_reply rep;
 	if (options & ~WNOHANG)
 		return fail(-EINVAL);
@@ -76,4 +77,38 @@ pid_t getppid(void)
 	struct pm_request q = {0};
 	struct pm_reply rep;
 	return pm_call(PM_GETPID, &q, &rep) < 0 ? 0 : rep.pid;
+}
+
+/* Pack the path, then argv, then envp, NUL after each. */
+static int pack(char *block, uint32_t *len, const char *s)
+{
+	size_t n = strlen(s) + 1;
+	if (*len + n > PM_EXEC_MAX)
+		return -E2BIG;
+	memcpy(block + *len, s, n);
+	*len += (uint32_t)n;
+	return 0;
+}
+
+int execve(const char *path, char *const argv[], char *const envp[])
+{
+	static char block[PM_EXEC_MAX];
+	uint32_t len = 0, argc = 0, envc = 0;
+	int r = pack(block, &len, path);
+	for (; r == 0 && argv && argv[argc]; argc++)
+		r = pack(block, &len, argv[argc]);
+	for (; r == 0 && envp && envp[envc]; envc++)
+		r = pack(block, &len, envp[envc]);
+	if (r < 0)
+		return fail(r);
+	endpoint_t ep = libc_server("pm", &pm);
+	grant_id_t g = grant_create(ep, block, len, GF_READ);
+	if (g < 0)
+		return fail(g);
+	struct pm_request q = {
+		.grant = g, .len = len, .argc = argc, .envc = envc};
+	struct pm_reply rep;
+	r = pm_call(PM_EXEC, &q, &rep); /* returns only on failure */
+	grant_revoke(g);
+	return fail(r < 0 ? r : -EIO);
 }

@@ -219,14 +219,6 @@ int fcntl(int fd, int cmd, ...)
 	return fail(ENOSYS);
 }
 
-int execve(const char *path, char *const argv[], char *const envp[])
-{
-	(void)path;
-	(void)argv;
-	(void)envp;
-	return fail(ENOSYS);
-}
-
 int getentropy(void *buf, size_t len)
 {
 	(void)buf;

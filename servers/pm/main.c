@@ -13,19 +13,9 @@
  */
 #include <string.h>
 
-#include "libsys.h"
-#include "proto/pm.h"
+#include "pm.h"
 
 #define SIG_FOR_VECTOR(v) ((v) == 0 ? 8 : (v) == 6 ? 4 : 11) /* FPE ILL SEGV */
-
-struct mproc {
-	endpoint_t ep; /* NONE: the slot is free */
-	int pid, ppid;
-	int zombie;
-	int wstatus;
-	int waiting; /* the parent is blocked in PM_WAITPID */
-	int wait_pid;
-};
 
 #define NR_MPROCS 128
 
@@ -95,7 +85,7 @@ static int reap(struct mproc *parent, int pid, int *found)
 	return 0;
 }
 
-static void ended(struct mproc *p, int wstatus)
+void pm_ended(struct mproc *p, int wstatus)
 {
 	p->zombie = 1;
 	p->wstatus = wstatus;
@@ -131,9 +121,9 @@ static void kernel_news(void)
 		if (k.kind == KSIG_FAULT) {
 			sys_exit(k.who, 0);
 			if (p)
-				ended(p, SIG_FOR_VECTOR(k.vector));
+				pm_ended(p, SIG_FOR_VECTOR(k.vector));
 		} else if (k.kind == KSIG_EXIT && p) {
-			ended(p, (k.status & 0xff) << 8);
+			pm_ended(p, (k.status & 0xff) << 8);
 		}
 	}
 }
@@ -206,6 +196,12 @@ int main(void)
 		case PM_WAITPID:
 			do_waitpid(p, &q);
 			break;
+		case PM_EXEC: {
+			int r = pm_exec(p, &q);
+			if (r <= 0)
+				reply(p->ep, r, 0, 0);
+			break;
+		}
 		case PM_GETPID:
 			reply(p->ep, p->pid, p->ppid, 0);
 			break;

@@ -54,7 +54,7 @@ int main(void)
 	uint64_t size = 0;
 	T_EQ(call(BDEV_OPEN, 0, 0, 0, 0), 0);
 	T_EQ(call(BDEV_SIZE, 0, 0, 0, &size), 0);
-	T_EQ(size, 1024 * 1024);
+	T_EQ(size, 2048 * 1024);
 	grant_id_t g = grant_create(drv, buf, sizeof(buf), GF_READ | GF_WRITE);
 	T_ASSERT(g >= 0);
 

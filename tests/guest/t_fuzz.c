@@ -203,7 +203,7 @@ int main(int argc, char **argv)
 	memset(&m, 0, sizeof(m));
 	m.m_type = FUZZ_DONE;
 	m.m_u.u32[0] = (uint32_t)traps;
-	T_EQ(ipc_sendrec(ctl, &m), 0);
+	ipc_sendrec(ctl, &m); /* never answered: the run ends meanwhile */
 	for (;;)
 		ipc_receive(CLOCK, &m, 0); /* never comes: the run ends */
 }

@@ -77,5 +77,8 @@ grant_id_t grant_create_indirect(endpoint_t grantee, endpoint_t owner,
 				 uint32_t access);
 int grant_revoke(grant_id_t gid);
 
+/* The endpoint of the process called name, or NONE (proc_find.c). */
+endpoint_t proc_find(const char *name);
+
 /* Printing to the kernel log without newlib (kputs.c). */
 void kputs(const char *s);

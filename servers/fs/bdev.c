@@ -36,22 +36,10 @@ static int request(int type, uint64_t pos, uint32_t len, uint64_t *size)
 	return BDEV_REP(&m)->status;
 }
 
-static endpoint_t find(const char *name)
-{
-	static struct kinfo_proc tab[NR_PROCS];
-	uint32_t n;
-	if (sys_getinfo(GI_PROCTAB, tab, sizeof(tab), &n) < 0)
-		return NONE;
-	for (uint32_t i = 0; i < n / sizeof(tab[0]); i++)
-		if (strcmp(tab[i].name, name) == 0)
-			return tab[i].ep;
-	return NONE;
-}
-
 int bdev_attach(const char *driver, uint32_t minor, uint32_t *nblocks)
 {
 	uint64_t size;
-	drv = find(driver);
+	drv = proc_find(driver);
 	drv_minor = minor;
 	if (drv == NONE)
 		return -ENXIO;

@@ -18,18 +18,6 @@
 
 static struct vproc procs[NR_PROCS];
 
-static endpoint_t find(const char *name)
-{
-	static struct kinfo_proc tab[NR_PROCS];
-	uint32_t n;
-	if (sys_getinfo(GI_PROCTAB, tab, sizeof(tab), &n) < 0)
-		return NONE;
-	for (uint32_t i = 0; i < n / sizeof(tab[0]); i++)
-		if (strcmp(tab[i].name, name) == 0)
-			return tab[i].ep;
-	return NONE;
-}
-
 /* The state for endpoint ep: fresh if the slot last served another. */
 static struct vproc *vproc_of(endpoint_t ep)
 {
@@ -46,7 +34,7 @@ static struct vproc *vproc_of(endpoint_t ep)
 
 int main(void)
 {
-	fs_set(find("fs"));
+	fs_set(proc_find("fs"));
 	for (;;) {
 		message_t m;
 		int status;

@@ -14,17 +14,6 @@
 static endpoint_t drv;
 static uint8_t buf[4096];
 
-static endpoint_t find(const char *name)
-{
-	static struct kinfo_proc tab[NR_PROCS];
-	uint32_t n;
-	T_EQ(sys_getinfo(GI_PROCTAB, tab, sizeof(tab), &n), 0);
-	for (uint32_t i = 0; i < n / sizeof(tab[0]); i++)
-		if (strcmp(tab[i].name, name) == 0)
-			return tab[i].ep;
-	return NONE;
-}
-
 static int call(int type, uint64_t pos, grant_id_t g, uint32_t len,
 		uint64_t *size)
 {
@@ -49,7 +38,7 @@ static int call(int type, uint64_t pos, grant_id_t g, uint32_t len,
 int main(void)
 {
 	t_case = "bdev";
-	drv = find("memory");
+	drv = proc_find("memory");
 	T_ASSERT(drv != NONE);
 	uint64_t size = 0;
 	T_EQ(call(BDEV_OPEN, 0, 0, 0, 0), 0);

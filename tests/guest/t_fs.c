@@ -16,17 +16,6 @@
 
 static endpoint_t fs;
 
-static endpoint_t find(const char *name)
-{
-	static struct kinfo_proc tab[NR_PROCS];
-	uint32_t n;
-	T_EQ(sys_getinfo(GI_PROCTAB, tab, sizeof(tab), &n), 0);
-	for (uint32_t i = 0; i < n / sizeof(tab[0]); i++)
-		if (strcmp(tab[i].name, name) == 0)
-			return tab[i].ep;
-	return NONE;
-}
-
 static int req(int type, struct fs_request q, const void *buf, uint32_t len,
 	       int access, struct fs_reply *rep)
 {
@@ -70,7 +59,7 @@ static uint8_t big[100000], back[100000];
 int main(int argc, char **argv)
 {
 	t_case = "fs";
-	fs = find("fs");
+	fs = proc_find("fs");
 	T_ASSERT(fs != NONE);
 	struct fs_reply r;
 	if (argc > 1 && strcmp(argv[1], "badsb") == 0) {

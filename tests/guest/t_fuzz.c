@@ -164,17 +164,6 @@ static void one_kcall(void)
 	traps++;
 }
 
-static endpoint_t find(const char *name)
-{
-	static struct kinfo_proc tab[NR_PROCS];
-	uint32_t n;
-	T_EQ(sys_getinfo(GI_PROCTAB, tab, sizeof(tab), &n), 0);
-	for (uint32_t i = 0; i < n / sizeof(tab[0]); i++)
-		if (strcmp(tab[i].name, name) == 0)
-			return tab[i].ep;
-	return NONE;
-}
-
 int main(int argc, char **argv)
 {
 	t_case = "fuzz";
@@ -187,7 +176,7 @@ int main(int argc, char **argv)
 		rng = 1;
 	/* We may not write the log (DIAG is denied): the control process
 	 * prints our seed and our count. */
-	endpoint_t ctl = find("t_fuzzctl");
+	endpoint_t ctl = proc_find("t_fuzzctl");
 	T_ASSERT(ctl != NONE);
 	message_t m;
 	memset(&m, 0, sizeof(m));

@@ -43,7 +43,7 @@ KERNEL_CFLAGS := $(COMMON_CFLAGS) -std=c11 -ffreestanding -nostdinc \
 # Programs: hosted on newlib, with the host's Linux macros removed (see
 # tools/build-newlib.sh).  Every program must use exactly these flags.
 TARGET_CFLAGS := $(COMMON_CFLAGS) -std=gnu11 -nostdinc \
-	-isystem $(SYSROOT)/include -isystem $(GCC_INC) \
+	-isystem lib/libc/include -isystem $(SYSROOT)/include -isystem $(GCC_INC) \
 	-U__linux__ -U__linux -Ulinux -U__gnu_linux__ -U__unix__ -U__unix \
 	-Uunix -D__samsara__ -Ilib/libmfs
 

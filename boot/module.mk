@@ -1,13 +1,30 @@
 # SPDX-License-Identifier: BSD-2-Clause
-# The bootable ISO: GRUB, the kernel and the boot processes as modules.
+# The bootable ISO: GRUB, the kernel, the boot processes as modules and
+# the root file system (boot/root plus every command in /bin, and the
+# device files of boot/devices) as a RAM-disk image.
 ISO := $(BUILD)/samsara.iso
 ISO_DIR := $(BUILD)/iso
-BOOT_PROGS := $(BUILD)/bin/init.elf
+BOOT_PROGS := $(addprefix $(BUILD)/bin/,memory.elf tty.elf fs.elf vfs.elf \
+	pm.elf init.elf)
+ROOT_IMAGE := $(BUILD)/root.img
+ROOT_TREE := $(BUILD)/rootfs
+ROOT_KIB := 8192
+USER_PROGS := $(addprefix $(BUILD)/bin/,$(addsuffix .elf,$(COMMANDS)))
 
-$(ISO): $(KERNEL) $(BOOT_PROGS) boot/grub.cfg
+$(ROOT_IMAGE): $(MKROOTFS) $(USER_PROGS) $(shell find boot/root -type f) \
+		boot/devices
+	@rm -rf $(ROOT_TREE)
+	@mkdir -p $(ROOT_TREE)/bin
+	cp -r boot/root/. $(ROOT_TREE)/
+	find $(ROOT_TREE) -name .keep -delete
+	for p in $(USER_PROGS); do \
+		strip -o $(ROOT_TREE)/bin/$$(basename $$p .elf) $$p; done
+	$(MKROOTFS) $@ $(ROOT_KIB) $(ROOT_TREE) boot/devices
+
+$(ISO): $(KERNEL) $(BOOT_PROGS) $(ROOT_IMAGE) boot/grub.cfg
 	@rm -rf $(ISO_DIR)
 	@mkdir -p $(ISO_DIR)/boot/grub
-	cp $(KERNEL) $(BOOT_PROGS) $(ISO_DIR)/boot/
+	cp $(KERNEL) $(BOOT_PROGS) $(ROOT_IMAGE) $(ISO_DIR)/boot/
 	cp boot/grub.cfg $(ISO_DIR)/boot/grub/grub.cfg
 	grub-file --is-x86-multiboot $(KERNEL)
 	grub-mkrescue -o $@ $(ISO_DIR) \

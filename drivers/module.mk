@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: BSD-2-Clause
 # Drivers: drivers/NAME/*.c -> build/bin/NAME.elf
-DRIVERS := memory
+DRIVERS := memory tty
 
 $(foreach d,$(DRIVERS),$(eval $(call program_rule,$(d),drivers/$(d))))

@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "abi/grant.h"
+#include "abi/message.h"
 
 struct blockdriver_ops {
 	int (*open)(uint32_t minor);
@@ -21,5 +22,8 @@ struct blockdriver_ops {
 	int (*size)(uint32_t minor, uint64_t *bytes);
 };
 
+/* Handle one request (not a notification), answering it; an unknown
+ * type gets ENOSYS. */
+void blockdriver_handle(const struct blockdriver_ops *ops, message_t *m);
 void blockdriver_run(const struct blockdriver_ops *ops)
 	__attribute__((noreturn));

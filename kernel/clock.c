@@ -15,6 +15,7 @@
 
 uint64_t clock_ticks;
 uint32_t tsc_khz;
+uint32_t boot_time;
 static uint64_t next_alarm; /* earliest alarm tick, 0 = none */
 
 static void fire_alarms(void)
@@ -63,5 +64,6 @@ void clock_init(void)
 		cpu_idle();
 	uint64_t cycles = rdtsc() - c0;
 	tsc_khz = (uint32_t)(cycles * HZ / 5 / 1000);
+	boot_time = rtc_read();
 	kprintf("clock: %d Hz, TSC %u kHz\n", HZ, tsc_khz);
 }

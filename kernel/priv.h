@@ -16,6 +16,11 @@
 
 #define TRAPS_ALL IPC_TRAPS_ALL
 
+/* What every user process may call: end itself, read the clock, and
+ * register its own grant table (needed to pass any buffer to a server). */
+#define PRIV_USER_CALLS                                                        \
+	(KCALL_BIT(SYS_EXIT) | KCALL_BIT(SYS_TIMES) | KCALL_BIT(SYS_SETGRANT))
+
 static inline bool priv_may_trap(const struct proc *p, uint32_t prim)
 {
 	return (p->priv.traps >> prim) & 1;

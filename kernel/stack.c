@@ -23,7 +23,7 @@ int stack_build(uint32_t pd, const char *cmdline, uint32_t *sp)
 	if (len >= sizeof(str))
 		len = sizeof(str) - 1;
 	uint32_t strings = USER_TOP - ((len + 1 + 3) & ~3u);
-	uint32_t argv[MAX_ARGS + 3];
+	uint32_t argv[MAX_ARGS + 4];
 	int argc = 0;
 	for (uint32_t i = 0; i < len && argc < MAX_ARGS;) {
 		while (i < len && str[i] == ' ')
@@ -38,9 +38,10 @@ int stack_build(uint32_t pd, const char *cmdline, uint32_t *sp)
 		if (str[i] == ' ')
 			str[i] = 0;
 	argv[0] = (uint32_t)argc;
-	argv[1 + argc] = 0; /* end of argv */
-	argv[2 + argc] = 0; /* empty environment */
-	uint32_t words = (uint32_t)argc + 3;
+	argv[1 + argc] = 0;		 /* end of argv */
+	argv[2 + argc] = 0;		 /* empty environment */
+	argv[3 + argc] = STACK_AUX_BOOT; /* started by the kernel */
+	uint32_t words = (uint32_t)argc + 4;
 	uint32_t top = strings - words * 4;
 	memcpy(as_kaddr(pd, strings), str, len + 1);
 	for (uint32_t w = 0; w < words; w++)

@@ -2,11 +2,14 @@
 /*
  * The initial user stack of a boot process: USER_STACK_SIZE bytes just
  * below USER_TOP, holding, from the stack pointer up:
- *     argc, argv[0] .. argv[argc-1], 0, envp[0] = 0, then the strings.
+ *     argc, argv[0] .. argv[argc-1], 0, envp[0] = 0, STACK_AUX_BOOT,
+ * then the strings (abi/startup.h).
  */
 #pragma once
 
 #include <stdint.h>
+
+#include "abi/startup.h"
 
 #define USER_STACK_SIZE 0x10000u
 #define USER_STACK_BOTTOM (0xC0000000u - USER_STACK_SIZE)

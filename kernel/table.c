@@ -52,9 +52,22 @@ static const struct boot_entry boot_table[] = {
 	 .traps = TRAPS_ALL,
 	 .calls = KCALL_BIT(SYS_DIAG) | KCALL_BIT(SYS_GETINFO) |
 		  KCALL_BIT(SYS_MAPPHYS) | KCALL_BIT(SYS_SAFECOPYFROM) |
-		  KCALL_BIT(SYS_SAFECOPYTO),
-	 .flags = PRIV_TO_USERS,
+		  KCALL_BIT(SYS_SAFECOPYTO) | KCALL_BIT(SYS_SAFEMEMSET),
+	 .flags = PRIV_TO_USERS | PRIV_SERVER,
 	 .boot_data = true},
+	{.name = "tty",
+	 .prio = 1,
+	 .quantum = 5,
+	 .traps = TRAPS_ALL,
+	 .calls = KCALL_BIT(SYS_DIAG) | KCALL_BIT(SYS_GETINFO) |
+		  KCALL_BIT(SYS_DEVIO) | KCALL_BIT(SYS_VDEVIO) |
+		  KCALL_BIT(SYS_IRQCTL) | KCALL_BIT(SYS_MAPPHYS) |
+		  KCALL_BIT(SYS_SAFECOPYFROM) | KCALL_BIT(SYS_SAFECOPYTO) |
+		  KCALL_BIT(SYS_TIMES) | KCALL_BIT(SYS_SETALARM),
+	 .flags = PRIV_TO_USERS | PRIV_SERVER,
+	 .io = {{0x3f8, 0x3ff}, {0x60, 0x60}, {0x64, 0x64}, {0x3d4, 0x3d5}},
+	 .irqs = (1u << 1) | (1u << 4),
+	 .mem = {{0xb8000, 0x8000}}},
 	{.name = "fs",
 	 .prio = 3,
 	 .quantum = 5,
@@ -69,7 +82,8 @@ static const struct boot_entry boot_table[] = {
 	 .traps = TRAPS_ALL,
 	 .calls = KCALL_BIT(SYS_DIAG) | KCALL_BIT(SYS_GETINFO) |
 		  KCALL_BIT(SYS_SETGRANT) | KCALL_BIT(SYS_SAFECOPYFROM) |
-		  KCALL_BIT(SYS_SAFECOPYTO),
+		  KCALL_BIT(SYS_SAFECOPYTO) | KCALL_BIT(SYS_KILL) |
+		  KCALL_BIT(SYS_SETALARM) | KCALL_BIT(SYS_TIMES),
 	 .flags = PRIV_TO_USERS | PRIV_SERVER},
 	{.name = "pm",
 	 .prio = 3,
@@ -80,7 +94,9 @@ static const struct boot_entry boot_table[] = {
 		  KCALL_BIT(SYS_GETKSIG) | KCALL_BIT(SYS_TIMES) |
 		  KCALL_BIT(SYS_MEMMAP) | KCALL_BIT(SYS_EXEC) |
 		  KCALL_BIT(SYS_SETGRANT) | KCALL_BIT(SYS_SAFECOPYFROM) |
-		  KCALL_BIT(SYS_SAFECOPYTO),
+		  KCALL_BIT(SYS_SAFECOPYTO) | KCALL_BIT(SYS_TRACE) |
+		  KCALL_BIT(SYS_VIRCOPY) | KCALL_BIT(SYS_PRIVCTL) |
+		  KCALL_BIT(SYS_SETALARM) | KCALL_BIT(SYS_REBOOT),
 	 .flags = PRIV_TO_USERS | PRIV_SERVER},
 	{.name = "t_fuzzctl",
 	 .prio = 3,

@@ -2,7 +2,8 @@
 # libsys (IPC stubs, kernel-call wrappers) and libc (crt0, newlib glue).
 LIBSYS_SRC := $(wildcard lib/libsys/*.c) $(wildcard lib/libsys/*.asm)
 LIBSYS_OBJS := $(patsubst %.c,$(BUILD)/%.o,$(patsubst %.asm,$(BUILD)/%.o,$(LIBSYS_SRC)))
-LIBC_OBJS := $(patsubst %.c,$(BUILD)/%.o,$(filter-out lib/libc/crt0.asm,$(wildcard lib/libc/*.c)))
+LIBC_OBJS := $(patsubst %.c,$(BUILD)/%.o,$(wildcard lib/libc/*.c)) \
+	$(BUILD)/lib/libc/sigtramp.o
 
 $(BUILD)/lib/libsys.a: $(LIBSYS_OBJS)
 	@rm -f $@

@@ -38,14 +38,14 @@ $(BAD_MODULES): tools/mkbadmods.py $(BUILD)/tests/t_boot.elf
 # plus programs for exec tests in /bin (and a truncated one).
 TEST_IMAGE := $(BUILD)/tests/root.img
 TEST_TREE := $(BUILD)/tests/tree
-$(TEST_IMAGE): $(MKROOTFS) $(shell find tests/guest/tree -type f) \
+$(TEST_IMAGE): $(MKROOTFS) $(shell find tests/guest/tree -type f) boot/devices \
 		$(BUILD)/tests/p_args.elf
 	rm -rf $(TEST_TREE)
-	mkdir -p $(TEST_TREE)/bin
+	mkdir -p $(TEST_TREE)/bin $(TEST_TREE)/dev
 	cp -R tests/guest/tree/. $(TEST_TREE)/
 	cp $(BUILD)/tests/p_args.elf $(TEST_TREE)/bin/args
 	head -c 3000 $(BUILD)/tests/p_args.elf >$(TEST_TREE)/bin/trunc
-	$(MKROOTFS) $@ 2048 $(TEST_TREE)
+	$(MKROOTFS) $@ 2048 $(TEST_TREE) boot/devices
 
 # The same image with its superblock's magic number broken.
 BAD_IMAGE := $(BUILD)/tests/bad/root.img

@@ -62,6 +62,9 @@ if [ -d "$sysroot/i686-elf" ]; then
 	cp -a "$sysroot/i686-elf/." "$sysroot/"
 	rm -rf "$sysroot/i686-elf"
 fi
+# newlib's signal.o emulates signals inside one process; Samsara's C
+# library has the real ones (lib/libc/signal.c), so take it out.
+ar d "$sysroot/lib/libc.a" lib_a-signal.o
 rm -rf "$out/src" "$out/obj"
 echo "$recipe" >"$out/stamp"
 echo "build-newlib: done: $sysroot"

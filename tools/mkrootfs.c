@@ -3,8 +3,12 @@
  * mkrootfs: build a MINIX v3 file-system image from a directory tree,
  * with the same library the FS server uses (lib/libmfs).
  *
- *   mkrootfs IMAGE SIZE_KIB DIR   make a new image of that size
- *   mkrootfs --add IMAGE DIR      copy DIR into an existing image
+ *   mkrootfs IMAGE SIZE_KIB DIR [DEVTAB]  make a new image of that size
+ *   mkrootfs --add IMAGE DIR              copy DIR into an existing image
+ *
+ * DEVTAB lists device files to make (a plain user cannot make them in
+ * DIR), one per line: "PATH c|b MAJOR MINOR MODE", e.g.
+ * "/dev/console c 4 0 0600"; '#' starts a comment.
  *
  * Directories, regular files and symbolic links are copied with their
  * permission bits; everything is owned by root.  The result passes
@@ -118,11 +122,62 @@ static void copy_tree(struct mfs *fs, const char *src, uint32_t dir)
 	closedir(d);
 }
 
+/* One DEVTAB line: make the device file it names. */
+static void make_node(struct mfs *fs, const char *tab, int lineno, char *line)
+{
+	char path[256], type;
+	unsigned major, minor, mode;
+	line[strcspn(line, "#\n")] = 0;
+	if (strspn(line, " \t") == strlen(line))
+		return;
+	if (sscanf(line, "%255s %c %u %u %o", path, &type, &major, &minor,
+		   &mode) != 5 ||
+	    (type != 'c' && type != 'b') || major > 255 || minor > 255 ||
+	    mode > 07777 || path[0] != '/') {
+		fprintf(stderr,
+			"mkrootfs: %s:%d: expected PATH c|b MAJOR MINOR "
+			"MODE\n",
+			tab, lineno);
+		exit(1);
+	}
+	char *slash = strrchr(path, '/');
+	uint32_t dir, ino;
+	*slash = 0;
+	int r = mfs_namei(fs, path[0] ? path : "/", &dir);
+	*slash = '/';
+	if (r == 0)
+		r = mfs_create(
+			fs, dir, slash + 1,
+			(uint16_t)((type == 'c' ? MFS_IFCHR : MFS_IFBLK) |
+				   mode),
+			0, 0, &ino);
+	struct mfs_inode in;
+	if (r == 0)
+		r = mfs_iget(fs, ino, &in);
+	if (r == 0) {
+		in.zone[0] = major << 8 | minor;
+		r = mfs_iput(fs, ino, &in);
+	}
+	if (r < 0)
+		fail("mknod", path, -r);
+}
+
+static void make_nodes(struct mfs *fs, const char *tab)
+{
+	char line[512];
+	FILE *f = fopen(tab, "r");
+	if (!f)
+		fail("open", tab, errno);
+	for (int n = 1; fgets(line, sizeof(line), f); n++)
+		make_node(fs, tab, n, line);
+	fclose(f);
+}
+
 int main(int argc, char **argv)
 {
 	int add = argc == 4 && !strcmp(argv[1], "--add");
-	if (argc != 4) {
-		fprintf(stderr, "usage: mkrootfs IMAGE SIZE_KIB DIR\n"
+	if (argc != 4 && !(argc == 5 && strcmp(argv[1], "--add"))) {
+		fprintf(stderr, "usage: mkrootfs IMAGE SIZE_KIB DIR [DEVTAB]\n"
 				"       mkrootfs --add IMAGE DIR\n");
 		return 2;
 	}
@@ -162,6 +217,8 @@ int main(int argc, char **argv)
 	}
 	fs.now = now;
 	copy_tree(&fs, src, MFS_ROOT);
+	if (argc == 5)
+		make_nodes(&fs, argv[4]);
 	if (close(img_fd) < 0)
 		fail("close", 0, errno);
 	return 0;

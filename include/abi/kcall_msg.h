@@ -32,13 +32,14 @@ struct kc_fork {	   /* SYS_FORK */
 #define KSIG_EXIT 2   /* it ended by itself */
 #define KSIG_SIGNAL 3 /* signals were raised for it: status = bitmap */
 struct kc_getksig {
-	endpoint_t who; /* out: the process, or NONE if nothing pending */
-	int32_t kind;	/* out: KSIG_* */
-	int32_t vector; /* out: CPU exception vector (KSIG_FAULT) */
-	uint32_t eip;	/* out: faulting instruction */
-	uint32_t addr;	/* out: faulting address (page faults) */
-	int32_t status; /* out: exit status (KSIG_EXIT) */
-	char name[16];	/* out: process name */
+	endpoint_t who;	     /* out: the process, or NONE if nothing pending */
+	int32_t kind;	     /* out: KSIG_* */
+	int32_t vector;	     /* out: CPU exception vector (KSIG_FAULT) */
+	uint32_t eip;	     /* out: faulting instruction */
+	uint32_t addr;	     /* out: faulting address (page faults) */
+	int32_t status;	     /* out: exit status (KSIG_EXIT) */
+	char name[16];	     /* out: process name */
+	uint32_t user_ticks; /* out: ticks it ran (KSIG_EXIT) */
 };
 
 struct kc_setalarm {	/* SYS_SETALARM */
@@ -52,6 +53,7 @@ struct kc_times {	     /* SYS_TIMES */
 	uint32_t hz;	     /* out: clock ticks per second */
 	uint32_t tsc_khz;    /* out: TSC ticks per millisecond */
 	uint32_t user_ticks; /* out: ticks the caller ran */
+	uint32_t boot_time;  /* out: wall clock at boot (s since 1970) */
 };
 
 #define GI_LOG 1      /* the kernel log ring (oldest first) */
@@ -237,6 +239,12 @@ struct kc_kill {	/* SYS_KILL */
 #define T_WRITEW 4 /* the word at addr = data */
 #define T_GETREG 5 /* data = register number addr (T_REG_*) */
 #define T_SETREG 6 /* register addr = data (eflags: user bits only) */
+#define T_STOP 7   /* keep it from running */
+#define T_RESUME 8 /* let a stopped process run again */
+#define T_STATE 9  /* data = T_ST_* bits */
+#define T_ST_SENDING 0x02
+#define T_ST_RECEIVING 0x04
+#define T_ST_STOPPED 0x08
 #define T_REG_EAX 0
 #define T_REG_EBX 1
 #define T_REG_ECX 2

@@ -11,7 +11,8 @@
  *   FS_WRITE    ino, pos, grant, len                -> bytes written
  *   FS_TRUNC    ino, pos = new size                 -> 0
  *   FS_CREATE   ino = directory, name, mode, uid, gid -> ino (mode may
- *               say directory: then "." and ".." are made too)
+ *               say directory: then "." and ".." are made too; for a
+ *               device file ino2 is its device number)
  *   FS_UNLINK   ino = directory, name               -> 0
  *   FS_RMDIR    ino = directory, name               -> 0
  *   FS_LINK     ino = directory, name, ino2 = target -> 0
@@ -20,6 +21,11 @@
  *   FS_STATVFS                                      -> stat.size =
  *               free blocks, stat.ino... (see struct fs_stat use)
  *   FS_SYNC                                         -> 0, all written
+ *   FS_RENAME   ino = old directory, ino2 = new directory, grant/len =
+ *               "old\0new\0"                         -> 0
+ *   FS_CHMOD    ino, mode (permission bits)         -> stat
+ *   FS_CHOWN    ino, uid, gid                       -> stat
+ *   FS_UTIME    ino, pos = atime | mtime << 32      -> stat
  */
 #pragma once
 
@@ -41,6 +47,10 @@
 #define FS_GETDENTS (FS_BASE + 10)
 #define FS_STATVFS (FS_BASE + 11)
 #define FS_SYNC (FS_BASE + 12)
+#define FS_RENAME (FS_BASE + 13)
+#define FS_CHMOD (FS_BASE + 14)
+#define FS_CHOWN (FS_BASE + 15)
+#define FS_UTIME (FS_BASE + 16)
 #define FS_REPLY (FS_BASE + 0x80)
 
 #define FS_NAME_MAX 60
@@ -63,6 +73,7 @@ struct fs_stat {
 	uint16_t gid;
 	uint32_t size;
 	uint32_t atime, mtime, ctime;
+	uint32_t rdev; /* device files: the device number */
 };
 
 struct fs_reply {

@@ -3,6 +3,9 @@
  * The VFS protocol: what a program asks the virtual file system.  Paths
  * and data travel through grants the program makes to VFS; every
  * request gets one reply (VFS_REPLY): status >= 0 or a negative errno.
+ * A request that must wait (a read from an empty pipe or a terminal, a
+ * write to a full pipe, select) is answered when it can finish, or with
+ * EINTR when PM says a signal came for the process.
  *
  *   VFS_OPEN      grant/len = path, flags (VO_*), mode  -> fd
  *   VFS_CLOSE     fd
@@ -16,10 +19,37 @@
  *   VFS_RMDIR     path
  *   VFS_GETDENTS  fd, grant, len -> bytes of struct fs_dirent
  *   VFS_FTRUNCATE fd, pos = new size
+ *   VFS_TRUNCATE  path, pos = new size
  *   VFS_SYNC
+ *   VFS_DUP       fd, mode = the lowest new fd (F_DUPFD), or
+ *                 arg = 1: exactly fd `mode` (dup2)  -> new fd
+ *   VFS_FCNTL     fd, flags = command (VF_*), mode = its argument
+ *   VFS_PIPE      -> status 0, ino = read end, pos = write end
+ *   VFS_CHDIR     path;  VFS_FCHDIR fd
+ *   VFS_GETCWD    grant/len = the buffer  -> length with the NUL
+ *   VFS_CHMOD     path, mode;  VFS_FCHMOD fd, mode
+ *   VFS_CHOWN     path, mode = uid, arg = gid
+ *   VFS_UMASK     mode  -> the old mask
+ *   VFS_ACCESS    path, mode = R_OK 4 | W_OK 2 | X_OK 1 (0: exists)
+ *   VFS_LINK      grant = "old\0new\0", len = both with their NULs
+ *   VFS_RENAME    as VFS_LINK
+ *   VFS_UTIME     path, pos = atime, arg = mtime (pos < 0: now)
+ *   VFS_MKNOD     path, mode (with the file type), arg = device number
+ *   VFS_IOCTL     fd, flags = request, grant/len = its argument
+ *   VFS_SELECT    grant = struct vfs_select (in and out), pos = timeout
+ *                 in ms (< 0: none) -> number of ready descriptors
+ *   VFS_STATVFS   path -> st.size free blocks, st.atime free inodes,
+ *                 st.mtime blocks, st.ctime inodes (as FS_STATVFS)
  *
- * Descriptors are per process (per endpoint, until the process manager
- * tells VFS about forks and exits).
+ * Notices from PM only (a program sending them gets EPERM):
+ *   VFS_PM_FORK    ep = parent, ep2 = child, mode = the child's pid:
+ *                  the child gets copies of the parent's descriptors,
+ *                  directory, mask, ids and process group
+ *   VFS_PM_EXIT    ep: every descriptor closed, any wait cancelled
+ *   VFS_PM_EXEC    ep: close-on-exec descriptors closed
+ *   VFS_PM_UNPAUSE ep: a waiting call ends now with EINTR
+ *   VFS_PM_SETID   ep, mode = effective uid, arg = effective gid
+ *   VFS_PM_PGRP    ep, mode = its new process group
  */
 #pragma once
 
@@ -43,6 +73,31 @@
 #define VFS_GETDENTS (VFS_BASE + 11)
 #define VFS_FTRUNCATE (VFS_BASE + 12)
 #define VFS_SYNC (VFS_BASE + 13)
+#define VFS_DUP (VFS_BASE + 14)
+#define VFS_FCNTL (VFS_BASE + 15)
+#define VFS_PIPE (VFS_BASE + 16)
+#define VFS_CHDIR (VFS_BASE + 17)
+#define VFS_FCHDIR (VFS_BASE + 18)
+#define VFS_GETCWD (VFS_BASE + 19)
+#define VFS_CHMOD (VFS_BASE + 20)
+#define VFS_FCHMOD (VFS_BASE + 21)
+#define VFS_CHOWN (VFS_BASE + 22)
+#define VFS_UMASK (VFS_BASE + 23)
+#define VFS_ACCESS (VFS_BASE + 24)
+#define VFS_LINK (VFS_BASE + 25)
+#define VFS_RENAME (VFS_BASE + 26)
+#define VFS_UTIME (VFS_BASE + 27)
+#define VFS_MKNOD (VFS_BASE + 28)
+#define VFS_IOCTL (VFS_BASE + 29)
+#define VFS_SELECT (VFS_BASE + 30)
+#define VFS_STATVFS (VFS_BASE + 31)
+#define VFS_TRUNCATE (VFS_BASE + 32)
+#define VFS_PM_FORK (VFS_BASE + 0x40)
+#define VFS_PM_EXIT (VFS_BASE + 0x41)
+#define VFS_PM_EXEC (VFS_BASE + 0x42)
+#define VFS_PM_UNPAUSE (VFS_BASE + 0x43)
+#define VFS_PM_SETID (VFS_BASE + 0x44)
+#define VFS_PM_PGRP (VFS_BASE + 0x45)
 #define VFS_REPLY (VFS_BASE + 0x80)
 
 /* Open flags: the values newlib uses (lib/libc checks that). */
@@ -54,9 +109,21 @@
 #define VO_CREAT 0x0200
 #define VO_TRUNC 0x0400
 #define VO_EXCL 0x0800
+#define VO_NONBLOCK 0x4000
+#define VO_NOCTTY 0x8000
+#define VO_CLOEXEC 0x40000
+#define VO_DIRECTORY 0x200000
+
+/* VFS_FCNTL commands (newlib's F_* numbers). */
+#define VF_DUPFD 0
+#define VF_GETFD 1
+#define VF_SETFD 2
+#define VF_GETFL 3
+#define VF_SETFL 4
+#define VF_CLOEXEC 1 /* the FD_CLOEXEC bit */
 
 #define VFS_PATH_MAX 1024
-#define VFS_FIRST_FD 3 /* 0-2 are the console's, in the C library */
+#define VFS_OPEN_MAX 64 /* descriptors per process */
 
 struct vfs_request {
 	int32_t fd;
@@ -66,6 +133,8 @@ struct vfs_request {
 	uint32_t len;
 	int64_t pos;
 	int32_t whence;
+	int32_t arg;
+	endpoint_t ep, ep2; /* PM notices */
 };
 
 struct vfs_reply {
@@ -73,6 +142,13 @@ struct vfs_reply {
 	uint32_t ino;
 	int64_t pos;
 	struct fs_stat st;
+};
+
+/* VFS_SELECT's grant: descriptor bit sets in, ready bits out. */
+struct vfs_select {
+	uint32_t nfds;
+	uint32_t rd[VFS_OPEN_MAX / 32], wr[VFS_OPEN_MAX / 32],
+		ex[VFS_OPEN_MAX / 32];
 };
 
 _Static_assert(sizeof(struct vfs_request) <= MSG_PAYLOAD, "fits");

@@ -33,6 +33,7 @@ int do_getksig(struct proc *caller, message_t *m)
 		a->eip = p->ksig.eip;
 		a->addr = p->ksig.addr;
 		a->status = p->ksig.status;
+		a->user_ticks = p->user_ticks;
 		memcpy(a->name, p->name, sizeof(a->name));
 		p->ksig.kind = KSIG_NONE;
 		if (p->rts & RTS_ZOMBIE)

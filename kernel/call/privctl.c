@@ -6,7 +6,9 @@
  *
  * PRIVCTL_SET installs exactly the record given: what it leaves out is
  * not allowed, and the IPC targets replace the old ones (symmetrically).
- * PRIVCTL_USER makes the process an ordinary user process.  The whole
+ * PRIVCTL_USER makes the process an ordinary user process: SENDREC to
+ * servers, and only the kernel calls any program needs for itself
+ * (ending, the clock, its own grant table).  The whole
  * description is checked before anything changes.  Hooks on IRQ lines
  * the new record leaves out are removed.
  */
@@ -80,6 +82,7 @@ int do_privctl(struct proc *caller, message_t *m)
 		priv_forget(p);
 		memset(&p->priv, 0, sizeof(p->priv));
 		p->priv.traps = 1u << SENDREC;
+		p->priv.calls = PRIV_USER_CALLS;
 		irq_prune(p);
 		return 0;
 	default:

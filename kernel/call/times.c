@@ -15,5 +15,6 @@ int do_times(struct proc *caller, message_t *m)
 	a->hz = HZ;
 	a->tsc_khz = tsc_khz;
 	a->user_ticks = caller->user_ticks;
+	a->boot_time = boot_time;
 	return 0;
 }

@@ -6,11 +6,15 @@
  * even to read-only pages (that is how a fault is injected into code).
  * Registers are those saved while the process is not running; of eflags
  * only the arithmetic flags, the direction and the trap flag can change,
- * never the interrupt flag or the I/O privilege level.
+ * never the interrupt flag or the I/O privilege level.  A process can
+ * also be stopped and resumed (PM's job control, and a safe moment to
+ * edit registers), and its scheduling state read: whether it is blocked
+ * sending or receiving, or stopped (T_STATE, RTS_* bits).
  */
 #include "abi/errno.h"
 #include "kcall.h"
 #include "lib.h"
+#include "sched.h"
 #include "vm.h"
 
 #define EFLAGS_USER 0xcd5 /* CF PF AF ZF SF TF DF OF */
@@ -55,6 +59,21 @@ int do_trace(struct proc *caller, message_t *m)
 	case T_READW:
 	case T_WRITEW:
 		return mem(p, a, 4);
+	case T_STOP:
+		if (p == caller)
+			return -EINVAL;
+		if (!(p->rts & RTS_STOPPED))
+			sched_block(p, RTS_STOPPED);
+		return 0;
+	case T_RESUME:
+		if (p->ksig.kind == KSIG_FAULT)
+			return -EBUSY; /* the fault news is not collected yet */
+		if (p->rts & RTS_STOPPED)
+			sched_unblock(p, RTS_STOPPED);
+		return 0;
+	case T_STATE:
+		a->data = p->rts & (RTS_SENDING | RTS_RECEIVING | RTS_STOPPED);
+		return 0;
 	case T_GETREG:
 	case T_SETREG:
 		if (p == caller || !(rp = reg(p, a->addr)))

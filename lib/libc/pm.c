@@ -1,23 +1,20 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * Process calls as messages to PM (proto/pm.h): fork, wait, waitpid,
- * getpid, getppid.  _exit is a kernel call (syscalls.c): the kernel
- * tells PM.
+ * Process calls as messages to PM (proto/pm.h): fork, wait, exec, ids,
+ * sessions and groups, times, reboot.  _exit is a kernel call (the
+ * kernel tells PM).
  */
-#include <errno.h>
 #include <string.h>
+#include <sys/times.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "proto/pm.h"
-#include "server.h"
+#include "libc.h"
 
-static endpoint_t pm = NONE;
-
-static int pm_call(int type, struct pm_request *q, struct pm_reply *rep)
+int pm_call(int type, struct pm_request *q, struct pm_reply *rep)
 {
-	endpoint_t ep = libc_server("pm", &pm);
+	endpoint_t ep = libc_pm();
 	if (ep == NONE)
 		return -ENOSYS;
 	message_t m;
@@ -26,34 +23,40 @@ static int pm_call(int type, struct pm_request *q, struct pm_reply *rep)
 	*PM_REQ(&m) = *q;
 	if (ipc_sendrec(ep, &m) < 0)
 		return -EIO;
-	*rep = *PM_REP(&m);
-	return rep->status;
+	if (rep)
+		*rep = *PM_REP(&m);
+	return PM_REP(&m)->status;
 }
 
-static int fail(int r)
+static int simple(int type, int32_t pid, int32_t arg)
 {
-	errno = -r;
-	return -1;
+	struct pm_request q = {.pid = pid, .arg = arg};
+	return pm_call(type, &q, 0);
+}
+
+void _exit(int status)
+{
+	for (;;)
+		sys_exit(SELF, status);
 }
 
 pid_t fork(void)
 {
-	struct pm_request q = {0};
-	struct pm_reply rep;
-	int r = pm_call(PM_FORK, &q, &rep);
-	return r < 0 ? fail(r) : r;
+	libc_vfs(); /* the child may not be allowed to look them up */
+	return libc_ret(simple(PM_FORK, 0, 0));
 }
 
 pid_t waitpid(pid_t pid, int *status, int options)
 {
-	struct pm_request q = {.pid = pid,
-			       .options = options & WNOHANG ? PM_WNOHANG : 0};
+	struct pm_request q = {.pid = pid};
 	struct pm_reply rep;
-	if (options & ~WNOHANG)
-		return fail(-EINVAL);
+	if (options & ~(WNOHANG | WUNTRACED))
+		return libc_ret(-EINVAL);
+	q.options = (options & WNOHANG ? PM_WNOHANG : 0) |
+		    (options & WUNTRACED ? PM_WUNTRACED : 0);
 	int r = pm_call(PM_WAITPID, &q, &rep);
 	if (r < 0)
-		return fail(r);
+		return libc_ret(r);
 	if (r > 0 && status)
 		*status = rep.wstatus;
 	return r;
@@ -64,19 +67,102 @@ pid_t wait(int *status)
 	return waitpid(-1, status, 0);
 }
 
-pid_t getpid(void)
+static int getpid_call(struct pm_reply *rep)
 {
 	struct pm_request q = {0};
+	return pm_call(PM_GETPID, &q, rep);
+}
+
+pid_t getpid(void)
+{
 	struct pm_reply rep;
-	int r = pm_call(PM_GETPID, &q, &rep);
+	int r = getpid_call(&rep);
 	return r < 0 ? 1 : r; /* no PM: the only process there is */
 }
 
 pid_t getppid(void)
 {
+	struct pm_reply rep;
+	return getpid_call(&rep) < 0 ? 0 : (pid_t)rep.a;
+}
+
+pid_t getpgrp(void)
+{
+	struct pm_reply rep;
+	return getpid_call(&rep) < 0 ? 0 : (pid_t)rep.b;
+}
+
+static uint32_t id(int which)
+{
 	struct pm_request q = {0};
 	struct pm_reply rep;
-	return pm_call(PM_GETPID, &q, &rep) < 0 ? 0 : rep.pid;
+	if (pm_call(PM_GETIDS, &q, &rep) < 0)
+		return 0;
+	return which == 0   ? rep.a
+	       : which == 1 ? rep.b
+	       : which == 2 ? rep.c
+			    : rep.d;
+}
+
+uid_t getuid(void)
+{
+	return (uid_t)id(0);
+}
+
+uid_t geteuid(void)
+{
+	return (uid_t)id(1);
+}
+
+gid_t getgid(void)
+{
+	return (gid_t)id(2);
+}
+
+gid_t getegid(void)
+{
+	return (gid_t)id(3);
+}
+
+int setuid(uid_t uid)
+{
+	return libc_ret(simple(PM_SETUID, 0, (int32_t)uid));
+}
+
+int setgid(gid_t gid)
+{
+	return libc_ret(simple(PM_SETGID, 0, (int32_t)gid));
+}
+
+pid_t setsid(void)
+{
+	return libc_ret(simple(PM_SETSID, 0, 0));
+}
+
+int setpgid(pid_t pid, pid_t pgid)
+{
+	return libc_ret(simple(PM_SETPGID, pid, pgid));
+}
+
+clock_t times(struct tms *t)
+{
+	struct pm_request q = {0};
+	struct pm_reply rep;
+	struct kc_times kt;
+	if (pm_call(PM_TIMES, &q, &rep) < 0 || sys_times(&kt) < 0)
+		return (clock_t)-1;
+	t->tms_utime = (clock_t)kt.user_ticks;
+	t->tms_stime = 0;
+	t->tms_cutime = (clock_t)rep.c;
+	t->tms_cstime = (clock_t)rep.d;
+	return (clock_t)kt.ticks;
+}
+
+int reboot(int how);
+
+int reboot(int how)
+{
+	return libc_ret(simple(PM_REBOOT, 0, how));
 }
 
 /* Pack the path, then argv, then envp, NUL after each. */
@@ -94,21 +180,22 @@ int execve(const char *path, char *const argv[], char *const envp[])
 {
 	static char block[PM_EXEC_MAX];
 	uint32_t len = 0, argc = 0, envc = 0;
+	if (!path)
+		return libc_ret(-EFAULT);
 	int r = pack(block, &len, path);
 	for (; r == 0 && argv && argv[argc]; argc++)
 		r = pack(block, &len, argv[argc]);
 	for (; r == 0 && envp && envp[envc]; envc++)
 		r = pack(block, &len, envp[envc]);
 	if (r < 0)
-		return fail(r);
-	endpoint_t ep = libc_server("pm", &pm);
+		return libc_ret(r);
+	endpoint_t ep = libc_pm();
 	grant_id_t g = grant_create(ep, block, len, GF_READ);
 	if (g < 0)
-		return fail(g);
+		return libc_ret(g);
 	struct pm_request q = {
 		.grant = g, .len = len, .argc = argc, .envc = envc};
-	struct pm_reply rep;
-	r = pm_call(PM_EXEC, &q, &rep); /* returns only on failure */
+	r = pm_call(PM_EXEC, &q, 0); /* returns only on failure */
 	grant_revoke(g);
-	return fail(r < 0 ? r : -EIO);
+	return libc_ret(r < 0 ? r : -EIO);
 }

@@ -1,14 +1,29 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * Finding a server by name (from the kernel's process table), once per
- * program: until the data store exists, names are how the C library
- * finds VFS and PM.
+ * Where PM and VFS are.  A program started by exec is told on its stack
+ * (abi/startup.h); a boot process looks them up by name in the kernel's
+ * process table, once.
  */
-#include "server.h"
+#include "libc.h"
 
-endpoint_t libc_server(const char *name, endpoint_t *cache)
+static endpoint_t pm_ep = NONE, vfs_ep = NONE;
+
+void libc_set_servers(endpoint_t pm, endpoint_t vfs)
 {
-	if (*cache == NONE)
-		*cache = proc_find(name);
-	return *cache;
+	pm_ep = pm;
+	vfs_ep = vfs;
+}
+
+endpoint_t libc_pm(void)
+{
+	if (pm_ep == NONE)
+		pm_ep = proc_find("pm");
+	return pm_ep;
+}
+
+endpoint_t libc_vfs(void)
+{
+	if (vfs_ep == NONE)
+		vfs_ep = proc_find("vfs");
+	return vfs_ep;
 }

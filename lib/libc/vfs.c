@@ -4,22 +4,27 @@
  * once), grant it the buffer of a call, send the request and turn the
  * reply into a result.
  */
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
 
-#include "server.h"
-#include "vfs_client.h"
+#include "libc.h"
 
 _Static_assert(VO_CREAT == O_CREAT && VO_TRUNC == O_TRUNC &&
 		       VO_EXCL == O_EXCL && VO_APPEND == O_APPEND &&
-		       VO_RDWR == O_RDWR && VO_WRONLY == O_WRONLY,
+		       VO_RDWR == O_RDWR && VO_WRONLY == O_WRONLY &&
+		       VO_NONBLOCK == O_NONBLOCK && VO_NOCTTY == O_NOCTTY &&
+		       VO_CLOEXEC == O_CLOEXEC && VO_DIRECTORY == O_DIRECTORY,
 	       "VFS open flags are newlib's");
-
-static endpoint_t vfs = NONE;
+_Static_assert(VF_DUPFD == F_DUPFD && VF_GETFD == F_GETFD &&
+		       VF_SETFD == F_SETFD && VF_GETFL == F_GETFL &&
+		       VF_SETFL == F_SETFL && VF_CLOEXEC == FD_CLOEXEC,
+	       "fcntl commands are newlib's");
 
 int vfs_call(int type, struct vfs_request *q, const void *buf, uint32_t len,
 	     uint32_t access, struct vfs_reply *rep)
 {
-	endpoint_t ep = libc_server("vfs", &vfs);
+	endpoint_t ep = libc_vfs();
 	if (ep == NONE)
 		return -ENOSYS;
 	grant_id_t g = GRANT_INVALID;
@@ -44,14 +49,24 @@ int vfs_call(int type, struct vfs_request *q, const void *buf, uint32_t len,
 	return VFS_REP(&m)->status;
 }
 
+int vfs_path_req(int type, const char *path, struct vfs_request *q,
+		 struct vfs_reply *rep)
+{
+	if (!path)
+		return -EFAULT;
+	size_t n = strlen(path);
+	if (n >= VFS_PATH_MAX)
+		return -ENAMETOOLONG;
+	if (n == 0)
+		return -ENOENT;
+	return vfs_call(type, q, path, (uint32_t)n, GF_READ, rep);
+}
+
 int vfs_path(int type, const char *path, uint32_t flags, uint32_t mode,
 	     struct vfs_reply *rep)
 {
 	struct vfs_request q = {.flags = flags, .mode = mode};
-	size_t n = strlen(path);
-	if (n >= VFS_PATH_MAX)
-		return -ENAMETOOLONG;
-	return vfs_call(type, &q, path, (uint32_t)n, GF_READ, rep);
+	return vfs_path_req(type, path, &q, rep);
 }
 
 void vfs_to_stat(const struct vfs_reply *rep, struct stat *st)
@@ -62,6 +77,7 @@ void vfs_to_stat(const struct vfs_reply *rep, struct stat *st)
 	st->st_nlink = rep->st.nlinks;
 	st->st_uid = rep->st.uid;
 	st->st_gid = rep->st.gid;
+	st->st_rdev = (dev_t)rep->st.rdev;
 	st->st_size = (off_t)rep->st.size;
 	st->st_atime = (time_t)rep->st.atime;
 	st->st_mtime = (time_t)rep->st.mtime;

@@ -33,6 +33,16 @@ static int handle(const struct blockdriver_ops *ops, message_t *m,
 	}
 }
 
+void blockdriver_handle(const struct blockdriver_ops *ops, message_t *m)
+{
+	struct bdev_reply rep = {.id = BDEV_REQ(m)->id};
+	rep.status = handle(ops, m, &rep);
+	endpoint_t client = m->m_source;
+	m->m_type = BDEV_REPLY;
+	*BDEV_REP(m) = rep;
+	ipc_sendnb(client, m); /* a client gone or not waiting: drop */
+}
+
 void blockdriver_run(const struct blockdriver_ops *ops)
 {
 	for (;;) {
@@ -40,11 +50,6 @@ void blockdriver_run(const struct blockdriver_ops *ops)
 		int status;
 		if (ipc_receive(ANY, &m, &status) != 0 || IPC_IS_NOTIFY(status))
 			continue;
-		struct bdev_reply rep = {.id = BDEV_REQ(&m)->id};
-		rep.status = handle(ops, &m, &rep);
-		endpoint_t client = m.m_source;
-		m.m_type = BDEV_REPLY;
-		*BDEV_REP(&m) = rep;
-		ipc_sendnb(client, &m); /* a client gone or not waiting: drop */
+		blockdriver_handle(ops, &m);
 	}
 }

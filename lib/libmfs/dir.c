@@ -9,7 +9,7 @@
 
 #define PER_BLOCK (MFS_BLOCK / MFS_DIRENT_SIZE)
 
-static int check_name(const char *name)
+int mfs_check_name(const char *name)
 {
 	size_t n = strlen(name);
 	if (n == 0 || strchr(name, '/'))
@@ -17,7 +17,7 @@ static int check_name(const char *name)
 	return n > MFS_NAME_MAX ? -ENAMETOOLONG : 0;
 }
 
-static int is_dir(struct mfs *fs, uint32_t ino, struct mfs_inode *in)
+int mfs_is_dir(struct mfs *fs, uint32_t ino, struct mfs_inode *in)
 {
 	int r = mfs_iget(fs, ino, in);
 	if (r < 0)
@@ -26,12 +26,12 @@ static int is_dir(struct mfs *fs, uint32_t ino, struct mfs_inode *in)
 }
 
 /* Find `name` in dir: its inode and the entry's byte offset. */
-static int find(struct mfs *fs, uint32_t dir, const char *name, uint32_t *ino,
-		uint32_t *where)
+int mfs_find(struct mfs *fs, uint32_t dir, const char *name, uint32_t *ino,
+	     uint32_t *where)
 {
 	struct mfs_inode in;
 	struct mfs_dirent e[PER_BLOCK];
-	int r = is_dir(fs, dir, &in);
+	int r = mfs_is_dir(fs, dir, &in);
 	if (r < 0)
 		return r;
 	for (uint32_t off = 0; off < in.size; off += MFS_BLOCK) {
@@ -53,13 +53,12 @@ static int find(struct mfs *fs, uint32_t dir, const char *name, uint32_t *ino,
 int mfs_lookup(struct mfs *fs, uint32_t dir, const char *name, uint32_t *ino)
 {
 	uint32_t where;
-	int r = check_name(name);
-	return r < 0 ? r : find(fs, dir, name, ino, &where);
+	int r = mfs_check_name(name);
+	return r < 0 ? r : mfs_find(fs, dir, name, ino, &where);
 }
 
 /* Put (ino, name) in the first free slot of dir, or at its end. */
-static int add_entry(struct mfs *fs, uint32_t dir, const char *name,
-		     uint32_t ino)
+int mfs_add_entry(struct mfs *fs, uint32_t dir, const char *name, uint32_t ino)
 {
 	struct mfs_inode in;
 	struct mfs_dirent e;
@@ -81,7 +80,7 @@ static int add_entry(struct mfs *fs, uint32_t dir, const char *name,
 	return r < 0 ? r : r == sizeof(e) ? 0 : -ENOSPC;
 }
 
-static int adjust_links(struct mfs *fs, uint32_t ino, int by)
+int mfs_adjust_links(struct mfs *fs, uint32_t ino, int by)
 {
 	struct mfs_inode in;
 	int r = mfs_iget(fs, ino, &in);
@@ -99,9 +98,9 @@ int mfs_create(struct mfs *fs, uint32_t dir, const char *name, uint16_t mode,
 {
 	struct mfs_inode d;
 	uint32_t old;
-	int r = check_name(name);
+	int r = mfs_check_name(name);
 	if (r == 0)
-		r = is_dir(fs, dir, &d);
+		r = mfs_is_dir(fs, dir, &d);
 	if (r < 0)
 		return r;
 	if (mfs_lookup(fs, dir, name, &old) == 0)
@@ -127,9 +126,9 @@ int mfs_create(struct mfs *fs, uint32_t dir, const char *name, uint16_t mode,
 		r = r == sizeof(e) ? 0 : r < 0 ? r : -ENOSPC;
 	}
 	if (r == 0)
-		r = add_entry(fs, dir, name, *ino);
+		r = mfs_add_entry(fs, dir, name, *ino);
 	if (r == 0 && isdir)
-		r = adjust_links(fs, dir, 1);
+		r = mfs_adjust_links(fs, dir, 1);
 	if (r < 0) { /* undo: nothing points at the new inode */
 		mfs_truncate(fs, *ino, 0);
 		mfs_free_inode(fs, *ino);
@@ -141,7 +140,7 @@ int mfs_link(struct mfs *fs, uint32_t dir, const char *name, uint32_t ino)
 {
 	struct mfs_inode in;
 	uint32_t old;
-	int r = check_name(name);
+	int r = mfs_check_name(name);
 	if (r == 0)
 		r = mfs_iget(fs, ino, &in);
 	if (r < 0)
@@ -150,14 +149,14 @@ int mfs_link(struct mfs *fs, uint32_t dir, const char *name, uint32_t ino)
 		return -EPERM;
 	if (mfs_lookup(fs, dir, name, &old) == 0)
 		return -EEXIST;
-	r = adjust_links(fs, ino, 1);
-	if (r == 0 && (r = add_entry(fs, dir, name, ino)) < 0)
-		adjust_links(fs, ino, -1);
+	r = mfs_adjust_links(fs, ino, 1);
+	if (r == 0 && (r = mfs_add_entry(fs, dir, name, ino)) < 0)
+		mfs_adjust_links(fs, ino, -1);
 	return r;
 }
 
 /* Drop one link to ino; free it when none is left. */
-static int drop(struct mfs *fs, uint32_t ino, int links)
+int mfs_drop(struct mfs *fs, uint32_t ino, int links)
 {
 	struct mfs_inode in;
 	int r = mfs_iget(fs, ino, &in);
@@ -177,7 +176,7 @@ static int drop(struct mfs *fs, uint32_t ino, int links)
 	return r;
 }
 
-static int remove_entry(struct mfs *fs, uint32_t dir, uint32_t where)
+int mfs_remove_entry(struct mfs *fs, uint32_t dir, uint32_t where)
 {
 	struct mfs_dirent e;
 	memset(&e, 0, sizeof(e));
@@ -189,17 +188,17 @@ int mfs_unlink(struct mfs *fs, uint32_t dir, const char *name)
 {
 	struct mfs_inode in;
 	uint32_t ino, where;
-	int r = check_name(name);
+	int r = mfs_check_name(name);
 	if (r == 0)
-		r = find(fs, dir, name, &ino, &where);
+		r = mfs_find(fs, dir, name, &ino, &where);
 	if (r == 0)
 		r = mfs_iget(fs, ino, &in);
 	if (r < 0)
 		return r;
 	if ((in.mode & MFS_IFMT) == MFS_IFDIR)
 		return -EISDIR;
-	r = remove_entry(fs, dir, where);
-	return r < 0 ? r : drop(fs, ino, 1);
+	r = mfs_remove_entry(fs, dir, where);
+	return r < 0 ? r : mfs_drop(fs, ino, 1);
 }
 
 int mfs_rmdir(struct mfs *fs, uint32_t dir, const char *name)
@@ -207,14 +206,14 @@ int mfs_rmdir(struct mfs *fs, uint32_t dir, const char *name)
 	struct mfs_inode in;
 	struct mfs_dirent e;
 	uint32_t ino, where;
-	int r = check_name(name);
+	int r = mfs_check_name(name);
 	if (r < 0)
 		return r;
 	if (!strcmp(name, ".") || !strcmp(name, ".."))
 		return -EINVAL;
-	r = find(fs, dir, name, &ino, &where);
+	r = mfs_find(fs, dir, name, &ino, &where);
 	if (r == 0)
-		r = is_dir(fs, ino, &in);
+		r = mfs_is_dir(fs, ino, &in);
 	if (r < 0)
 		return r;
 	for (uint32_t pos = 0; (r = mfs_readdir(fs, ino, &pos, &e)) > 0;)
@@ -222,17 +221,17 @@ int mfs_rmdir(struct mfs *fs, uint32_t dir, const char *name)
 			return -ENOTEMPTY;
 	if (r < 0)
 		return r;
-	r = remove_entry(fs, dir, where);
+	r = mfs_remove_entry(fs, dir, where);
 	if (r == 0)
-		r = adjust_links(fs, dir, -1); /* its ".." */
-	return r < 0 ? r : drop(fs, ino, 2);
+		r = mfs_adjust_links(fs, dir, -1); /* its ".." */
+	return r < 0 ? r : mfs_drop(fs, ino, 2);
 }
 
 int mfs_readdir(struct mfs *fs, uint32_t dir, uint32_t *pos,
 		struct mfs_dirent *out)
 {
 	struct mfs_inode in;
-	int r = is_dir(fs, dir, &in);
+	int r = mfs_is_dir(fs, dir, &in);
 	if (r < 0)
 		return r;
 	for (; *pos + MFS_DIRENT_SIZE <= in.size; *pos += MFS_DIRENT_SIZE) {

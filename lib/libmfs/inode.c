@@ -141,6 +141,9 @@ int mfs_trim(struct mfs *fs, struct mfs_inode *in, uint32_t first)
 		0, MFS_DIRECT, MFS_DIRECT + MFS_PER_BLOCK,
 		MFS_DIRECT + MFS_PER_BLOCK + MFS_PER_BLOCK * MFS_PER_BLOCK};
 	int r = 0;
+	uint16_t type = in->mode & MFS_IFMT;
+	if (type == MFS_IFCHR || type == MFS_IFBLK || type == MFS_IFIFO)
+		return 0; /* zone[0] is a device number, not a block */
 	for (int i = 0; i < MFS_DIRECT && r == 0; i++)
 		r = trim(fs, &in->zone[i], 0, (uint64_t)i, first);
 	for (int l = 1; l <= 3 && r == 0; l++)

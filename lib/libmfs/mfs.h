@@ -39,6 +39,7 @@
 #define MFS_IFLNK 0120000
 #define MFS_IFCHR 0020000
 #define MFS_IFBLK 0060000
+#define MFS_IFIFO 0010000
 
 struct mfs_super {
 	uint32_t ninodes;
@@ -110,6 +111,10 @@ int mfs_create(struct mfs *fs, uint32_t dir, const char *name, uint16_t mode,
 int mfs_link(struct mfs *fs, uint32_t dir, const char *name, uint32_t ino);
 int mfs_unlink(struct mfs *fs, uint32_t dir, const char *name);
 int mfs_rmdir(struct mfs *fs, uint32_t dir, const char *name);
+/* Move odir/oname to ndir/nname, replacing a file or an empty directory
+ * there (rename(2)'s rules). */
+int mfs_rename(struct mfs *fs, uint32_t odir, const char *oname, uint32_t ndir,
+	       const char *nname);
 /* The next used entry at or after *pos (a byte offset); 0 at the end. */
 int mfs_readdir(struct mfs *fs, uint32_t dir, uint32_t *pos,
 		struct mfs_dirent *out);

@@ -4,6 +4,7 @@
  * Names and data come and go through the client's grants, in chunks
  * through one bounce buffer; every argument is checked before use.
  */
+#include <stdbool.h>
 #include <string.h>
 
 #include "fs.h"
@@ -11,6 +12,12 @@
 #define CHUNK 4096
 
 static uint8_t bounce[CHUNK];
+
+static bool is_device(uint16_t mode)
+{
+	uint16_t type = mode & MFS_IFMT;
+	return type == MFS_IFCHR || type == MFS_IFBLK;
+}
 
 static int get_name(endpoint_t who, const struct fs_request *q,
 		    char name[FS_NAME_MAX + 1])
@@ -36,9 +43,66 @@ static int do_stat(struct mfs *fs, uint32_t ino, struct fs_stat *st)
 		return r;
 	if (in.nlinks == 0)
 		return -ENOENT; /* a free inode */
-	*st = (struct fs_stat){in.mode, in.nlinks, in.uid,   in.gid,
-			       in.size, in.atime,  in.mtime, in.ctime};
+	*st = (struct fs_stat){in.mode,	 in.nlinks, in.uid,
+			       in.gid,	 in.size,   in.atime,
+			       in.mtime, in.ctime,  in.zone[0]};
+	if (!is_device(in.mode))
+		st->rdev = 0;
 	return 0;
+}
+
+/* Change an inode's owner, mode bits or times (q says which). */
+static int do_attr(struct mfs *fs, int type, const struct fs_request *q,
+		   struct fs_reply *rep)
+{
+	struct mfs_inode in;
+	if (q->ino < 1 || q->ino > fs->sb.ninodes)
+		return -EINVAL;
+	int r = mfs_iget(fs, q->ino, &in);
+	if (r < 0)
+		return r;
+	if (in.nlinks == 0)
+		return -ENOENT;
+	if (type == FS_CHMOD) {
+		in.mode = (uint16_t)((in.mode & MFS_IFMT) | (q->mode & 07777));
+	} else if (type == FS_CHOWN) {
+		in.uid = q->uid;
+		in.gid = q->gid;
+	} else {
+		in.atime = (uint32_t)q->pos;
+		in.mtime = (uint32_t)(q->pos >> 32);
+	}
+	in.ctime = fs->now ? fs->now() : in.ctime;
+	if ((r = mfs_iput(fs, q->ino, &in)) < 0)
+		return r;
+	return do_stat(fs, q->ino, &rep->st);
+}
+
+/* FS_RENAME: two names, "old\0new\0", in one grant. */
+static int do_rename(struct mfs *fs, endpoint_t who, const struct fs_request *q)
+{
+	char names[2 * (FS_NAME_MAX + 1)];
+	if (q->len < 4 || q->len > sizeof(names))
+		return q->len > sizeof(names) ? -ENAMETOOLONG : -EINVAL;
+	int r = sys_safecopyfrom(who, q->grant, 0, names, q->len);
+	if (r < 0)
+		return r;
+	size_t n1 = strnlen(names, q->len);
+	if (n1 == 0 || n1 + 1 >= q->len || names[q->len - 1] != 0 ||
+	    strlen(names + n1 + 1) + n1 + 2 != q->len)
+		return -EINVAL;
+	return mfs_rename(fs, q->ino, names, q->ino2, names + n1 + 1);
+}
+
+/* After FS_CREATE of a device file: its number goes in zone[0]. */
+static int set_rdev(struct mfs *fs, uint32_t ino, uint32_t rdev)
+{
+	struct mfs_inode in;
+	int r = mfs_iget(fs, ino, &in);
+	if (r < 0 || !is_device(in.mode))
+		return r;
+	in.zone[0] = rdev;
+	return mfs_iput(fs, ino, &in);
 }
 
 static int do_io(struct mfs *fs, endpoint_t who, const struct fs_request *q,
@@ -141,6 +205,12 @@ int fs_handle(struct mfs *fs, endpoint_t who, const struct fs_request *q,
 		return 0;
 	case FS_SYNC:
 		return cache_sync();
+	case FS_CHMOD:
+	case FS_CHOWN:
+	case FS_UTIME:
+		return do_attr(fs, type, q, rep);
+	case FS_RENAME:
+		return do_rename(fs, who, q);
 	}
 	/* The rest name an entry in directory q->ino. */
 	if ((r = get_name(who, q, name)) < 0)
@@ -151,6 +221,8 @@ int fs_handle(struct mfs *fs, endpoint_t who, const struct fs_request *q,
 		break;
 	case FS_CREATE:
 		r = mfs_create(fs, q->ino, name, q->mode, q->uid, q->gid, &ino);
+		if (r == 0)
+			r = set_rdev(fs, ino, q->ino2);
 		break;
 	case FS_UNLINK:
 		return mfs_unlink(fs, q->ino, name);

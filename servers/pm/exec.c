@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "abi/startup.h"
 #include "elf32.h"
 #include "pm.h"
 
@@ -51,7 +52,7 @@ static int load_segment(endpoint_t who, int fd, const struct phdr *ph)
 static int build_stack(const char *strs, uint32_t len, uint32_t argc,
 		       uint32_t envc, uint32_t *sp, uint32_t *size)
 {
-	uint32_t words = 1 + argc + 1 + envc + 1;
+	uint32_t words = 1 + argc + 1 + envc + 1 + 3;
 	uint32_t str_bytes = (len + 3) & ~3u;
 	*size = words * 4 + str_bytes;
 	if (*size > sizeof(stack_img))
@@ -69,6 +70,9 @@ static int build_stack(const char *strs, uint32_t len, uint32_t argc,
 		}
 		*w++ = 0;
 	}
+	*w++ = STACK_AUX_EXEC;
+	*w++ = (uint32_t)pm_self();
+	*w = (uint32_t)proc_find("vfs");
 	return 0;
 }
 
@@ -95,7 +99,11 @@ int pm_exec(struct mproc *p, const struct pm_request *q)
 	if (fd < 0)
 		return -errno;
 	struct stat st;
-	int n = fstat(fd, &st) < 0 ? -1 : read(fd, hdr, sizeof(hdr));
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return -EACCES; /* not a regular file */
+	}
+	int n = read(fd, hdr, sizeof(hdr));
 	if (n < (int)sizeof(struct ehdr)) {
 		close(fd);
 		return n < 0 ? -EIO : -ENOEXEC;
@@ -110,10 +118,14 @@ int pm_exec(struct mproc *p, const struct pm_request *q)
 		return -ENOEXEC;
 	}
 	const struct phdr *ph = elf32_phdrs(hdr);
-	uint64_t total = 0;
-	for (int i = 0; i < eh->phnum; i++)
-		if (ph[i].type == ELF_PT_LOAD)
-			total += ph[i].memsz;
+	uint64_t total = 0, end = 0;
+	for (int i = 0; i < eh->phnum; i++) {
+		if (ph[i].type != ELF_PT_LOAD)
+			continue;
+		total += ph[i].memsz;
+		if ((uint64_t)ph[i].vaddr + ph[i].memsz > end)
+			end = (uint64_t)ph[i].vaddr + ph[i].memsz;
+	}
 	uint32_t sp, size;
 	if (total > MAX_IMAGE) {
 		close(fd);
@@ -125,6 +137,10 @@ int pm_exec(struct mproc *p, const struct pm_request *q)
 		return r;
 	}
 
+	if (!p->managed) {
+		close(fd);
+		return -EPERM; /* a boot process: its memory is not ours */
+	}
 	/* The point of no return: the old program goes. */
 	r = sys_memmap(p->ep, USER_TOP - STACK_SIZE, STACK_SIZE,
 		       MM_NEW | MM_WRITE, 0);
@@ -135,11 +151,20 @@ int pm_exec(struct mproc *p, const struct pm_request *q)
 	if (r == 0)
 		r = sys_memmap(p->ep, sp, size, MM_COPY, stack_img);
 	const char *name = strrchr(path, '/');
-	if (r == 0)
-		r = sys_exec(p->ep, eh->entry, sp, name ? name + 1 : path);
+	name = name ? name + 1 : path;
 	if (r < 0) {
-		sys_exit(p->ep, 0);
-		pm_ended(p, 9); /* as if killed */
+		proc_terminate(p, SIGKILL);
+		return 1;
 	}
+	vfs_notice(VFS_PM_EXEC, p->ep, NONE, 0, 0);
+	sig_exec(p);
+	size_t nlen = strlen(name);
+	nlen = nlen < sizeof(p->name) - 1 ? nlen : sizeof(p->name) - 1;
+	memcpy(p->name, name, nlen);
+	p->name[nlen] = 0;
+	p->brk_base = p->brk = p->brk_mapped =
+		((uint32_t)end + 0xfff) & ~0xfffu;
+	if (sys_exec(p->ep, eh->entry, sp, name) < 0)
+		proc_terminate(p, SIGKILL);
 	return 1; /* no reply either way */
 }

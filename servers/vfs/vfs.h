@@ -2,40 +2,153 @@
 /* The VFS server's parts (main.c has the overview). */
 #pragma once
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "libsys.h"
+#include "proto/cdev.h"
 #include "proto/vfs.h"
 
-#define OPEN_MAX 32
-#define NR_FILPS 256
+#define NR_FILPS 512
+#define SUSPEND 0x40000000 /* a handler's "no reply now" */
+#define ROOT_INO 1
+
+#define S_TYPE(m) ((m)&0170000)
+#define T_DIR 0040000
+#define T_REG 0100000
+#define T_CHR 0020000
+#define T_BLK 0060000
+
+enum filp_kind { FK_INODE, FK_CDEV, FK_PIPE };
+
+struct pipe;
 
 struct filp { /* an open file: shared by descriptors that dup it */
 	int refs;
+	enum filp_kind kind;
 	uint32_t ino;
-	uint32_t flags;
+	uint32_t flags; /* VO_* access and status flags */
+	uint16_t mode;	/* type and permissions when opened */
 	int64_t pos;
+	uint32_t dev;	   /* FK_CDEV: major << 8 | minor */
+	struct pipe *pipe; /* FK_PIPE */
 };
+
+enum wait_kind { W_NONE, W_PIPE, W_CDEV, W_SELECT };
 
 struct vproc { /* what VFS knows of one process */
 	endpoint_t ep;
-	struct filp *fd[OPEN_MAX];
+	int pid, pgrp;
+	uint16_t uid, gid, umask;
+	uint32_t cwd;
+	struct filp *fd[VFS_OPEN_MAX];
+	uint64_t cloexec;
+	/* A call that waits (answered later): */
+	enum wait_kind wait;
+	int wtype;		/* the request type */
+	struct vfs_request wq;	/* the request */
+	struct filp *wfilp;	/* W_PIPE, W_CDEV */
+	uint32_t wdone;		/* W_PIPE: bytes moved so far */
+	endpoint_t wdriver;	/* W_CDEV */
+	grant_id_t wgrant;	/* W_CDEV: the driver's indirect grant */
+	int64_t wdeadline;	/* W_SELECT: tick, or -1 */
+	struct vfs_select wsel; /* W_SELECT: the sets asked about */
 };
+
+/* main.c */
+void vfs_answer(endpoint_t to, int status, const struct vfs_reply *rep);
+struct vproc *vproc_by_ep(endpoint_t ep); /* 0 if unknown */
+/* The state for ep: made fresh if its slot last served another. */
+struct vproc *vproc_of(endpoint_t ep);
+struct vproc *vproc_next(int *slot); /* iterate known processes */
+
+/* proc.c: notices from PM. */
+int proc_notice(endpoint_t from, int type, const struct vfs_request *q);
+void proc_reset(struct vproc *p, endpoint_t ep);
+
+/* fd.c: descriptors and open files. */
+struct filp *fd_get(struct vproc *p, int32_t fd);
+int fd_install(struct vproc *p, struct filp *f, int lowest);
+struct filp *filp_new(enum filp_kind kind, uint32_t flags);
+void filp_put(struct filp *f);
+int fd_close(struct vproc *p, int32_t fd);
+int do_dup(struct vproc *p, const struct vfs_request *q);
+int do_fcntl(struct vproc *p, const struct vfs_request *q);
 
 /* fsio.c: requests to the file server. */
 void fs_set(endpoint_t fs);
 int fs_call(int type, struct fs_request *q, struct fs_reply *rep);
 int fs_named(int type, uint32_t dir, const char *name, uint16_t mode,
 	     struct fs_reply *rep);
+/* q with a name added (FS_CREATE with its ids and device number). */
+int fs_named_req(int type, struct fs_request *q, const char *name,
+		 struct fs_reply *rep);
+int fs_names(int type, uint32_t dir, uint32_t dir2, const char *a,
+	     const char *b);
 /* Data between the file server and a client's grant (passed on). */
 int fs_data(int type, uint32_t ino, int64_t pos, endpoint_t client,
 	    grant_id_t grant, uint32_t len, struct fs_reply *rep);
+/* Directory entries into VFS's own buffer. */
+int fs_getdents_local(uint32_t dir, uint32_t *pos, struct fs_dirent *out,
+		      uint32_t n);
 
 /* path.c */
 int path_get(endpoint_t who, const struct vfs_request *q, char *path);
-int path_lookup(const char *path, uint32_t *ino, struct fs_stat *st);
-int path_parent(const char *path, uint32_t *dir, char *last);
+int path_lookup(struct vproc *p, const char *path, uint32_t *ino,
+		struct fs_stat *st);
+int path_parent(struct vproc *p, const char *path, uint32_t *dir, char *last);
+int path_of(uint32_t dir, char *buf, uint32_t size); /* getcwd */
 
-/* ops.c */
-int vfs_handle(struct vproc *p, int type, const struct vfs_request *q,
+/* perm.c */
+int perm_check(const struct vproc *p, const struct fs_stat *st, int want);
+
+/* open.c, file.c, names.c, attr.c: the request handlers. */
+int do_open(struct vproc *p, const struct vfs_request *q);
+int do_mknod(struct vproc *p, const struct vfs_request *q);
+int do_rw(struct vproc *p, int type, const struct vfs_request *q);
+int do_lseek(struct vproc *p, const struct vfs_request *q,
+	     struct vfs_reply *rep);
+int do_getdents(struct vproc *p, const struct vfs_request *q);
+int do_truncate(struct vproc *p, int type, const struct vfs_request *q);
+int do_named(struct vproc *p, int type, const struct vfs_request *q);
+int do_two_names(struct vproc *p, int type, const struct vfs_request *q);
+int do_stat(struct vproc *p, int type, const struct vfs_request *q,
+	    struct vfs_reply *rep);
+int do_attr(struct vproc *p, int type, const struct vfs_request *q);
+int do_access(struct vproc *p, const struct vfs_request *q);
+int do_chdir(struct vproc *p, int type, const struct vfs_request *q);
+int do_getcwd(struct vproc *p, const struct vfs_request *q);
+int do_statvfs(struct vproc *p, const struct vfs_request *q,
 	       struct vfs_reply *rep);
+
+/* pipe.c */
+int do_pipe(struct vproc *p, struct vfs_reply *rep);
+int pipe_rw(struct vproc *p, struct filp *f, int type,
+	    const struct vfs_request *q);
+void pipe_close(struct pipe *pp, uint32_t flags);
+int pipe_ready(struct pipe *pp, uint32_t flags, int ops);
+void pipe_retry(struct vproc *p); /* a waiting pipe call: try again */
+
+/* cdev.c */
+endpoint_t cdev_driver(uint32_t dev);
+int cdev_open(struct vproc *p, struct filp *f);
+void cdev_close(struct filp *f);
+int cdev_rw(struct vproc *p, struct filp *f, int type,
+	    const struct vfs_request *q);
+int cdev_ioctl(struct vproc *p, struct filp *f, const struct vfs_request *q);
+int cdev_select(struct filp *f, int ops, bool notify);
+void cdev_cancel(struct vproc *p); /* ends p's W_CDEV wait */
+bool cdev_news(endpoint_t from);   /* a driver's notification */
+
+/* select.c */
+int do_select(struct vproc *p, const struct vfs_request *q);
+void select_retry(struct vproc *p);
+void select_timers(uint64_t now);
+
+/* wait.c: calls that wait. */
+int wait_begin(struct vproc *p, enum wait_kind kind, int type,
+	       const struct vfs_request *q);
+void wait_end(struct vproc *p, int status);
+void wait_interrupt(struct vproc *p); /* PM: a signal came */
+void wait_changed(void);	      /* a pipe or select source changed */
+void wait_run(void);		      /* retry waiting calls if so */

@@ -40,7 +40,7 @@ int main(void)
 	T_EQ(st.st_size, 10000);
 	T_ASSERT(S_ISREG(st.st_mode));
 	int fd = open("/notes.txt", O_RDONLY);
-	T_ASSERT(fd >= 3);
+	T_ASSERT(fd >= 0);
 	T_EQ(lseek(fd, 9990, SEEK_SET), 9990);
 	memset(line, 0, sizeof(line));
 	T_EQ(read(fd, line, sizeof(line)), 10);
@@ -59,7 +59,7 @@ int main(void)
 	for (unsigned i = 0; i < sizeof(big); i++)
 		big[i] = (char)(i * 31 + 7);
 	fd = open("/bin.dat", O_RDWR | O_CREAT | O_TRUNC, 0600);
-	T_ASSERT(fd >= 3);
+	T_ASSERT(fd >= 0);
 	T_EQ(write(fd, big, sizeof(big)), (int)sizeof(big));
 	T_EQ(lseek(fd, 0, SEEK_SET), 0);
 	T_EQ(read(fd, back, sizeof(back)), (int)sizeof(back));

@@ -1,0 +1,184 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * TTY: the terminal driver.
+ *
+ * Minor devices: 0 /dev/console and 2 /dev/ttyS0 are the serial line
+ * (COM1), 1 /dev/tty0 is the VGA screen with the PS/2 keyboard.  Each
+ * terminal has a line discipline (line.c) between its device and the
+ * programs reading and writing it; this file is the character-driver
+ * side (proto/cdev.h through lib/libdriver/chardriver.c): open, read,
+ * write, the termios and process-group ioctls, select, and interrupts.
+ *
+ * A terminal's foreground process group is set when a group leader
+ * opens it (getty and login do, after setsid) or with TIOCSPGRP; ^C
+ * and friends signal that group.
+ */
+#include <string.h>
+#include <sys/ioctl.h>
+
+#include "chardriver.h"
+#include "tty.h"
+
+#define IRQ_KBD 1
+#define IRQ_COM1 4
+
+static struct tty serial = {.name = "ttyS0", .minor = 2, .out = serial_out};
+static struct tty vga = {.name = "tty0", .minor = 1, .out = vga_out};
+
+static struct tty *tty_of(uint32_t minor)
+{
+	return minor == 0 || minor == 2 ? &serial : minor == 1 ? &vga : 0;
+}
+
+static int tty_open(uint32_t minor, const struct cdev_request *q)
+{
+	struct tty *t = tty_of(minor);
+	if (!t)
+		return -ENXIO;
+	if (q->pid > 0 && q->pid == q->pgrp && !(q->flags & VO_NOCTTY))
+		t->pgrp = q->pgrp;
+	return 0;
+}
+
+static int tty_read(uint32_t minor, const struct cdev_request *q)
+{
+	struct tty *t = tty_of(minor);
+	return t ? line_read(t, q) : -ENXIO;
+}
+
+static int tty_write(uint32_t minor, const struct cdev_request *q)
+{
+	char chunk[256];
+	struct tty *t = tty_of(minor);
+	if (!t)
+		return -ENXIO;
+	for (uint32_t done = 0; done < q->len;) {
+		uint32_t n = q->len - done < sizeof(chunk) ? q->len - done
+							   : sizeof(chunk);
+		int r = sys_safecopyfrom(chardriver_client(), q->grant, done,
+					 chunk, n);
+		if (r < 0)
+			return done ? (int)done : r;
+		line_output(t, chunk, n);
+		done += n;
+	}
+	return (int)q->len;
+}
+
+static int copy_in(const struct cdev_request *q, void *to, uint32_t n)
+{
+	if (q->len < n)
+		return -EINVAL;
+	return sys_safecopyfrom(chardriver_client(), q->grant, 0, to, n);
+}
+
+static int copy_out(const struct cdev_request *q, const void *from, uint32_t n)
+{
+	if (q->len < n)
+		return -EINVAL;
+	return sys_safecopyto(chardriver_client(), q->grant, 0, from, n);
+}
+
+static int tty_ioctl(uint32_t minor, const struct cdev_request *q)
+{
+	struct tty *t = tty_of(minor);
+	struct termios tio;
+	int32_t v;
+	if (!t)
+		return -ENXIO;
+	switch (q->request) {
+	case TCGETS:
+		return copy_out(q, &t->tio, sizeof(t->tio));
+	case TCSETSF:
+		t->icount = t->llen = 0;
+		/* fall through */
+	case TCSETS:
+	case TCSETSW: {
+		int r = copy_in(q, &tio, sizeof(tio));
+		if (r == 0) {
+			t->tio = tio;
+			line_serve(t);
+		}
+		return r;
+	}
+	case TIOCGPGRP:
+		return copy_out(q, &t->pgrp, sizeof(t->pgrp));
+	case TIOCSPGRP: {
+		int r = copy_in(q, &v, sizeof(v));
+		if (r == 0 && v <= 0)
+			r = -EINVAL;
+		if (r == 0)
+			t->pgrp = v;
+		return r;
+	}
+	case TIOCGWINSZ: {
+		struct winsize w = {25, 80, 0, 0};
+		return copy_out(q, &w, sizeof(w));
+	}
+	case TCFLSH:
+		t->icount = t->llen = 0;
+		t->eof = false;
+		return 0;
+	default:
+		return -ENOTTY;
+	}
+}
+
+static int tty_cancel(uint32_t minor, endpoint_t id)
+{
+	struct tty *t = tty_of(minor);
+	return t ? line_cancel(t, id) : -EINTR;
+}
+
+static int tty_select(uint32_t minor, uint32_t ops)
+{
+	struct tty *t = tty_of(minor);
+	if (!t)
+		return -ENXIO;
+	int ready = ops & (CDEV_SEL_WR);
+	if ((ops & CDEV_SEL_RD) && line_readable(t))
+		ready |= CDEV_SEL_RD;
+	else if ((ops & CDEV_SEL_RD) && (ops & CDEV_SEL_NOTIFY))
+		t->sel_notify = true;
+	return ready;
+}
+
+static void tty_notify(const message_t *m)
+{
+	if (m->m_source != HARDWARE)
+		return;
+	if (NOTIFY_ARG(m) & (1u << IRQ_COM1))
+		serial_interrupt(&serial);
+	if (NOTIFY_ARG(m) & (1u << IRQ_KBD))
+		kbd_interrupt(&vga);
+}
+
+static const struct chardriver_ops ops = {
+	.open = tty_open,
+	.read = tty_read,
+	.write = tty_write,
+	.ioctl = tty_ioctl,
+	.cancel = tty_cancel,
+	.select = tty_select,
+	.notify = tty_notify,
+};
+
+static void hook(uint32_t irq)
+{
+	int h;
+	if (sys_irqctl(IRQ_SETPOLICY, irq, IRQ_REENABLE, irq, &h) < 0 ||
+	    sys_irqctl(IRQ_ENABLE, 0, 0, 0, &h) < 0)
+		kputs("tty: cannot hook an interrupt line\n");
+}
+
+int main(void)
+{
+	line_init(&serial);
+	line_init(&vga);
+	serial_init(&serial);
+	vga_init();
+	kbd_init();
+	hook(IRQ_COM1);
+	hook(IRQ_KBD);
+	chardriver_run(&ops);
+}

@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * Signals: the calls (sigaction, sigprocmask, sigsuspend, kill, alarm,
+ * pause ...) are messages to PM, which keeps each process's handlers,
+ * mask and pending set, and delivers a signal by building a frame on
+ * the process's stack that runs the handler and returns through
+ * __sigtramp_return (sigtramp.asm) and __sigreturn here.
+ */
+#include <signal.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "libc.h"
+
+struct sigcontext { /* as PM lays it out; sigtramp.asm reads it */
+	uint32_t eax, ebx, ecx, edx, esi, edi, ebp, esp, eip, eflags;
+	uint32_t mask;
+};
+
+void __sigtramp_return(void);
+
+void __sigreturn(struct sigcontext *sc)
+{
+	struct pm_request q = {.mask = sc->mask};
+	pm_call(PM_SIGRETURN, &q, 0);
+}
+
+int sigaction(int sig, const struct sigaction *act, struct sigaction *old)
+{
+	struct pm_request q = {.arg = sig, .options = act != 0};
+	struct pm_reply rep;
+	if (act) {
+		q.handler = (uint32_t)(uintptr_t)act->sa_handler;
+		q.mask = (uint32_t)act->sa_mask;
+		q.flags = (uint32_t)act->sa_flags;
+		q.tramp = (uint32_t)(uintptr_t)__sigtramp_return;
+	}
+	int r = pm_call(PM_SIGACTION, &q, &rep);
+	if (r < 0)
+		return libc_ret(r);
+	if (old) {
+		memset(old, 0, sizeof(*old));
+		old->sa_handler = (_sig_func_ptr)(uintptr_t)rep.a;
+		old->sa_mask = (sigset_t)rep.b;
+		old->sa_flags = (int)rep.c;
+	}
+	return 0;
+}
+
+_sig_func_ptr signal(int sig, _sig_func_ptr handler)
+{
+	struct sigaction act, old;
+	memset(&act, 0, sizeof(act));
+	act.sa_handler = handler;
+	if (sigaction(sig, &act, &old) < 0)
+		return SIG_ERR;
+	return old.sa_handler;
+}
+
+int sigprocmask(int how, const sigset_t *set, sigset_t *old)
+{
+	struct pm_request q = {.options = set ? how : 3,
+			       .mask = set ? (uint32_t)*set : 0};
+	struct pm_reply rep;
+	if (set && how != SIG_BLOCK && how != SIG_UNBLOCK && how != SIG_SETMASK)
+		return libc_ret(-EINVAL);
+	int r = pm_call(PM_SIGPROCMASK, &q, &rep);
+	if (r < 0)
+		return libc_ret(r);
+	if (old)
+		*old = (sigset_t)rep.a;
+	return 0;
+}
+
+int sigsuspend(const sigset_t *mask)
+{
+	struct pm_request q = {.mask = (uint32_t)*mask};
+	return libc_ret(pm_call(PM_SIGSUSPEND, &q, 0));
+}
+
+int sigpending(sigset_t *set)
+{
+	struct pm_request q = {0};
+	struct pm_reply rep;
+	int r = pm_call(PM_SIGPENDING, &q, &rep);
+	if (r < 0)
+		return libc_ret(r);
+	*set = (sigset_t)rep.a;
+	return 0;
+}
+
+int pause(void)
+{
+	sigset_t now;
+	if (sigprocmask(SIG_BLOCK, 0, &now) < 0)
+		return -1;
+	return sigsuspend(&now);
+}
+
+int kill(pid_t pid, int sig)
+{
+	struct pm_request q = {.pid = pid, .arg = sig};
+	return libc_ret(pm_call(PM_KILL, &q, 0));
+}
+
+int raise(int sig)
+{
+	return kill(getpid(), sig);
+}
+
+unsigned alarm(unsigned secs)
+{
+	struct pm_request q = {.arg = (int32_t)secs};
+	int r = pm_call(PM_ALARM, &q, 0);
+	return r < 0 ? 0 : (unsigned)r;
+}

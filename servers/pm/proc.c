@@ -1,0 +1,192 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * Life and death: fork, exit, wait.
+ *
+ * fork copies the parent's entry (ids, group, signal handlers and mask,
+ * memory layout) to a new pid, asks the kernel to copy the process
+ * (SYS_FORK with PM as the child's manager), tells VFS so the child
+ * shares the open files, and only then answers both.
+ *
+ * When a process ends, its entry stays as a zombie holding the status
+ * until the parent collects it with waitpid; its children go to init;
+ * the parent gets SIGCHLD.  A parent already waiting is answered at
+ * once.  waitpid's pid picks one child (> 0), any (-1), the caller's
+ * group (0) or group -pid (< -1); WUNTRACED also reports stopped ones.
+ */
+#include <string.h>
+
+#include "pm.h"
+
+static int next_pid = 2;
+
+static int new_pid(void)
+{
+	for (;;) {
+		int pid = next_pid++;
+		if (next_pid > 30000)
+			next_pid = 2;
+		if (!pm_by_pid(pid))
+			return pid;
+	}
+}
+
+struct mproc *proc_new(endpoint_t ep)
+{
+	for (int i = 0; i < NR_MPROCS; i++) {
+		if (mp[i].ep != NONE)
+			continue;
+		memset(&mp[i], 0, sizeof(mp[i]));
+		mp[i].ep = ep;
+		mp[i].pid = new_pid();
+		mp[i].pgrp = mp[i].sid = mp[i].pid;
+		return &mp[i];
+	}
+	return 0;
+}
+
+static int procs_of(int uid)
+{
+	int n = 0;
+	for (int i = 0; i < NR_MPROCS; i++)
+		n += mp[i].ep != NONE && !mp[i].zombie && mp[i].managed &&
+		     mp[i].uid == uid;
+	return n;
+}
+
+void do_fork(struct mproc *p)
+{
+	endpoint_t child;
+	if (procs_of(p->uid) >= PROCS_PER_USER) {
+		pm_reply(p, -EAGAIN, 0);
+		return;
+	}
+	struct mproc *c = proc_new(SELF); /* held while we fork */
+	if (!c) {
+		pm_reply(p, -EAGAIN, 0);
+		return;
+	}
+	int pid = c->pid;
+	int r = sys_fork_of(p->ep, &child);
+	if (r < 0) {
+		c->ep = NONE;
+		pm_reply(p, r == -ENOMEM ? -ENOMEM : -EAGAIN, 0);
+		return;
+	}
+	/* Whatever the parent may do, a forked process is a user process. */
+	sys_privctl(child, PRIVCTL_USER, 0);
+	*c = *p;
+	c->ep = child;
+	c->pid = pid;
+	c->ppid = p->pid;
+	c->managed = true;
+	c->pending = 0;
+	c->alarm_at = 0;
+	c->child_user = 0;
+	c->block = B_NONE;
+	c->stopped = c->stop_news = false;
+	vfs_notice(VFS_PM_FORK, p->ep, child, (uint32_t)pid, 0);
+	pm_reply(c, 0, 0);
+	pm_reply(p, pid, 0);
+}
+
+static bool matches(const struct mproc *c, const struct mproc *parent, int pid)
+{
+	if (c->ep == NONE || c->ppid != parent->pid)
+		return false;
+	if (pid > 0)
+		return c->pid == pid;
+	if (pid == 0)
+		return c->pgrp == parent->pgrp;
+	return pid == -1 || c->pgrp == -pid;
+}
+
+/* Answer a waiting parent if one of its children has news: 1 if so. */
+static int reap(struct mproc *parent, int pid, int options, int *found)
+{
+	*found = 0;
+	for (int s = 0; s < NR_MPROCS; s++) {
+		struct mproc *c = &mp[s];
+		if (!matches(c, parent, pid))
+			continue;
+		*found = 1;
+		struct pm_reply rep = {.pid = c->pid};
+		if (c->zombie) {
+			rep.wstatus = c->wstatus;
+			parent->child_user += c->child_user;
+			c->ep = NONE;
+		} else if (c->stop_news && (options & PM_WUNTRACED)) {
+			rep.wstatus = c->wstatus;
+			c->stop_news = false;
+		} else {
+			continue;
+		}
+		parent->block = B_NONE;
+		pm_reply(parent, rep.pid, &rep);
+		return 1;
+	}
+	return 0;
+}
+
+void do_waitpid(struct mproc *p, const struct pm_request *q)
+{
+	int found;
+	if (q->options & ~(PM_WNOHANG | PM_WUNTRACED)) {
+		pm_reply(p, -EINVAL, 0);
+		return;
+	}
+	if (reap(p, q->pid, q->options, &found))
+		return;
+	if (!found) {
+		pm_reply(p, -ECHILD, 0);
+	} else if (q->options & PM_WNOHANG) {
+		pm_reply(p, 0, 0);
+	} else {
+		p->block = B_WAIT; /* answered when a child changes */
+		p->wait_pid = q->pid;
+		p->wait_options = q->options;
+	}
+}
+
+void proc_child_changed(struct mproc *c)
+{
+	struct mproc *parent = pm_by_pid(c->ppid);
+	int found;
+	if (!parent || parent->zombie)
+		return;
+	if (parent->block == B_WAIT)
+		reap(parent, parent->wait_pid, parent->wait_options, &found);
+	if (c->zombie || !(parent->act[SIGCHLD].flags & SA_NOCLDSTOP_F))
+		sig_raise(parent, SIGCHLD);
+}
+
+void proc_ended(struct mproc *p, int wstatus, uint32_t user_ticks)
+{
+	p->zombie = true;
+	p->wstatus = wstatus;
+	p->child_user += user_ticks;
+	p->alarm_at = 0;
+	p->block = B_NONE;
+	vfs_notice(VFS_PM_EXIT, p->ep, NONE, 0, 0);
+	struct mproc *init = pm_by_pid(INIT_PID);
+	for (int s = 0; s < NR_MPROCS; s++) { /* init adopts the children */
+		struct mproc *c = &mp[s];
+		if (c->ep == NONE || c->ppid != p->pid || c == p)
+			continue;
+		c->ppid = init ? INIT_PID : 0;
+		if (c->zombie && init)
+			proc_child_changed(c);
+		else if (c->zombie)
+			c->ep = NONE;
+	}
+	if (!pm_by_pid(p->ppid) || p->ppid == 0) {
+		p->ep = NONE; /* nobody will wait for it */
+		return;
+	}
+	proc_child_changed(p);
+}
+
+void proc_terminate(struct mproc *p, int sig)
+{
+	sys_exit(p->ep, 0);
+	proc_ended(p, sig & 0x7f, 0);
+}

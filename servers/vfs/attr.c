@@ -1,0 +1,137 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * A file's attributes and the process's place in the tree: stat, fstat,
+ * chmod, chown, utime, access, chdir, fchdir, getcwd, statvfs.
+ *
+ * Only the owner (or root) may chmod or utime a file; only root may
+ * chown.  access(2) checks with the process's ids what open would.
+ */
+#include <string.h>
+
+#include "vfs.h"
+
+#define T_FIFO 0010000
+
+static int stat_ino(uint32_t ino, struct fs_stat *st)
+{
+	struct fs_request s = {.ino = ino};
+	struct fs_reply rep;
+	int r = fs_call(FS_STAT, &s, &rep);
+	if (r == 0)
+		*st = rep.st;
+	return r;
+}
+
+/* The inode a request names: by path, or by descriptor (F-calls). */
+static int target(struct vproc *p, int type, const struct vfs_request *q,
+		  uint32_t *ino, struct fs_stat *st)
+{
+	if (type == VFS_FSTAT || type == VFS_FCHMOD || type == VFS_FCHDIR) {
+		struct filp *f = fd_get(p, q->fd);
+		if (!f)
+			return -EBADF;
+		if (f->kind == FK_PIPE)
+			return -ESPIPE;
+		*ino = f->ino;
+		return stat_ino(f->ino, st);
+	}
+	char path[VFS_PATH_MAX];
+	int r = path_get(p->ep, q, path);
+	return r < 0 ? r : path_lookup(p, path, ino, st);
+}
+
+int do_stat(struct vproc *p, int type, const struct vfs_request *q,
+	    struct vfs_reply *rep)
+{
+	struct filp *f = type == VFS_FSTAT ? fd_get(p, q->fd) : 0;
+	if (f && f->kind == FK_PIPE) {
+		memset(&rep->st, 0, sizeof(rep->st));
+		rep->st.mode = T_FIFO | 0600;
+		rep->st.nlinks = 1;
+		rep->st.uid = p->uid;
+		rep->st.gid = p->gid;
+		return 0;
+	}
+	return target(p, type, q, &rep->ino, &rep->st);
+}
+
+int do_attr(struct vproc *p, int type, const struct vfs_request *q)
+{
+	uint32_t ino;
+	struct fs_stat st;
+	struct fs_reply rep;
+	int r = target(p, type, q, &ino, &st);
+	if (r < 0)
+		return r;
+	struct fs_request a = {.ino = ino};
+	if (type == VFS_CHOWN) {
+		if (p->uid != 0)
+			return -EPERM;
+		a.uid = q->mode == 0xffffffffu ? st.uid : (uint16_t)q->mode;
+		a.gid = q->arg == -1 ? st.gid : (uint16_t)q->arg;
+		return fs_call(FS_CHOWN, &a, &rep);
+	}
+	if (p->uid != 0 && p->uid != st.uid)
+		return -EPERM;
+	if (type == VFS_UTIME) {
+		a.pos = (uint32_t)q->pos | (uint64_t)(uint32_t)q->arg << 32;
+		return fs_call(FS_UTIME, &a, &rep);
+	}
+	a.mode = (uint16_t)(q->mode & 07777);
+	return fs_call(FS_CHMOD, &a, &rep);
+}
+
+int do_access(struct vproc *p, const struct vfs_request *q)
+{
+	uint32_t ino;
+	struct fs_stat st;
+	if (q->mode & ~7u)
+		return -EINVAL;
+	int r = target(p, VFS_ACCESS, q, &ino, &st);
+	return r < 0 ? r : perm_check(p, &st, (int)q->mode);
+}
+
+int do_chdir(struct vproc *p, int type, const struct vfs_request *q)
+{
+	uint32_t ino;
+	struct fs_stat st;
+	int r = target(p, type, q, &ino, &st);
+	if (r < 0)
+		return r;
+	if (S_TYPE(st.mode) != T_DIR)
+		return -ENOTDIR;
+	if ((r = perm_check(p, &st, 1)) < 0)
+		return r;
+	p->cwd = ino;
+	return 0;
+}
+
+int do_getcwd(struct vproc *p, const struct vfs_request *q)
+{
+	char buf[VFS_PATH_MAX];
+	if (q->len == 0)
+		return -EINVAL;
+	int n = path_of(p->cwd, buf, sizeof(buf));
+	if (n < 0)
+		return n;
+	if ((uint32_t)n > q->len)
+		return -ERANGE;
+	int r = sys_safecopyto(p->ep, q->grant, 0, buf, (uint32_t)n);
+	return r < 0 ? -EFAULT : n;
+}
+
+int do_statvfs(struct vproc *p, const struct vfs_request *q,
+	       struct vfs_reply *rep)
+{
+	uint32_t ino;
+	struct fs_stat st;
+	struct fs_reply fr;
+	int r = target(p, VFS_STATVFS, q, &ino, &st);
+	if (r < 0)
+		return r;
+	struct fs_request s = {.ino = ino};
+	if ((r = fs_call(FS_STATVFS, &s, &fr)) < 0)
+		return r;
+	rep->st = fr.st;
+	return 0;
+}

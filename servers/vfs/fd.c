@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * Descriptors and open files.
+ *
+ * A descriptor is a slot in the process's table pointing at an open
+ * file (a filp); dup, fork and F_DUPFD make more descriptors for the
+ * same filp, which shares one position and one set of status flags.
+ * The filp goes when its last descriptor closes, and only then is a
+ * device or pipe told (cdev_close, pipe_close).  Close-on-exec belongs
+ * to the descriptor, not the filp.
+ */
+#include <string.h>
+
+#include "vfs.h"
+
+static struct filp filps[NR_FILPS];
+
+struct filp *fd_get(struct vproc *p, int32_t fd)
+{
+	return fd >= 0 && fd < VFS_OPEN_MAX ? p->fd[fd] : 0;
+}
+
+struct filp *filp_new(enum filp_kind kind, uint32_t flags)
+{
+	for (int i = 0; i < NR_FILPS; i++) {
+		if (filps[i].refs)
+			continue;
+		memset(&filps[i], 0, sizeof(filps[i]));
+		filps[i].kind = kind;
+		filps[i].flags = flags;
+		return &filps[i];
+	}
+	return 0;
+}
+
+/* Put f at the lowest free descriptor >= lowest (f's reference goes to
+ * the descriptor); EMFILE when there is none. */
+int fd_install(struct vproc *p, struct filp *f, int lowest)
+{
+	for (int fd = lowest; fd < VFS_OPEN_MAX; fd++) {
+		if (p->fd[fd])
+			continue;
+		p->fd[fd] = f;
+		p->cloexec &= ~(1ull << fd);
+		return fd;
+	}
+	return -EMFILE;
+}
+
+void filp_put(struct filp *f)
+{
+	if (--f->refs > 0)
+		return;
+	if (f->kind == FK_CDEV)
+		cdev_close(f);
+	else if (f->kind == FK_PIPE)
+		pipe_close(f->pipe, f->flags);
+}
+
+int fd_close(struct vproc *p, int32_t fd)
+{
+	struct filp *f = fd_get(p, fd);
+	if (!f)
+		return -EBADF;
+	p->fd[fd] = 0;
+	p->cloexec &= ~(1ull << fd);
+	filp_put(f);
+	return 0;
+}
+
+/* dup (mode = lowest), F_DUPFD (the same) and dup2 (arg = 1: exactly
+ * descriptor `mode`, closing what was there). */
+int do_dup(struct vproc *p, const struct vfs_request *q)
+{
+	struct filp *f = fd_get(p, q->fd);
+	if (!f)
+		return -EBADF;
+	if (q->mode >= VFS_OPEN_MAX)
+		return q->arg ? -EBADF : -EINVAL;
+	int target = (int)q->mode;
+	if (q->arg) {
+		if (target == q->fd)
+			return target;
+		if (p->fd[target])
+			fd_close(p, target);
+	}
+	int fd = fd_install(p, f, target);
+	if (fd >= 0)
+		f->refs++;
+	return fd;
+}
+
+int do_fcntl(struct vproc *p, const struct vfs_request *q)
+{
+	struct filp *f = fd_get(p, q->fd);
+	const uint32_t settable = VO_APPEND | VO_NONBLOCK;
+	if (!f)
+		return -EBADF;
+	switch (q->flags) {
+	case VF_DUPFD: {
+		struct vfs_request d = {.fd = q->fd, .mode = q->mode};
+		return do_dup(p, &d);
+	}
+	case VF_GETFD:
+		return (int)(p->cloexec >> q->fd & 1);
+	case VF_SETFD:
+		if (q->mode & VF_CLOEXEC)
+			p->cloexec |= 1ull << q->fd;
+		else
+			p->cloexec &= ~(1ull << q->fd);
+		return 0;
+	case VF_GETFL:
+		return (int)f->flags;
+	case VF_SETFL:
+		f->flags = (f->flags & ~settable) | (q->mode & settable);
+		return 0;
+	default:
+		return -EINVAL;
+	}
+}

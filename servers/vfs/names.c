@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * Directory entries: mkdir, unlink, rmdir, link and rename.  Each needs
+ * write and search permission on the directories it changes; the file
+ * server does the rest (and refuses what the file system cannot do,
+ * such as unlinking a directory or renaming one under itself).
+ */
+#include <string.h>
+
+#include "vfs.h"
+
+static int dir_writable(struct vproc *p, uint32_t dir)
+{
+	struct fs_request s = {.ino = dir};
+	struct fs_reply rep;
+	int r = fs_call(FS_STAT, &s, &rep);
+	return r < 0 ? r : perm_check(p, &rep.st, 3);
+}
+
+int do_named(struct vproc *p, int type, const struct vfs_request *q)
+{
+	char path[VFS_PATH_MAX], last[FS_NAME_MAX + 1];
+	uint32_t dir;
+	struct fs_reply rep;
+	int r = path_get(p->ep, q, path);
+	if (r == 0)
+		r = path_parent(p, path, &dir, last);
+	if (r == -EEXIST && type == VFS_RMDIR)
+		r = -EBUSY; /* rmdir("/") */
+	if (r == 0)
+		r = dir_writable(p, dir);
+	if (r < 0)
+		return r;
+	if (type == VFS_MKDIR) {
+		struct fs_request c = {
+			.ino = dir,
+			.mode = (uint16_t)(T_DIR |
+					   (q->mode & 07777 & ~p->umask)),
+			.uid = p->uid,
+			.gid = p->gid};
+		return fs_named_req(FS_CREATE, &c, last, &rep);
+	}
+	return fs_named(type == VFS_UNLINK ? FS_UNLINK : FS_RMDIR, dir, last, 0,
+			0);
+}
+
+/* The two paths of link and rename: "old\0new\0" in one grant. */
+static int get_two(struct vproc *p, const struct vfs_request *q, char *a,
+		   char *b)
+{
+	char both[2 * VFS_PATH_MAX];
+	if (q->len < 4 || q->len > sizeof(both))
+		return q->len < 4 ? -ENOENT : -ENAMETOOLONG;
+	int r = sys_safecopyfrom(p->ep, q->grant, 0, both, q->len);
+	if (r < 0)
+		return -EFAULT;
+	size_t na = strnlen(both, q->len);
+	if (na + 1 >= q->len || both[q->len - 1])
+		return -EINVAL;
+	size_t nb = strlen(both + na + 1);
+	if (na >= VFS_PATH_MAX || nb >= VFS_PATH_MAX)
+		return -ENAMETOOLONG;
+	if (na == 0 || nb == 0)
+		return -ENOENT;
+	memcpy(a, both, na + 1);
+	memcpy(b, both + na + 1, nb + 1);
+	return 0;
+}
+
+int do_two_names(struct vproc *p, int type, const struct vfs_request *q)
+{
+	char a[VFS_PATH_MAX], b[VFS_PATH_MAX];
+	char alast[FS_NAME_MAX + 1], blast[FS_NAME_MAX + 1];
+	uint32_t adir, bdir, ino;
+	struct fs_stat st;
+	int r = get_two(p, q, a, b);
+	if (r == 0)
+		r = path_lookup(p, a, &ino, &st);
+	if (r == 0)
+		r = path_parent(p, b, &bdir, blast);
+	if (r == 0)
+		r = dir_writable(p, bdir);
+	if (r < 0)
+		return r == -EEXIST ? -EBUSY : r;
+	if (type == VFS_LINK) {
+		if (S_TYPE(st.mode) == T_DIR)
+			return -EPERM;
+		struct fs_request l = {.ino = bdir, .ino2 = ino};
+		return fs_named_req(FS_LINK, &l, blast, 0);
+	}
+	if ((r = path_parent(p, a, &adir, alast)) < 0)
+		return r == -EEXIST ? -EBUSY : r;
+	if ((r = dir_writable(p, adir)) < 0)
+		return r;
+	return fs_names(FS_RENAME, adir, bdir, alast, blast);
+}

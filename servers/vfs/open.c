@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * open(2) and mknod(2).
+ *
+ * open finds (or with O_CREAT makes) the file, checks the access asked
+ * for against its mode, and makes a filp: a plain one for files and
+ * directories, or one the character driver has agreed to open for a
+ * device file.  O_TRUNC empties a regular file; O_EXCL with O_CREAT
+ * insists the file is new.  New files get the mode asked for, less the
+ * process's umask, and the process's effective ids.
+ */
+#include <string.h>
+
+#include "vfs.h"
+
+#define OPEN_FLAGS                                                             \
+	(VO_ACCMODE | VO_APPEND | VO_CREAT | VO_TRUNC | VO_EXCL |              \
+	 VO_NONBLOCK | VO_NOCTTY | VO_CLOEXEC | VO_DIRECTORY)
+
+static int create(struct vproc *p, const char *path, uint16_t mode,
+		  uint32_t rdev, uint32_t *ino, struct fs_stat *st)
+{
+	char last[FS_NAME_MAX + 1];
+	uint32_t dir;
+	struct fs_reply rep;
+	struct fs_stat dst;
+	int r = path_parent(p, path, &dir, last);
+	if (r < 0)
+		return r;
+	struct fs_request s = {.ino = dir};
+	if ((r = fs_call(FS_STAT, &s, &rep)) < 0)
+		return r;
+	dst = rep.st;
+	if ((r = perm_check(p, &dst, 3)) < 0)
+		return r;
+	struct fs_request q = {.ino = dir,
+			       .ino2 = rdev,
+			       .mode = mode,
+			       .uid = p->uid,
+			       .gid = p->gid};
+	r = fs_named_req(FS_CREATE, &q, last, &rep);
+	if (r < 0)
+		return r;
+	*ino = rep.ino;
+	*st = rep.st;
+	return 0;
+}
+
+static int access_of(uint32_t flags)
+{
+	uint32_t acc = flags & VO_ACCMODE;
+	return acc == VO_RDONLY ? 4 : acc == VO_WRONLY ? 2 : 6;
+}
+
+/* Make the filp for an opened inode: device files go to their driver. */
+static int make_filp(struct vproc *p, uint32_t ino, const struct fs_stat *st,
+		     uint32_t flags)
+{
+	enum filp_kind kind = S_TYPE(st->mode) == T_CHR ? FK_CDEV : FK_INODE;
+	struct filp *f = filp_new(
+		kind, flags & ~(VO_CREAT | VO_EXCL | VO_TRUNC | VO_CLOEXEC));
+	if (!f)
+		return -ENFILE;
+	f->ino = ino;
+	f->mode = st->mode;
+	f->dev = st->rdev;
+	f->refs = 1;
+	int r = kind == FK_CDEV ? cdev_open(p, f) : 0;
+	if (r < 0) {
+		f->refs = 0;
+		return r;
+	}
+	int fd = fd_install(p, f, 0);
+	if (fd < 0) {
+		filp_put(f);
+		return fd;
+	}
+	if (flags & VO_CLOEXEC)
+		p->cloexec |= 1ull << fd;
+	return fd;
+}
+
+int do_open(struct vproc *p, const struct vfs_request *q)
+{
+	char path[VFS_PATH_MAX];
+	uint32_t ino, acc = q->flags & VO_ACCMODE;
+	struct fs_stat st;
+	if (acc == 3 || q->flags & ~OPEN_FLAGS)
+		return -EINVAL;
+	int r = path_get(p->ep, q, path);
+	if (r < 0)
+		return r;
+	r = path_lookup(p, path, &ino, &st);
+	if (r == -ENOENT && q->flags & VO_CREAT) {
+		uint16_t mode =
+			(uint16_t)(T_REG | (q->mode & 07777 & ~p->umask));
+		r = create(p, path, mode, 0, &ino, &st);
+	} else if (r == 0) {
+		if ((q->flags & (VO_CREAT | VO_EXCL)) == (VO_CREAT | VO_EXCL))
+			return -EEXIST;
+		r = perm_check(p, &st, access_of(q->flags));
+	}
+	if (r < 0)
+		return r;
+	if (S_TYPE(st.mode) == T_DIR && acc != VO_RDONLY)
+		return -EISDIR;
+	if (S_TYPE(st.mode) != T_DIR && q->flags & VO_DIRECTORY)
+		return -ENOTDIR;
+	if (S_TYPE(st.mode) == T_BLK)
+		return -ENXIO; /* block devices belong to file servers */
+	if (q->flags & VO_TRUNC && acc != VO_RDONLY &&
+	    S_TYPE(st.mode) == T_REG && st.size) {
+		struct fs_request t = {.ino = ino, .pos = 0};
+		if ((r = fs_call(FS_TRUNC, &t, 0)) < 0)
+			return r;
+	}
+	return make_filp(p, ino, &st, q->flags);
+}
+
+int do_mknod(struct vproc *p, const struct vfs_request *q)
+{
+	char path[VFS_PATH_MAX];
+	uint32_t ino, type = q->mode & 0170000;
+	struct fs_stat st;
+	if (p->uid != 0 && type != T_REG)
+		return -EPERM;
+	if (type != T_CHR && type != T_BLK && type != T_REG)
+		return -EINVAL;
+	int r = path_get(p->ep, q, path);
+	if (r < 0)
+		return r;
+	if (path_lookup(p, path, &ino, &st) == 0)
+		return -EEXIST;
+	uint16_t mode = (uint16_t)(type | (q->mode & 07777 & ~p->umask));
+	return create(p, path, mode, (uint32_t)q->arg, &ino, &st);
+}

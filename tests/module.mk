@@ -41,7 +41,7 @@ TEST_TREE := $(BUILD)/tests/tree
 $(TEST_IMAGE): $(MKROOTFS) $(shell find tests/guest/tree -type f) boot/devices \
 		$(BUILD)/tests/p_args.elf
 	rm -rf $(TEST_TREE)
-	mkdir -p $(TEST_TREE)/bin $(TEST_TREE)/dev
+	mkdir -p $(TEST_TREE)/bin $(TEST_TREE)/dev $(TEST_TREE)/tmp
 	cp -R tests/guest/tree/. $(TEST_TREE)/
 	cp $(BUILD)/tests/p_args.elf $(TEST_TREE)/bin/args
 	head -c 3000 $(BUILD)/tests/p_args.elf >$(TEST_TREE)/bin/trunc

@@ -73,6 +73,10 @@ GUEST = (
                             ("../bin/vfs", ""), t("t_vfs"),
                             ("root.img", "")], "vfs")]
     + [Guest("pm_processes", [("../bin/pm", ""), t("t_pm")], "pm")]
+    + [Guest("posix", [("../bin/memory", ""), ("../bin/fs", ""),
+                        ("../bin/vfs", ""), ("../bin/pm", ""), t("t_posix"),
+                        ("root.img", "")], "posix",
+             [r"\d+ tests, 0 failed"], timeout=400)]
     + [Guest("exec", [("../bin/memory", ""), ("../bin/fs", ""),
                        ("../bin/vfs", ""), ("../bin/pm", ""), t("t_exec"),
                        ("root.img", "")], "exec",

@@ -22,8 +22,8 @@ __sigtramp_return:
 	add esp, 4
 	mov ebp, esp
 	mov esp, [ebp + 28]		; the interrupted stack
-	push dword [ebp + 36]		; eflags
-	push dword [ebp + 32]		; eip
+	push dword [ebp + 32]		; eip, for ret
+	push dword [ebp + 36]		; eflags, for popfd
 	push dword [ebp + 0]		; eax
 	push dword [ebp + 4]		; ebx
 	push dword [ebp + 8]		; ecx

@@ -9,7 +9,12 @@
              test passes when QEMU leaves through isa-debug-exit with the
              pass code, the program printed "PASS: CASE", and every
              expected kernel-log line is there
+  host/...   the shell and the commands built for the host, through
+             their test scripts in tests/host
   iso/boot   the real ISO through GRUB reaches the first process
+  iso/login_session  the ISO boots to login:, root logs in, and a shell
+             session (directories, a pipeline, a background job, a
+             script with a loop and a trap) gives the right output
 
 Usage: run.py [--build DIR] [--only SUBSTRING]
 """
@@ -21,6 +26,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import qemu  # noqa: E402
+import session  # noqa: E402
 
 
 class Guest:
@@ -164,6 +170,42 @@ def run_iso(build):
     return report("iso/boot", ok, "--- serial log (tail) ---\n" + run.tail())
 
 
+def run_login(build):
+    ok, why, log = session.login_session(build)
+    tail = "\n".join(log.splitlines()[-30:])
+    return report("iso/login_session", ok,
+                  why + "\n--- serial log (tail) ---\n" + tail)
+
+
+def run_host(build):
+    """The shell and the commands, built for this host and run through
+    their host test scripts (tests/host)."""
+    out = os.path.join(build, "host")
+    os.makedirs(out, exist_ok=True)
+    results = []
+    cc = ["gcc", "-std=c11", "-D_POSIX_C_SOURCE=200809L", "-Wall",
+          "-Wextra", "-Werror", "-O2"]
+    srcs = sorted(os.path.join("commands/sh", f)
+                  for f in os.listdir("commands/sh") if f.endswith(".c"))
+    r = subprocess.run(cc + ["-o", os.path.join(out, "sh")] + srcs,
+                       capture_output=True, text=True)
+    if r.returncode == 0:
+        r = subprocess.run(["python3", "tests/host/test_sh.py",
+                            os.path.join(out, "sh")],
+                           capture_output=True, text=True)
+    results.append(report("host/sh", r.returncode == 0,
+                          (r.stdout + r.stderr)[-3000:]))
+    bindir = os.path.join(out, "bin")
+    r = subprocess.run(["sh", "tests/host/build_commands.sh", bindir],
+                       capture_output=True, text=True)
+    if r.returncode == 0:
+        r = subprocess.run(["python3", "tests/host/test_commands.py",
+                            bindir], capture_output=True, text=True)
+    results.append(report("host/commands", r.returncode == 0,
+                          (r.stdout + r.stderr)[-3000:]))
+    return results
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--build", default="build")
@@ -177,8 +219,12 @@ def main():
     for g in GUEST:
         if a.only in "guest/" + g.name:
             results.append(run_guest(a.build, g))
+    if a.only in "host/" or a.only.startswith("host/"):
+        results += run_host(a.build)
     if a.only in "iso/boot":
         results.append(run_iso(a.build))
+    if a.only in "iso/login_session":
+        results.append(run_login(a.build))
     passed = sum(1 for r in results if r)
     failed = len(results) - passed
     print("%d passed, %d failed" % (passed, failed))

@@ -278,6 +278,26 @@ t("set_e", "set -e; echo a; false; echo b", "a\n", "", 1)
 t("set_e_exempt", "set -e; false || true; if false; then :; fi;"
   " ! true; while false; do :; done; false && true; echo ok", "ok\n")
 t("set_e_subshell", "set -e; (false); echo no", "", "", 1)
+t("set_e_eval_tested", "set -e; if eval false; then :; else echo e; fi;"
+  " eval false; echo no", "e\n", "", 1)
+t("assign_special_builtin", "x=1 :; echo $x; y=2 true; echo \"[$y]\";"
+  " f() { echo $z; }; z=3 f; echo \"[$z]\"", "1\n[]\n3\n[]\n")
+t("deep_recursion", "f() { [ $1 -eq 0 ] && return; f $(( $1 - 1 )); };"
+  " f 300; echo ok", "ok\n")
+t("pipeline_subshell", "echo x | read v; echo \"[$v]\"; printf '1\\n2\\n' |"
+  " while read n; do s=$((s+n)); done; echo \"[$s][$!]\"", "[]\n[][]\n")
+t("nested_quotes", "echo \"${u:-\"a  b\"}\" $(( (1+2) * (3+(4-1)) ))",
+  "a  b 18\n")
+t("trap_exit_subshell", "(trap 'echo sub' EXIT; echo in); echo out",
+  "in\nsub\nout\n")
+t("exec_not_found", "exec nosuch_xyz; echo no", "",
+  "sh: nosuch_xyz: not found\n", 127)
+t("exit_bad_number", "exit abc", "", "sh: exit: abc: bad number\n", 2)
+t("bad_substitution", "echo ${x!}; echo no", "", "sh: bad substitution\n", 2)
+t("syntax_error_for", "for 1 in a; do :; done", "",
+  "sh: line 1: syntax error near '1'\n", 2)
+t("syntax_error_case", "case x in\nx) echo x;;\n", "",
+  "sh: line 3: syntax error near 'end of file'\n", 2)
 t("umask", "umask 027; umask; umask 0022; umask", "0027\n0022\n")
 t("readonly", "readonly r=1; echo $r; r=2; echo no", "1\n",
   "sh: r: is read only\n", 2)
@@ -318,6 +338,12 @@ t("stdin_shared_pipe", "read line\nshared line\necho \"got $line\"\n",
 t("stdin_shared_file", "$SH < s.sh", "got shared\nfor head\nend\n",
   files={"s.sh": "read x\nshared\necho \"got $x\"\nhead -n 1\n"
          "for head\necho end\n"})
+t("name_default", "echo $0", "{sh}\n")
+t("opt_s", "echo $1 $#", "a 2\n", how="stdin", args=("-s", "a", "b"))
+t("opt_n", "", "", "", 0, how="argv", args=("-n", "-c", "echo hi"))
+t("stdin_long_script", "i=0\nwhile [ $i -lt 3 ]; do\n" +
+  "  : " + "x" * 5000 + "\n  i=$((i+1))\ndone\nread l\nafter loop\n"
+  "echo \"$i $l\"\n", "3 after loop\n", how="stdin")
 t("cannot_open", "", "", "sh: cannot open nofile: No such file or directory\n",
   127, how="argv", args=("nofile",))
 t("bad_option", "", "",
@@ -325,7 +351,7 @@ t("bad_option", "", "",
   how="argv", args=("-Z",))
 t("interactive", "echo hi\nPS1='my> '\nkill -INT $$\nkill -TERM $$\n"
   "echo alive\nfi\necho after\nexit 3\n", "hi\nalive\nafter\n",
-  "{prompt}{prompt}my> my> my> my> "
+  "{prompt}{prompt}my> \nmy> my> my> "
   "sh: line 6: syntax error near 'fi'\nmy> my> ", 3, how="stdin",
   args=("-i",))
 t("interactive_ps2_eof", "if true\nthen echo yes\nfi\n", "yes\n",

@@ -10,6 +10,7 @@ which the pattern was first seen.
 import os
 import re
 import select
+import socket
 import subprocess
 import time
 
@@ -27,10 +28,13 @@ class Run:
         return "\n".join(self.log.splitlines()[-lines:])
 
 
-def qemu_cmd(build, kernel=None, modules=(), iso=None, extra=()):
+def qemu_cmd(build, kernel=None, modules=(), iso=None, extra=(),
+             monitor=None):
+    """The QEMU command line; monitor: a Unix socket path for Monitor."""
     accel = os.environ.get("ACCEL", "tcg")
+    mon = "unix:%s,server=on,wait=off" % monitor if monitor else "none"
     cmd = ["qemu-system-i386", "-accel", accel, "-m", "128M", "-nic", "none",
-           "-display", "none", "-serial", "stdio", "-monitor", "none",
+           "-display", "none", "-serial", "stdio", "-monitor", mon,
            "-no-reboot", "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
     if iso:
         cmd += ["-cdrom", iso]
@@ -39,6 +43,42 @@ def qemu_cmd(build, kernel=None, modules=(), iso=None, extra=()):
         if modules:
             cmd += ["-initrd", ",".join(modules)]
     return cmd + list(extra)
+
+
+class Monitor:
+    """QEMU's human monitor on a Unix socket: cmd() sends one command and
+    returns what QEMU printed before its next prompt.  For tests that
+    look at guest memory (pmemsave) or press keys (sendkey)."""
+
+    def __init__(self, path, timeout=10):
+        self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        start = time.monotonic()
+        while True:
+            try:
+                self.sock.connect(path)
+                break
+            except OSError:
+                if time.monotonic() - start > timeout:
+                    raise
+                time.sleep(0.1)
+        self._until_prompt()
+
+    def _until_prompt(self):
+        out = b""
+        self.sock.settimeout(30)
+        while not out.endswith(b"(qemu) "):
+            chunk = self.sock.recv(4096)
+            if not chunk:
+                break
+            out += chunk
+        return out.decode("utf-8", "replace")
+
+    def cmd(self, line):
+        self.sock.sendall(line.encode() + b"\n")
+        return self._until_prompt()
+
+    def close(self):
+        self.sock.close()
 
 
 def boot(cmd, timeout, until=None):

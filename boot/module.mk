@@ -21,10 +21,18 @@ $(ROOT_IMAGE): $(MKROOTFS) $(USER_PROGS) $(shell find boot/root -type f) \
 		strip -o $(ROOT_TREE)/bin/$$(basename $$p .elf) $$p; done
 	$(MKROOTFS) $@ $(ROOT_KIB) $(ROOT_TREE) boot/devices
 
-$(ISO): $(KERNEL) $(BOOT_PROGS) $(ROOT_IMAGE) boot/grub.cfg
+# An empty 1 MiB volume, made by util-linux, for /dev/ram1: something
+# to mount.
+SPARE_IMAGE := $(BUILD)/ram1.img
+$(SPARE_IMAGE):
+	rm -f $@
+	dd if=/dev/zero of=$@ bs=1024 count=1024 status=none
+	mkfs.minix -3 $@ >/dev/null
+
+$(ISO): $(KERNEL) $(BOOT_PROGS) $(ROOT_IMAGE) $(SPARE_IMAGE) boot/grub.cfg
 	@rm -rf $(ISO_DIR)
 	@mkdir -p $(ISO_DIR)/boot/grub
-	cp $(KERNEL) $(BOOT_PROGS) $(ROOT_IMAGE) $(ISO_DIR)/boot/
+	cp $(KERNEL) $(BOOT_PROGS) $(ROOT_IMAGE) $(SPARE_IMAGE) $(ISO_DIR)/boot/
 	cp boot/grub.cfg $(ISO_DIR)/boot/grub/grub.cfg
 	grub-file --is-x86-multiboot $(KERNEL)
 	grub-mkrescue -o $@ $(ISO_DIR) \

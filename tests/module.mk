@@ -41,7 +41,7 @@ TEST_TREE := $(BUILD)/tests/tree
 $(TEST_IMAGE): $(MKROOTFS) $(shell find tests/guest/tree -type f) boot/devices \
 		$(BUILD)/tests/p_args.elf
 	rm -rf $(TEST_TREE)
-	mkdir -p $(TEST_TREE)/bin $(TEST_TREE)/dev $(TEST_TREE)/tmp
+	mkdir -p $(TEST_TREE)/bin $(TEST_TREE)/dev $(TEST_TREE)/tmp $(TEST_TREE)/mnt
 	cp -R tests/guest/tree/. $(TEST_TREE)/
 	cp $(BUILD)/tests/p_args.elf $(TEST_TREE)/bin/args
 	head -c 3000 $(BUILD)/tests/p_args.elf >$(TEST_TREE)/bin/trunc
@@ -54,7 +54,20 @@ $(BAD_IMAGE): $(TEST_IMAGE)
 	cp $< $@
 	printf '\000\000' | dd of=$@ bs=1 seek=1048 conv=notrunc status=none
 
-TEST_TARGETS := $(TEST_IMAGE) $(BAD_IMAGE) $(BUILD)/bin/memory.elf $(BUILD)/bin/fs.elf \
+# Volumes to mount (t_mount): an empty one made by util-linux, and one
+# with its superblock's magic number broken.
+MKFS_IMAGE := $(BUILD)/tests/ram1.img
+MKFS_BAD_IMAGE := $(BUILD)/tests/ram2.img
+$(MKFS_IMAGE):
+	@mkdir -p $(@D)
+	rm -f $@
+	dd if=/dev/zero of=$@ bs=1024 count=256 status=none
+	mkfs.minix -3 $@ >/dev/null
+$(MKFS_BAD_IMAGE): $(MKFS_IMAGE)
+	cp $< $@
+	printf '\000\000' | dd of=$@ bs=1 seek=1048 conv=notrunc status=none
+
+TEST_TARGETS := $(TEST_IMAGE) $(BAD_IMAGE) $(MKFS_IMAGE) $(MKFS_BAD_IMAGE) $(BUILD)/bin/memory.elf $(BUILD)/bin/fs.elf \
 	$(BUILD)/bin/vfs.elf $(BUILD)/bin/pm.elf \
 	$(MKROOTFS) $(GUEST_TESTS:%=$(BUILD)/tests/%.elf) \
 	$(BENCH_PROGS:%=$(BUILD)/tests/%.elf) \

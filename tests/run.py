@@ -11,6 +11,10 @@
              expected kernel-log line is there
   host/...   the shell and the commands built for the host, through
              their test scripts in tests/host
+  guest/mount  t_mount mounts an empty mkfs.minix -3 volume (ram1) and
+             a broken one (ram2); then the harness saves both RAM disks
+             it wrote from QEMU's memory and `fsck.minix -f` must find
+             them clean
   iso/boot   the real ISO through GRUB reaches the first process
   iso/login_session  the ISO boots to login:, root logs in, and a shell
              session (directories, a pipeline, a background job, a
@@ -23,6 +27,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import qemu  # noqa: E402
@@ -162,6 +167,64 @@ def run_guest(build, g):
     return report("guest/" + g.name, not problems, detail)
 
 
+def fsck_ram_disks(build, log, mon_path, which, tmp):
+    """Save RAM disks `which` (minors) from QEMU's memory, as the memory
+    driver logged them, and check each with fsck.minix -f."""
+    mon = qemu.Monitor(mon_path)
+    problems = []
+    try:
+        for minor in which:
+            m = re.search(r"memory: ram%d is \S+: (\d+) bytes at physical "
+                          r"(0x[0-9a-f]+)" % minor, log)
+            if not m:
+                problems.append("no address logged for ram%d" % minor)
+                continue
+            out = os.path.join(tmp, "ram%d.img" % minor)
+            mon.cmd('pmemsave %s %s "%s"' % (m.group(2), m.group(1), out))
+            r = subprocess.run(["fsck.minix", "-f", out],
+                               stdin=subprocess.DEVNULL, capture_output=True,
+                               text=True)
+            if r.returncode != 0 or not os.path.exists(out):
+                problems.append("fsck.minix -f of ram%d: status %d\n%s"
+                                % (minor, r.returncode,
+                                   (r.stdout + r.stderr)[-1500:]))
+    finally:
+        mon.close()
+    return problems
+
+
+def run_mount(build):
+    t = os.path.join(build, "tests")
+    mods = [os.path.join(build, "bin", p + ".elf")
+            for p in ("memory", "fs", "vfs", "pm")]
+    mods += [os.path.join(t, "t_mount.elf") + " mount",
+             os.path.join(t, "root.img"), os.path.join(t, "ram1.img"),
+             os.path.join(t, "ram2.img")]
+    with tempfile.TemporaryDirectory() as tmp:
+        sock = os.path.join(tmp, "monitor")
+        c = session.Console(qemu.qemu_cmd(build, modules=mods,
+                                          monitor=sock))
+        try:
+            done = c.expect(r"^t_mount: volumes written back", 300)
+            problems = [] if done else ["never saw the end of t_mount"]
+            if done:
+                problems += fsck_ram_disks(build, c.log, sock, (0, 1), tmp)
+        finally:
+            c.close()
+    log = c.log.replace("\r", "")
+    for pattern in [r"^PASS: mount$",
+                    r"fs: mounted device 1,1: \d+ blocks",
+                    r"fs: cannot mount device 1,2: not a MINIX v3 file "
+                    r"system \(bad magic\)",
+                    r"fs: unmounted device 1,1"]:
+        if not re.search(pattern, log, re.M):
+            problems.append("expected log line missing: " + pattern)
+    tail = "\n".join(log.splitlines()[-30:])
+    return report("guest/mount", not problems,
+                  "\n".join(problems) + "\n--- serial log (tail) ---\n"
+                  + tail)
+
+
 def run_iso(build):
     iso = os.path.join(build, "samsara.iso")
     pattern = r"init: Samsara is running"
@@ -219,6 +282,8 @@ def main():
     for g in GUEST:
         if a.only in "guest/" + g.name:
             results.append(run_guest(a.build, g))
+    if a.only in "guest/mount":
+        results.append(run_mount(a.build))
     if a.only in "host/" or a.only.startswith("host/"):
         results += run_host(a.build)
     if a.only in "iso/boot":

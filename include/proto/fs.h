@@ -20,12 +20,17 @@
  *               struct fs_dirent filled, pos = where to go on
  *   FS_STATVFS                                      -> stat.size =
  *               free blocks, stat.ino... (see struct fs_stat use)
- *   FS_SYNC                                         -> 0, all written
+ *   FS_SYNC     (dev = FS_ALL: every volume)        -> 0, all written
  *   FS_RENAME   ino = old directory, ino2 = new directory, grant/len =
  *               "old\0new\0"                         -> 0
  *   FS_CHMOD    ino, mode (permission bits)         -> stat
  *   FS_CHOWN    ino, uid, gid                       -> stat
  *   FS_UTIME    ino, pos = atime | mtime << 32      -> stat
+ *   FS_MOUNT    ino2 = block driver, ino = its minor, pos = the device
+ *               number (for messages), mode = FS_MNT_* -> the new dev;
+ *               EINVAL for a volume that is not MINIX v3 (the console
+ *               says why), ENXIO/EIO if the device cannot be read
+ *   FS_UNMOUNT  dev: written back, then forgotten  -> 0
  */
 #pragma once
 
@@ -51,11 +56,17 @@
 #define FS_CHMOD (FS_BASE + 14)
 #define FS_CHOWN (FS_BASE + 15)
 #define FS_UTIME (FS_BASE + 16)
+#define FS_MOUNT (FS_BASE + 17)
+#define FS_UNMOUNT (FS_BASE + 18)
 #define FS_REPLY (FS_BASE + 0x80)
+
+#define FS_ALL 0xffffffffu /* FS_SYNC: every volume */
+#define FS_MNT_RDONLY 1	   /* FS_MOUNT: refuse every change */
 
 #define FS_NAME_MAX 60
 
 struct fs_request {
+	uint32_t dev; /* the volume */
 	uint32_t ino;
 	uint32_t ino2;
 	uint64_t pos;

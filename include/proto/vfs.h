@@ -39,7 +39,18 @@
  *   VFS_SELECT    grant = struct vfs_select (in and out), pos = timeout
  *                 in ms (< 0: none) -> number of ready descriptors
  *   VFS_STATVFS   path -> st.size free blocks, st.atime free inodes,
- *                 st.mtime blocks, st.ctime inodes (as FS_STATVFS)
+ *                 st.mtime blocks, st.ctime inodes (as FS_STATVFS),
+ *                 st.mode = its VM_* flags, dev = its device number
+ *   VFS_FSTATVFS  fd: as VFS_STATVFS
+ *   VFS_MOUNT     grant = "special\0dir\0" (as VFS_LINK), flags = VM_*:
+ *                 the volume on block device `special` appears at
+ *                 `dir` (root only)
+ *   VFS_UMOUNT    path = the mount point or the device (root only)
+ *   VFS_GETMNT    grant/len = room for struct vfs_mntinfo entries ->
+ *                 how many volumes are mounted (the root first)
+ *
+ * Replies that describe a file (VFS_STAT, VFS_FSTAT) give its volume's
+ * device number in `dev` too.
  *
  * Notices from PM only (a program sending them gets EPERM):
  *   VFS_PM_FORK    ep = parent, ep2 = child, mode = the child's pid:
@@ -92,6 +103,10 @@
 #define VFS_SELECT (VFS_BASE + 30)
 #define VFS_STATVFS (VFS_BASE + 31)
 #define VFS_TRUNCATE (VFS_BASE + 32)
+#define VFS_MOUNT (VFS_BASE + 33)
+#define VFS_UMOUNT (VFS_BASE + 34)
+#define VFS_GETMNT (VFS_BASE + 35)
+#define VFS_FSTATVFS (VFS_BASE + 36)
 #define VFS_PM_FORK (VFS_BASE + 0x40)
 #define VFS_PM_EXIT (VFS_BASE + 0x41)
 #define VFS_PM_EXEC (VFS_BASE + 0x42)
@@ -142,6 +157,19 @@ struct vfs_reply {
 	uint32_t ino;
 	int64_t pos;
 	struct fs_stat st;
+	uint32_t dev; /* the volume's device number */
+};
+
+#define VM_RDONLY 1 /* VFS_MOUNT: no changes to the volume */
+#define VFS_MNT_NAME 64
+#define VFS_MNT_DIR 128
+
+/* One mounted volume, for VFS_GETMNT. */
+struct vfs_mntinfo {
+	char special[VFS_MNT_NAME]; /* its device file */
+	char dir[VFS_MNT_DIR];	    /* where it is mounted */
+	uint32_t dev;		    /* its device number */
+	uint32_t flags;		    /* VM_* */
 };
 
 /* VFS_SELECT's grant: descriptor bit sets in, ready bits out. */

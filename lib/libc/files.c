@@ -57,7 +57,7 @@ int rmdir(const char *path)
 	return libc_ret(vfs_path(VFS_RMDIR, path, 0, 0, 0));
 }
 
-static int two_paths(int type, const char *a, const char *b)
+int libc_two_paths(int type, const char *a, const char *b, uint32_t flags)
 {
 	char buf[2 * VFS_PATH_MAX];
 	if (!a || !b)
@@ -69,19 +69,19 @@ static int two_paths(int type, const char *a, const char *b)
 		return libc_ret(-ENOENT);
 	memcpy(buf, a, na);
 	memcpy(buf + na, b, nb);
-	struct vfs_request q = {0};
+	struct vfs_request q = {.flags = flags};
 	return libc_ret(
 		vfs_call(type, &q, buf, (uint32_t)(na + nb), GF_READ, 0));
 }
 
 int link(const char *old, const char *new)
 {
-	return two_paths(VFS_LINK, old, new);
+	return libc_two_paths(VFS_LINK, old, new, 0);
 }
 
 int rename(const char *old, const char *new)
 {
-	return two_paths(VFS_RENAME, old, new);
+	return libc_two_paths(VFS_RENAME, old, new, 0);
 }
 
 int chmod(const char *path, mode_t mode)
@@ -163,6 +163,8 @@ static void to_statvfs(const struct vfs_reply *rep, struct statvfs *s)
 	s->f_blocks = FS_STATVFS_BLOCKS(rep);
 	s->f_files = FS_STATVFS_INODES(rep);
 	s->f_namemax = FS_NAME_MAX;
+	s->f_fsid = rep->dev;
+	s->f_flag = rep->st.mode & VM_RDONLY ? ST_RDONLY : 0;
 }
 
 int statvfs(const char *path, struct statvfs *s)
@@ -177,8 +179,13 @@ int statvfs(const char *path, struct statvfs *s)
 
 int fstatvfs(int fd, struct statvfs *s)
 {
-	(void)fd;
-	return statvfs("/", s); /* one file system */
+	struct vfs_reply rep;
+	struct vfs_request q = {.fd = fd};
+	int r = vfs_call(VFS_FSTATVFS, &q, 0, 0, 0, &rep);
+	if (r < 0)
+		return libc_ret(r);
+	to_statvfs(&rep, s);
+	return 0;
 }
 
 void sync(void)

@@ -38,6 +38,9 @@ int vfs_path_req(int type, const char *path, struct vfs_request *q,
 struct stat;
 void vfs_to_stat(const struct vfs_reply *rep, struct stat *st);
 
+/* files.c: link, rename and mount send "a\0b\0" in one grant. */
+int libc_two_paths(int type, const char *a, const char *b, uint32_t flags);
+
 /* server.c: where PM and VFS are (exec tells; boot processes look). */
 void libc_set_servers(endpoint_t pm, endpoint_t vfs);
 endpoint_t libc_pm(void);

@@ -72,6 +72,7 @@ int vfs_path(int type, const char *path, uint32_t flags, uint32_t mode,
 void vfs_to_stat(const struct vfs_reply *rep, struct stat *st)
 {
 	memset(st, 0, sizeof(*st));
+	st->st_dev = (dev_t)rep->dev;
 	st->st_ino = (ino_t)rep->ino;
 	st->st_mode = rep->st.mode;
 	st->st_nlink = rep->st.nlinks;

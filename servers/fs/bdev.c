@@ -1,66 +1,68 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * The FS server as a client of a block driver (proto/bdev.h): find the
- * driver by name, open the minor, and move whole MFS blocks through a
- * grant on one buffer.
+ * The FS server as a client of block drivers (proto/bdev.h): open a
+ * volume's minor on its driver, and move whole MFS blocks through one
+ * I/O buffer, which each volume's driver may reach through a grant.
  */
 #include <string.h>
 
 #include "fs.h"
 #include "proto/bdev.h"
 
-static endpoint_t drv = NONE;
-static uint32_t drv_minor;
 static uint8_t io_buf[MFS_BLOCK];
-static grant_id_t io_grant = GRANT_INVALID;
 
-static int request(int type, uint64_t pos, uint32_t len, uint64_t *size)
+static int request(struct fsmount *m, int type, uint64_t pos, uint32_t len,
+		   uint64_t *size)
 {
 	static uint32_t id;
-	message_t m;
-	memset(&m, 0, sizeof(m));
-	m.m_type = type;
-	struct bdev_request *q = BDEV_REQ(&m);
+	message_t msg;
+	memset(&msg, 0, sizeof(msg));
+	msg.m_type = type;
+	struct bdev_request *q = BDEV_REQ(&msg);
 	q->id = ++id;
-	q->minor = drv_minor;
+	q->minor = m->minor;
 	q->pos = pos;
-	q->grant = io_grant;
+	q->grant = m->grant;
 	q->len = len;
-	int r = ipc_sendrec(drv, &m);
+	int r = ipc_sendrec(m->drv, &msg);
 	if (r < 0)
 		return r;
-	if (m.m_type != BDEV_REPLY || BDEV_REP(&m)->id != id)
+	if (msg.m_type != BDEV_REPLY || BDEV_REP(&msg)->id != id)
 		return -EIO;
 	if (size)
-		*size = BDEV_REP(&m)->size;
-	return BDEV_REP(&m)->status;
+		*size = BDEV_REP(&msg)->size;
+	return BDEV_REP(&msg)->status;
 }
 
-int bdev_attach(const char *driver, uint32_t minor, uint32_t *nblocks)
+int bdev_attach(struct fsmount *m, uint32_t *nblocks)
 {
 	uint64_t size;
-	drv = proc_find(driver);
-	drv_minor = minor;
-	if (drv == NONE)
-		return -ENXIO;
-	io_grant =
-		grant_create(drv, io_buf, sizeof(io_buf), GF_READ | GF_WRITE);
-	if (io_grant < 0)
-		return io_grant;
-	int r = request(BDEV_OPEN, 0, 0, 0);
-	if (r == 0)
-		r = request(BDEV_SIZE, 0, 0, &size);
-	if (r < 0)
+	m->grant = grant_create(m->drv, io_buf, sizeof(io_buf),
+				GF_READ | GF_WRITE);
+	if (m->grant < 0)
+		return m->grant;
+	int r = request(m, BDEV_OPEN, 0, 0, 0);
+	if (r == 0 && (r = request(m, BDEV_SIZE, 0, 0, &size)) < 0)
+		request(m, BDEV_CLOSE, 0, 0, 0);
+	if (r < 0) {
+		grant_revoke(m->grant);
 		return r;
+	}
 	*nblocks = (uint32_t)(size / MFS_BLOCK);
 	return 0;
 }
 
-int bdev_io(int write, uint32_t block, void *buf)
+void bdev_detach(struct fsmount *m)
+{
+	request(m, BDEV_CLOSE, 0, 0, 0);
+	grant_revoke(m->grant);
+}
+
+int bdev_io(struct fsmount *m, int write, uint32_t block, void *buf)
 {
 	if (write)
 		memcpy(io_buf, buf, MFS_BLOCK);
-	int r = request(write ? BDEV_WRITE : BDEV_READ,
+	int r = request(m, write ? BDEV_WRITE : BDEV_READ,
 			(uint64_t)block * MFS_BLOCK, MFS_BLOCK, 0);
 	if (r != MFS_BLOCK)
 		return r < 0 ? r : -EIO;

@@ -2,20 +2,42 @@
 /* The FS server's parts (see main.c for the whole). */
 #pragma once
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "libsys.h"
 #include "mfs.h"
 #include "proto/fs.h"
 
-/* bdev.c: the block device under the file system. */
-int bdev_attach(const char *driver, uint32_t minor, uint32_t *nblocks);
-int bdev_io(int write, uint32_t block, void *buf); /* one MFS block */
+/* One mounted file system: the MINIX v3 volume on one block device.
+ * Its index in the table is the `dev` that requests carry. */
+struct fsmount {
+	bool used;
+	uint32_t flags;	  /* FS_MNT_* */
+	struct mfs fs;	  /* the volume (libmfs) */
+	endpoint_t drv;	  /* its block driver */
+	uint32_t minor;	  /* the device on that driver */
+	grant_id_t grant; /* the driver's grant on the I/O buffer */
+	char what[24];	  /* "memory minor 0": for console messages */
+};
 
-/* cache.c: a write-back cache of file-system blocks. */
-void cache_init(uint32_t nblocks, struct mfs_dev *dev);
-int cache_sync(void);
+/* mount.c: the table of mounted volumes. */
+struct fsmount *fsmount_get(uint32_t dev); /* 0 if not mounted */
+/* Mount what driver drv holds as minor; >= 0 is the new `dev`. */
+int fsmount_add(endpoint_t drv, uint32_t minor, uint32_t flags,
+		const char *what);
+int fsmount_remove(uint32_t dev); /* write back, then forget */
+
+/* bdev.c: the block device under a volume. */
+int bdev_attach(struct fsmount *m, uint32_t *nblocks);
+void bdev_detach(struct fsmount *m);
+int bdev_io(struct fsmount *m, int write, uint32_t block, void *buf);
+
+/* cache.c: a write-back cache of blocks, shared by every volume. */
+void cache_init(struct fsmount *m, uint32_t nblocks, struct mfs_dev *dev);
+int cache_sync(struct fsmount *m); /* 0: every volume */
+void cache_forget(struct fsmount *m);
 
 /* ops.c: one handler per request. */
-int fs_handle(struct mfs *fs, endpoint_t who, const struct fs_request *q,
+int fs_handle(struct fsmount *m, endpoint_t who, const struct fs_request *q,
 	      int type, struct fs_reply *rep);

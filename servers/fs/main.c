@@ -4,11 +4,14 @@
  *
  * Usage: fs [DRIVER [MINOR]]   (default: memory 0, the RAM disk)
  *
- * It opens the block device, mounts the file system on it (a bad one is
- * reported with the reason, and every request then fails with EIO), and
- * serves proto/fs.h requests: each gets exactly one reply, sent only if
- * the client is waiting for it.  The on-disk logic is lib/libmfs; blocks
- * pass through the write-back cache in cache.c.
+ * At start it mounts the root volume from the block device named on
+ * its command line; more volumes come and go with FS_MOUNT and
+ * FS_UNMOUNT from VFS (mount.c).  A request names its volume by `dev`,
+ * the index FS_MOUNT returned (the root is 0), and gets exactly one
+ * reply, sent only if the client is waiting for it.  The on-disk logic
+ * is lib/libmfs; blocks pass through the write-back cache in cache.c.
+ * A root that cannot be mounted is reported with the reason, and every
+ * request on it then fails with EIO.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,34 +19,39 @@
 
 #include "fs.h"
 
-static uint32_t now(void)
+static int handle(endpoint_t who, int type, const struct fs_request *q,
+		  struct fs_reply *rep)
 {
-	struct kc_times t;
-	return sys_times(&t) == 0 ? (uint32_t)(t.ticks / t.hz) : 0;
+	char what[24];
+	if (type == FS_MOUNT) {
+		snprintf(what, sizeof(what), "device %u,%u",
+			 (unsigned)(q->pos >> 8 & 0xff),
+			 (unsigned)(q->pos & 0xff));
+		if (q->ino2 == (uint32_t)NONE || q->mode & ~FS_MNT_RDONLY)
+			return -EINVAL;
+		return fsmount_add((endpoint_t)q->ino2, q->ino, q->mode, what);
+	}
+	if (type == FS_UNMOUNT)
+		return q->dev == 0 ? -EBUSY : fsmount_remove(q->dev);
+	if (type == FS_SYNC && q->dev == FS_ALL)
+		return cache_sync(0);
+	struct fsmount *m = fsmount_get(q->dev);
+	if (!m)
+		return q->dev == 0 ? -EIO : -ENXIO;
+	return fs_handle(m, who, q, type, rep);
 }
 
 int main(int argc, char **argv)
 {
 	const char *driver = argc > 1 ? argv[1] : "memory";
 	uint32_t minor = argc > 2 ? (uint32_t)strtoul(argv[2], 0, 0) : 0;
-	struct mfs fs;
-	struct mfs_dev dev;
-	uint32_t nblocks = 0;
-	const char *why = "cannot open the device";
-	int mounted = 0;
-	if (bdev_attach(driver, minor, &nblocks) == 0) {
-		cache_init(nblocks, &dev);
-		mounted = mfs_mount(&fs, &dev, &why) == 0;
-	}
-	if (mounted) {
-		fs.now = now;
-		printf("fs: mounted %s minor %u: %u blocks, %u inodes\n",
-		       driver, (unsigned)minor, (unsigned)fs.sb.zones,
-		       (unsigned)fs.sb.ninodes);
-	} else {
-		printf("fs: cannot mount %s minor %u: %s\n", driver,
-		       (unsigned)minor, why);
-	}
+	char what[24];
+	snprintf(what, sizeof(what), "%s minor %u", driver, (unsigned)minor);
+	endpoint_t drv = proc_find(driver);
+	if (drv == NONE)
+		printf("fs: cannot mount %s: no such driver\n", what);
+	else
+		fsmount_add(drv, minor, 0, what); /* dev 0, or it says why */
 	fflush(stdout);
 	for (;;) {
 		message_t m;
@@ -53,9 +61,7 @@ int main(int argc, char **argv)
 		struct fs_request q = *FS_REQ(&m);
 		struct fs_reply rep;
 		memset(&rep, 0, sizeof(rep));
-		rep.status =
-			mounted ? fs_handle(&fs, m.m_source, &q, m.m_type, &rep)
-				: -EIO;
+		rep.status = handle(m.m_source, m.m_type, &q, &rep);
 		endpoint_t client = m.m_source;
 		m.m_type = FS_REPLY;
 		*FS_REP(&m) = rep;

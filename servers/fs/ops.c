@@ -173,12 +173,35 @@ static int do_getdents(struct mfs *fs, endpoint_t who,
 	return (int)(n * sizeof(*out));
 }
 
-int fs_handle(struct mfs *fs, endpoint_t who, const struct fs_request *q,
+/* The requests that change a volume (refused on a read-only one). */
+static bool changes(int type)
+{
+	switch (type) {
+	case FS_WRITE:
+	case FS_TRUNC:
+	case FS_CREATE:
+	case FS_UNLINK:
+	case FS_RMDIR:
+	case FS_LINK:
+	case FS_RENAME:
+	case FS_CHMOD:
+	case FS_CHOWN:
+	case FS_UTIME:
+		return true;
+	default:
+		return false;
+	}
+}
+
+int fs_handle(struct fsmount *m, endpoint_t who, const struct fs_request *q,
 	      int type, struct fs_reply *rep)
 {
 	char name[FS_NAME_MAX + 1];
 	uint32_t ino, blocks, inodes;
+	struct mfs *fs = &m->fs;
 	int r;
+	if (changes(type) && m->flags & FS_MNT_RDONLY)
+		return -EROFS;
 	switch (type) {
 	case FS_STAT:
 		return do_stat(fs, q->ino, &rep->st);
@@ -204,7 +227,7 @@ int fs_handle(struct mfs *fs, endpoint_t who, const struct fs_request *q,
 		FS_STATVFS_INODES(rep) = fs->sb.ninodes;
 		return 0;
 	case FS_SYNC:
-		return cache_sync();
+		return cache_sync(m);
 	case FS_CHMOD:
 	case FS_CHOWN:
 	case FS_UTIME:

@@ -26,7 +26,8 @@ static int stat_ino(uint32_t ino, struct fs_stat *st)
 static int target(struct vproc *p, int type, const struct vfs_request *q,
 		  uint32_t *ino, struct fs_stat *st)
 {
-	if (type == VFS_FSTAT || type == VFS_FCHMOD || type == VFS_FCHDIR) {
+	if (type == VFS_FSTAT || type == VFS_FCHMOD || type == VFS_FCHDIR ||
+	    type == VFS_FSTATVFS) {
 		struct filp *f = fd_get(p, q->fd);
 		if (!f)
 			return -EBADF;
@@ -52,7 +53,10 @@ int do_stat(struct vproc *p, int type, const struct vfs_request *q,
 		rep->st.gid = p->gid;
 		return 0;
 	}
-	return target(p, type, q, &rep->ino, &rep->st);
+	int r = target(p, type, q, &rep->ino, &rep->st);
+	rep->dev = mount_dev(rep->ino);
+	rep->ino = VNO_INO(rep->ino);
+	return r;
 }
 
 int do_attr(struct vproc *p, int type, const struct vfs_request *q)
@@ -120,18 +124,20 @@ int do_getcwd(struct vproc *p, const struct vfs_request *q)
 	return r < 0 ? -EFAULT : n;
 }
 
-int do_statvfs(struct vproc *p, const struct vfs_request *q,
+int do_statvfs(struct vproc *p, int type, const struct vfs_request *q,
 	       struct vfs_reply *rep)
 {
 	uint32_t ino;
 	struct fs_stat st;
 	struct fs_reply fr;
-	int r = target(p, VFS_STATVFS, q, &ino, &st);
+	int r = target(p, type, q, &ino, &st);
 	if (r < 0)
 		return r;
 	struct fs_request s = {.ino = ino};
 	if ((r = fs_call(FS_STATVFS, &s, &fr)) < 0)
 		return r;
 	rep->st = fr.st;
+	rep->st.mode = (uint16_t)mount_flags(ino);
+	rep->dev = mount_dev(ino);
 	return 0;
 }

@@ -4,7 +4,7 @@
  *
  * A device number is major << 8 | minor; the major picks the driver
  * (found by name in the process table until the data store names
- * them).  Data moves straight between driver and program: VFS passes
+ * them).  Block devices use the same table, for mount.  Data moves straight between driver and program: VFS passes
  * the program's grant on as an indirect grant.  A request the driver
  * parks (CDEV_SUSPENDED) leaves the program waiting here (wait.c) until
  * the driver notifies VFS and hands over the result with CDEV_STATUS.
@@ -34,7 +34,7 @@ static struct major *major_of(uint32_t dev)
 	return 0;
 }
 
-endpoint_t cdev_driver(uint32_t dev)
+endpoint_t dev_driver(uint32_t dev)
 {
 	struct major *m = major_of(dev);
 	if (!m)
@@ -49,7 +49,7 @@ endpoint_t cdev_driver(uint32_t dev)
 static int call(uint32_t dev, int type, struct cdev_request *rq,
 		struct cdev_reply *rep)
 {
-	endpoint_t drv = cdev_driver(dev);
+	endpoint_t drv = dev_driver(dev);
 	if (drv == NONE)
 		return -ENXIO;
 	message_t m;
@@ -83,7 +83,7 @@ void cdev_close(struct filp *f)
 int cdev_rw(struct vproc *p, struct filp *f, int type,
 	    const struct vfs_request *q)
 {
-	endpoint_t drv = cdev_driver(f->dev);
+	endpoint_t drv = dev_driver(f->dev);
 	if (drv == NONE)
 		return -ENXIO;
 	if (q->len == 0)
@@ -113,7 +113,7 @@ int cdev_rw(struct vproc *p, struct filp *f, int type,
 
 int cdev_ioctl(struct vproc *p, struct filp *f, const struct vfs_request *q)
 {
-	endpoint_t drv = cdev_driver(f->dev);
+	endpoint_t drv = dev_driver(f->dev);
 	grant_id_t g = GRANT_INVALID;
 	if (drv == NONE)
 		return -ENXIO;

@@ -47,6 +47,15 @@ int fd_install(struct vproc *p, struct filp *f, int lowest)
 	return -EMFILE;
 }
 
+bool filp_on_volume(uint32_t mnt)
+{
+	for (int i = 0; i < NR_FILPS; i++)
+		if (filps[i].refs && filps[i].kind != FK_PIPE &&
+		    VNO_MNT(filps[i].ino) == mnt)
+			return true;
+	return false;
+}
+
 void filp_put(struct filp *f)
 {
 	if (--f->refs > 0)

@@ -8,6 +8,8 @@
  * and hands the work to the right place: the file server for files and
  * directories (file.c, names.c, attr.c through fsio.c), a character
  * driver for device files (cdev.c), its own buffers for pipes (pipe.c).
+ * The tree is the root volume with more volumes mounted on it
+ * (mount.c).
  *
  * VFS never waits for anyone who might wait for it.  It calls the file
  * server and drivers with SENDREC, but they answer at once; a call that
@@ -84,6 +86,8 @@ static int handle_fd_call(struct vproc *p, int type,
 		return do_chdir(p, type, q);
 	case VFS_FCHMOD:
 		return do_attr(p, type, q);
+	case VFS_FSTATVFS:
+		return do_statvfs(p, type, q, rep);
 	case VFS_IOCTL: {
 		struct filp *f = fd_get(p, q->fd);
 		if (!f)
@@ -134,11 +138,15 @@ static int handle(struct vproc *p, int type, const struct vfs_request *q,
 	case VFS_ACCESS:
 		return do_access(p, q);
 	case VFS_STATVFS:
-		return do_statvfs(p, q, rep);
-	case VFS_SYNC: {
-		struct fs_request s = {0};
-		return fs_call(FS_SYNC, &s, 0);
-	}
+		return do_statvfs(p, type, q, rep);
+	case VFS_SYNC:
+		return mount_sync();
+	case VFS_MOUNT:
+		return do_mount(p, q);
+	case VFS_UMOUNT:
+		return do_umount(p, q);
+	case VFS_GETMNT:
+		return do_getmnt(p, q);
 	default:
 		return handle_fd_call(p, type, q, rep);
 	}
@@ -157,7 +165,7 @@ int main(void)
 {
 	for (int i = 0; i < NR_PROCS; i++)
 		procs[i].ep = NONE;
-	fs_set(proc_find("fs"));
+	mount_root(proc_find("fs"));
 	for (;;) {
 		message_t m;
 		int status;

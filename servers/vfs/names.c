@@ -3,7 +3,9 @@
  * Directory entries: mkdir, unlink, rmdir, link and rename.  Each needs
  * write and search permission on the directories it changes; the file
  * server does the rest (and refuses what the file system cannot do,
- * such as unlinking a directory or renaming one under itself).
+ * such as unlinking a directory or renaming one under itself).  A
+ * directory with a volume mounted on it cannot be removed or renamed
+ * (EBUSY), and link and rename stay within one volume (EXDEV).
  */
 #include <string.h>
 
@@ -17,6 +19,17 @@ static int dir_writable(struct vproc *p, uint32_t dir)
 	return r < 0 ? r : perm_check(p, &rep.st, 3);
 }
 
+/* EBUSY if path names a mount point (which the walk turns into the
+ * root of the volume mounted there). */
+static int not_mount_point(struct vproc *p, const char *path)
+{
+	uint32_t ino;
+	struct fs_stat st;
+	if (path_lookup(p, path, &ino, &st) < 0)
+		return 0; /* the caller's own checks say what is wrong */
+	return VNO_MNT(ino) && mount_is_root(ino) ? -EBUSY : 0;
+}
+
 int do_named(struct vproc *p, int type, const struct vfs_request *q)
 {
 	char path[VFS_PATH_MAX], last[FS_NAME_MAX + 1];
@@ -27,6 +40,8 @@ int do_named(struct vproc *p, int type, const struct vfs_request *q)
 		r = path_parent(p, path, &dir, last);
 	if (r == -EEXIST && type == VFS_RMDIR)
 		r = -EBUSY; /* rmdir("/") */
+	if (r == 0 && type != VFS_MKDIR)
+		r = not_mount_point(p, path);
 	if (r == 0)
 		r = dir_writable(p, dir);
 	if (r < 0)
@@ -44,38 +59,19 @@ int do_named(struct vproc *p, int type, const struct vfs_request *q)
 			0);
 }
 
-/* The two paths of link and rename: "old\0new\0" in one grant. */
-static int get_two(struct vproc *p, const struct vfs_request *q, char *a,
-		   char *b)
-{
-	char both[2 * VFS_PATH_MAX];
-	if (q->len < 4 || q->len > sizeof(both))
-		return q->len < 4 ? -ENOENT : -ENAMETOOLONG;
-	int r = sys_safecopyfrom(p->ep, q->grant, 0, both, q->len);
-	if (r < 0)
-		return -EFAULT;
-	size_t na = strnlen(both, q->len);
-	if (na + 1 >= q->len || both[q->len - 1])
-		return -EINVAL;
-	size_t nb = strlen(both + na + 1);
-	if (na >= VFS_PATH_MAX || nb >= VFS_PATH_MAX)
-		return -ENAMETOOLONG;
-	if (na == 0 || nb == 0)
-		return -ENOENT;
-	memcpy(a, both, na + 1);
-	memcpy(b, both + na + 1, nb + 1);
-	return 0;
-}
-
 int do_two_names(struct vproc *p, int type, const struct vfs_request *q)
 {
 	char a[VFS_PATH_MAX], b[VFS_PATH_MAX];
 	char alast[FS_NAME_MAX + 1], blast[FS_NAME_MAX + 1];
 	uint32_t adir, bdir, ino;
 	struct fs_stat st;
-	int r = get_two(p, q, a, b);
+	int r = path_two(p, q, a, b);
 	if (r == 0)
 		r = path_lookup(p, a, &ino, &st);
+	if (r == 0)
+		r = not_mount_point(p, a);
+	if (r == 0 && type == VFS_RENAME)
+		r = not_mount_point(p, b);
 	if (r == 0)
 		r = path_parent(p, b, &bdir, blast);
 	if (r == 0)

@@ -3,7 +3,10 @@
  * Path names: fetched from the program's grant, then resolved one
  * component at a time with FS_LOOKUP, from the root for "/..." and from
  * the process's working directory otherwise.  Every directory passed
- * through must be searchable (x) by the process.  path_of goes the other
+ * through must be searchable (x) by the process.  The walk crosses
+ * mounts both ways: arriving at a mount point it goes on at the root of
+ * the volume mounted there, and ".." at a volume's root is looked up in
+ * the directory it is mounted on (mount.c).  path_of goes the other
  * way, for getcwd: up through ".." to the root, finding each directory's
  * name in its parent.
  */
@@ -24,6 +27,27 @@ int path_get(endpoint_t who, const struct vfs_request *q, char *path)
 	return strlen(path) == q->len ? 0 : -EINVAL;
 }
 
+int path_two(struct vproc *p, const struct vfs_request *q, char *a, char *b)
+{
+	char both[2 * VFS_PATH_MAX];
+	if (q->len < 4 || q->len > sizeof(both))
+		return q->len < 4 ? -ENOENT : -ENAMETOOLONG;
+	int r = sys_safecopyfrom(p->ep, q->grant, 0, both, q->len);
+	if (r < 0)
+		return -EFAULT;
+	size_t na = strnlen(both, q->len);
+	if (na + 1 >= q->len || both[q->len - 1])
+		return -EINVAL;
+	size_t nb = strlen(both + na + 1);
+	if (na >= VFS_PATH_MAX || nb >= VFS_PATH_MAX)
+		return -ENAMETOOLONG;
+	if (na == 0 || nb == 0)
+		return -ENOENT;
+	memcpy(a, both, na + 1);
+	memcpy(b, both + na + 1, nb + 1);
+	return 0;
+}
+
 /* Copy the next component of *p into part; 0 when none is left. */
 static int next(const char **p, char part[FS_NAME_MAX + 1])
 {
@@ -40,12 +64,29 @@ static int next(const char **p, char part[FS_NAME_MAX + 1])
 	return 1;
 }
 
+/* One step of a walk: `part` in directory *ino, across mounts. */
+static int step(uint32_t *ino, const char *part, struct fs_reply *rep)
+{
+	uint32_t dir = *ino;
+	if (!strcmp(part, "..") && mount_is_root(dir) && VNO_MNT(dir))
+		dir = mount_up(dir); /* out of a mounted volume */
+	int r = fs_named(FS_LOOKUP, dir, part, 0, rep);
+	if (r < 0)
+		return r;
+	*ino = mount_down(rep->ino); /* into one mounted here */
+	if (*ino == rep->ino)
+		return 0;
+	struct fs_request s = {.ino = *ino};
+	return fs_call(FS_STAT, &s, rep);
+}
+
 int path_lookup(struct vproc *p, const char *path, uint32_t *ino,
 		struct fs_stat *st)
 {
 	char part[FS_NAME_MAX + 1];
 	struct fs_reply rep;
-	struct fs_request q = {.ino = path[0] == '/' ? ROOT_INO : p->cwd};
+	struct fs_request q = {.ino = path[0] == '/' ? VNO(0, ROOT_INO)
+						     : p->cwd};
 	if (!path[0])
 		return -ENOENT;
 	int r = fs_call(FS_STAT, &q, &rep);
@@ -55,8 +96,7 @@ int path_lookup(struct vproc *p, const char *path, uint32_t *ino,
 			return -ENOTDIR;
 		if ((r = perm_check(p, &rep.st, 1)) < 0)
 			return r;
-		r = fs_named(FS_LOOKUP, *ino, part, 0, &rep);
-		*ino = rep.ino;
+		r = step(ino, part, &rep);
 	}
 	if (r < 0)
 		return r;
@@ -92,7 +132,7 @@ int path_parent(struct vproc *p, const char *path, uint32_t *dir, char *last)
 	return r;
 }
 
-/* The name under which `child` appears in `dir`. */
+/* The name under which `child` appears in `dir` (the same volume). */
 static int name_in(uint32_t dir, uint32_t child, char *name)
 {
 	struct fs_dirent e[8];
@@ -100,8 +140,8 @@ static int name_in(uint32_t dir, uint32_t child, char *name)
 	int n;
 	while ((n = fs_getdents_local(dir, &pos, e, 8)) > 0)
 		for (int i = 0; i < n; i++)
-			if (e[i].ino == child && strcmp(e[i].name, ".") &&
-			    strcmp(e[i].name, "..")) {
+			if (e[i].ino == VNO_INO(child) &&
+			    strcmp(e[i].name, ".") && strcmp(e[i].name, "..")) {
 				strcpy(name, e[i].name);
 				return 0;
 			}
@@ -113,7 +153,10 @@ int path_of(uint32_t dir, char *buf, uint32_t size)
 	char name[FS_NAME_MAX + 1];
 	uint32_t len = 0; /* built from the end of buf backwards */
 	struct fs_reply rep;
-	for (int depth = 0; dir != ROOT_INO; depth++) {
+	for (int depth = 0; dir != VNO(0, ROOT_INO); depth++) {
+		dir = mount_up(dir); /* a volume's root: its mount point */
+		if (dir == VNO(0, ROOT_INO))
+			break;
 		int r = fs_named(FS_LOOKUP, dir, "..", 0, &rep);
 		if (r == 0)
 			r = name_in(rep.ino, dir, name);

@@ -13,6 +13,15 @@
 #define SUSPEND 0x40000000 /* a handler's "no reply now" */
 #define ROOT_INO 1
 
+/* A vnode number names a file anywhere in the tree: the index of its
+ * volume in the mount table (mount.c) above VNO_SHIFT, its inode number
+ * on that volume below.  The root directory is VNO(0, ROOT_INO). */
+#define VFS_MOUNTS 8
+#define VNO_SHIFT 28
+#define VNO(mnt, ino) ((uint32_t)(mnt) << VNO_SHIFT | (ino))
+#define VNO_MNT(v) ((v) >> VNO_SHIFT)
+#define VNO_INO(v) ((v) & ((1u << VNO_SHIFT) - 1))
+
 #define S_TYPE(m) ((m)&0170000)
 #define T_DIR 0040000
 #define T_REG 0100000
@@ -26,7 +35,7 @@ struct pipe;
 struct filp { /* an open file: shared by descriptors that dup it */
 	int refs;
 	enum filp_kind kind;
-	uint32_t ino;
+	uint32_t ino;	/* vnode number */
 	uint32_t flags; /* VO_* access and status flags */
 	uint16_t mode;	/* type and permissions when opened */
 	int64_t pos;
@@ -40,7 +49,7 @@ struct vproc { /* what VFS knows of one process */
 	endpoint_t ep;
 	int pid, pgrp;
 	uint16_t uid, gid, umask;
-	uint32_t cwd;
+	uint32_t cwd; /* vnode number */
 	struct filp *fd[VFS_OPEN_MAX];
 	uint64_t cloexec;
 	/* A call that waits (answered later): */
@@ -74,9 +83,26 @@ void filp_put(struct filp *f);
 int fd_close(struct vproc *p, int32_t fd);
 int do_dup(struct vproc *p, const struct vfs_request *q);
 int do_fcntl(struct vproc *p, const struct vfs_request *q);
+bool filp_on_volume(uint32_t mnt); /* an open file there? */
 
-/* fsio.c: requests to the file server. */
-void fs_set(endpoint_t fs);
+/* mount.c: the mounted volumes. */
+void mount_root(endpoint_t fs);
+int mount_fs(uint32_t vno, endpoint_t *fs, uint32_t *fsdev);
+uint32_t mount_dev(uint32_t vno);   /* the volume's device number */
+uint32_t mount_flags(uint32_t vno); /* its VM_* flags */
+uint32_t mount_down(uint32_t vno);  /* a mount point: the root on it */
+uint32_t mount_up(uint32_t vno);    /* a volume's root: its mount point */
+bool mount_is_root(uint32_t vno);   /* the root of a volume? */
+int mount_sync(void);		    /* write back every volume */
+int do_mount(struct vproc *p, const struct vfs_request *q);
+int do_umount(struct vproc *p, const struct vfs_request *q);
+int do_getmnt(struct vproc *p, const struct vfs_request *q);
+
+/* fsio.c: requests to file servers.  fs_call sends to the server of
+ * the volume q->ino (a vnode number) names, and turns the inode numbers
+ * of the reply into vnode numbers; fs_send is the bare request. */
+int fs_send(endpoint_t fs, int type, struct fs_request *q,
+	    struct fs_reply *rep);
 int fs_call(int type, struct fs_request *q, struct fs_reply *rep);
 int fs_named(int type, uint32_t dir, const char *name, uint16_t mode,
 	     struct fs_reply *rep);
@@ -94,6 +120,8 @@ int fs_getdents_local(uint32_t dir, uint32_t *pos, struct fs_dirent *out,
 
 /* path.c */
 int path_get(endpoint_t who, const struct vfs_request *q, char *path);
+/* Two paths in one grant, "a\0b\0" (link, rename, mount). */
+int path_two(struct vproc *p, const struct vfs_request *q, char *a, char *b);
 int path_lookup(struct vproc *p, const char *path, uint32_t *ino,
 		struct fs_stat *st);
 int path_parent(struct vproc *p, const char *path, uint32_t *dir, char *last);
@@ -118,7 +146,7 @@ int do_attr(struct vproc *p, int type, const struct vfs_request *q);
 int do_access(struct vproc *p, const struct vfs_request *q);
 int do_chdir(struct vproc *p, int type, const struct vfs_request *q);
 int do_getcwd(struct vproc *p, const struct vfs_request *q);
-int do_statvfs(struct vproc *p, const struct vfs_request *q,
+int do_statvfs(struct vproc *p, int type, const struct vfs_request *q,
 	       struct vfs_reply *rep);
 
 /* pipe.c */
@@ -130,7 +158,7 @@ int pipe_ready(struct pipe *pp, uint32_t flags, int ops);
 void pipe_retry(struct vproc *p); /* a waiting pipe call: try again */
 
 /* cdev.c */
-endpoint_t cdev_driver(uint32_t dev);
+endpoint_t dev_driver(uint32_t dev); /* a device number's driver */
 int cdev_open(struct vproc *p, struct filp *f);
 void cdev_close(struct filp *f);
 int cdev_rw(struct vproc *p, struct filp *f, int type,

@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * The FS server's mounted volumes.  One FS process serves every MINIX
+ * v3 volume: the root it mounts itself at start, and each one VFS asks
+ * for with FS_MOUNT (mount(2)).  A volume is checked before it is taken
+ * (libmfs's mfs_mount reads the superblock and the root inode), and a
+ * bad one is refused with a console line saying what is wrong.  On
+ * FS_UNMOUNT its dirty blocks are written back before it is forgotten.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "fs.h"
+
+#define NR_MOUNTS 8
+
+static struct fsmount mounts[NR_MOUNTS];
+
+static uint32_t now(void)
+{
+	struct kc_times t;
+	return sys_times(&t) == 0 ? (uint32_t)(t.ticks / t.hz) : 0;
+}
+
+struct fsmount *fsmount_get(uint32_t dev)
+{
+	return dev < NR_MOUNTS && mounts[dev].used ? &mounts[dev] : 0;
+}
+
+int fsmount_add(endpoint_t drv, uint32_t minor, uint32_t flags,
+		const char *what)
+{
+	struct fsmount *m = 0;
+	for (int i = 0; i < NR_MOUNTS && !m; i++)
+		if (!mounts[i].used)
+			m = &mounts[i];
+	if (!m)
+		return -ENOSPC;
+	memset(m, 0, sizeof(*m));
+	m->drv = drv;
+	m->minor = minor;
+	m->flags = flags;
+	snprintf(m->what, sizeof(m->what), "%s", what);
+	uint32_t nblocks;
+	struct mfs_dev dev;
+	const char *why = "cannot open the device";
+	int r = bdev_attach(m, &nblocks);
+	if (r == 0) {
+		cache_init(m, nblocks, &dev);
+		if ((r = mfs_mount(&m->fs, &dev, &why)) < 0) {
+			cache_forget(m);
+			bdev_detach(m);
+		}
+	}
+	if (r < 0) {
+		printf("fs: cannot mount %s: %s\n", what, why);
+		fflush(stdout);
+		return r == -EIO || r == -ENXIO ? r : -EINVAL;
+	}
+	m->fs.now = now;
+	m->used = true;
+	printf("fs: mounted %s: %u blocks, %u inodes%s\n", what,
+	       (unsigned)m->fs.sb.zones, (unsigned)m->fs.sb.ninodes,
+	       flags & FS_MNT_RDONLY ? ", read-only" : "");
+	fflush(stdout);
+	return (int)(m - mounts);
+}
+
+int fsmount_remove(uint32_t dev)
+{
+	struct fsmount *m = fsmount_get(dev);
+	if (!m)
+		return -EINVAL;
+	int r = cache_sync(m);
+	if (r < 0)
+		return r; /* still mounted: nothing is lost */
+	cache_forget(m);
+	bdev_detach(m);
+	m->used = false;
+	printf("fs: unmounted %s\n", m->what);
+	fflush(stdout);
+	return 0;
+}

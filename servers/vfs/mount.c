@@ -1,0 +1,265 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * Mounted volumes: mount(2), umount(2) and the list that `mount` and
+ * `df` print.
+ *
+ * VFS names every file by a vnode number: the volume's index in this
+ * table in the top bits and the file server's inode number below it
+ * (VNO in vfs.h).  Entry 0 is the root volume.  Mounting volume m on a
+ * directory d "covers" d: a path walk that arrives at d goes on at m's
+ * root, and ".." from m's root leaves through d (path.c).  A volume can
+ * be unmounted only when nothing uses it: no open file, working
+ * directory or mounted volume on it.
+ *
+ * mount asks the file server to take the block device (FS_MOUNT); the
+ * server reads and checks the superblock, and refuses (EINVAL) what is
+ * not a MINIX v3 volume.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "vfs.h"
+
+#define ROOT_DEV 0x100 /* memory minor 0: the boot RAM disk */
+#ifndef ENOTBLK
+#define ENOTBLK 15 /* newlib's number, kept among its Linux extensions */
+#endif
+
+struct vmount {
+	bool used;
+	endpoint_t fs;	  /* its file server */
+	uint32_t fsdev;	  /* the server's number for it */
+	uint32_t covered; /* the directory it is mounted on */
+	uint32_t dev;	  /* its device number */
+	uint32_t flags;	  /* VM_RDONLY */
+	char special[VFS_MNT_NAME], dir[VFS_MNT_DIR];
+};
+
+static struct vmount mounts[VFS_MOUNTS];
+
+void mount_root(endpoint_t fs)
+{
+	mounts[0] = (struct vmount){.used = true,
+				    .fs = fs,
+				    .dev = ROOT_DEV,
+				    .special = "",
+				    .dir = "/"};
+}
+
+int mount_fs(uint32_t vno, endpoint_t *fs, uint32_t *fsdev)
+{
+	struct vmount *m = &mounts[VNO_MNT(vno)];
+	if (!m->used)
+		return -EIO;
+	*fs = m->fs;
+	*fsdev = m->fsdev;
+	return 0;
+}
+
+uint32_t mount_dev(uint32_t vno)
+{
+	return mounts[VNO_MNT(vno)].dev;
+}
+
+uint32_t mount_flags(uint32_t vno)
+{
+	return mounts[VNO_MNT(vno)].flags;
+}
+
+uint32_t mount_down(uint32_t vno)
+{
+	for (int i = 1; i < VFS_MOUNTS; i++)
+		if (mounts[i].used && mounts[i].covered == vno)
+			return VNO(i, ROOT_INO);
+	return vno;
+}
+
+uint32_t mount_up(uint32_t vno)
+{
+	uint32_t m = VNO_MNT(vno);
+	if (m == 0 || VNO_INO(vno) != ROOT_INO)
+		return vno;
+	return mounts[m].covered;
+}
+
+bool mount_is_root(uint32_t vno)
+{
+	return VNO_INO(vno) == ROOT_INO && mounts[VNO_MNT(vno)].used;
+}
+
+int mount_sync(void)
+{
+	int r = 0;
+	for (int i = 0; i < VFS_MOUNTS; i++) {
+		struct fs_request s = {.ino = VNO(i, ROOT_INO)};
+		int e = mounts[i].used ? fs_call(FS_SYNC, &s, 0) : 0;
+		if (e < 0)
+			r = e;
+	}
+	return r;
+}
+
+/* An absolute name for a file, given its directory and its last
+ * component, for the mount list (cut short if it is very long). */
+static void name_of(uint32_t dir, const char *last, char *out, size_t size)
+{
+	char buf[VFS_PATH_MAX];
+	if (path_of(dir, buf, sizeof(buf)) < 0)
+		strcpy(buf, "?");
+	snprintf(out, size, "%s%s%s", buf, strcmp(buf, "/") && *last ? "/" : "",
+		 last);
+}
+
+/* The block device a mount names: its device number and name. */
+static int special_of(struct vproc *p, const char *path, uint32_t *dev,
+		      char *name)
+{
+	char last[FS_NAME_MAX + 1];
+	uint32_t ino, dir;
+	struct fs_stat st;
+	int r = path_lookup(p, path, &ino, &st);
+	if (r < 0)
+		return r;
+	if (S_TYPE(st.mode) != T_BLK)
+		return -ENOTBLK;
+	if ((r = path_parent(p, path, &dir, last)) < 0)
+		return r;
+	name_of(dir, last, name, VFS_MNT_NAME);
+	*dev = st.rdev;
+	return 0;
+}
+
+int do_mount(struct vproc *p, const struct vfs_request *q)
+{
+	char special[VFS_PATH_MAX], dir[VFS_PATH_MAX];
+	uint32_t dev = 0, on = 0, slot = 0;
+	struct fs_stat st;
+	struct fs_reply rep;
+	struct vmount m = {.used = true, .flags = q->flags};
+	if (p->uid != 0)
+		return -EPERM;
+	if (q->flags & ~(uint32_t)VM_RDONLY)
+		return -EINVAL;
+	int r = path_two(p, q, special, dir);
+	if (r == 0)
+		r = special_of(p, special, &dev, m.special);
+	if (r == 0)
+		r = path_lookup(p, dir, &on, &st);
+	if (r == 0 && S_TYPE(st.mode) != T_DIR)
+		r = -ENOTDIR;
+	if (r < 0)
+		return r;
+	for (uint32_t i = VFS_MOUNTS; i-- > 0;) {
+		if (mounts[i].used &&
+		    (mounts[i].dev == dev || VNO(i, ROOT_INO) == on))
+			return -EBUSY; /* mounted already, or on already */
+		if (!mounts[i].used)
+			slot = i;
+	}
+	if (slot == 0)
+		return -ENOSPC; /* no free entry */
+	endpoint_t drv = dev_driver(dev);
+	if (drv == NONE)
+		return -ENXIO;
+	m.dev = dev;
+	m.covered = on;
+	m.fs = mounts[0].fs;
+	struct fs_request f = {.ino = dev & 0xff,
+			       .ino2 = (uint32_t)drv,
+			       .pos = dev,
+			       .mode = q->flags & VM_RDONLY ? FS_MNT_RDONLY
+							    : 0};
+	if ((r = fs_send(m.fs, FS_MOUNT, &f, &rep)) < 0)
+		return r;
+	m.fsdev = (uint32_t)r;
+	name_of(on, "", m.dir, sizeof(m.dir));
+	mounts[slot] = m;
+	return 0;
+}
+
+/* Is anything still using volume i? */
+static bool busy(uint32_t i)
+{
+	int slot = 0;
+	struct vproc *p;
+	while ((p = vproc_next(&slot)) != 0)
+		if (VNO_MNT(p->cwd) == i)
+			return true;
+	for (uint32_t j = 1; j < VFS_MOUNTS; j++)
+		if (mounts[j].used && VNO_MNT(mounts[j].covered) == i)
+			return true;
+	return filp_on_volume(i);
+}
+
+/* umount names the mount point or the device. */
+int do_umount(struct vproc *p, const struct vfs_request *q)
+{
+	char path[VFS_PATH_MAX];
+	uint32_t ino, i;
+	struct fs_stat st;
+	if (p->uid != 0)
+		return -EPERM;
+	int r = path_get(p->ep, q, path);
+	if (r == 0)
+		r = path_lookup(p, path, &ino, &st);
+	if (r < 0)
+		return r;
+	for (i = 1; i < VFS_MOUNTS; i++)
+		if (mounts[i].used &&
+		    (S_TYPE(st.mode) == T_BLK ? st.rdev == mounts[i].dev
+					      : ino == VNO(i, ROOT_INO)))
+			break;
+	if (i == VFS_MOUNTS)
+		return VNO(0, ROOT_INO) == ino ? -EBUSY : -EINVAL;
+	if (busy(i))
+		return -EBUSY;
+	struct fs_request f = {.dev = mounts[i].fsdev};
+	if ((r = fs_send(mounts[i].fs, FS_UNMOUNT, &f, 0)) < 0)
+		return r;
+	mounts[i].used = false;
+	return 0;
+}
+
+/* The root volume's device file: looked for in /dev once asked. */
+static void root_name(void)
+{
+	struct fs_dirent e[8];
+	struct fs_reply rep;
+	uint32_t dev, pos = 0;
+	int n;
+	if (fs_named(FS_LOOKUP, ROOT_INO, "dev", 0, &rep) < 0)
+		return;
+	dev = rep.ino;
+	while ((n = fs_getdents_local(dev, &pos, e, 8)) > 0)
+		for (int i = 0; i < n; i++)
+			if (fs_named(FS_LOOKUP, dev, e[i].name, 0, &rep) == 0 &&
+			    S_TYPE(rep.st.mode) == T_BLK &&
+			    rep.st.rdev == mounts[0].dev) {
+				snprintf(mounts[0].special, VFS_MNT_NAME,
+					 "/dev/%s", e[i].name);
+				return;
+			}
+}
+
+int do_getmnt(struct vproc *p, const struct vfs_request *q)
+{
+	struct vfs_mntinfo info[VFS_MOUNTS];
+	uint32_t n = 0;
+	if (!mounts[0].special[0])
+		root_name();
+	for (int i = 0; i < VFS_MOUNTS; i++) {
+		if (!mounts[i].used)
+			continue;
+		memset(&info[n], 0, sizeof(info[n]));
+		strcpy(info[n].special,
+		       mounts[i].special[0] ? mounts[i].special : "rootdev");
+		strcpy(info[n].dir, mounts[i].dir);
+		info[n].dev = mounts[i].dev;
+		info[n].flags = mounts[i].flags;
+		n++;
+	}
+	uint32_t room = q->len / (uint32_t)sizeof(info[0]);
+	uint32_t len = (n < room ? n : room) * (uint32_t)sizeof(info[0]);
+	int r = len ? sys_safecopyto(p->ep, q->grant, 0, info, len) : 0;
+	return r < 0 ? -EFAULT : (int)n;
+}

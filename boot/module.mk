@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: BSD-2-Clause
 # The bootable ISO: GRUB, the kernel, the boot processes as modules and
-# the root file system (boot/root plus every command in /bin, and the
-# device files of boot/devices) as a RAM-disk image.
+# the root file system (boot/root plus every command in /bin, with the
+# second names of COMMAND_COPIES, and the device files of boot/devices)
+# as a RAM-disk image.
 ISO := $(BUILD)/samsara.iso
 ISO_DIR := $(BUILD)/iso
 BOOT_PROGS := $(addprefix $(BUILD)/bin/,memory.elf tty.elf fs.elf vfs.elf \
@@ -19,6 +20,8 @@ $(ROOT_IMAGE): $(MKROOTFS) $(USER_PROGS) $(shell find boot/root -type f) \
 	find $(ROOT_TREE) -name .keep -delete
 	for p in $(USER_PROGS); do \
 		strip -o $(ROOT_TREE)/bin/$$(basename $$p .elf) $$p; done
+	for c in $(COMMAND_COPIES); do \
+		cp "$(ROOT_TREE)/bin/$${c%%:*}" "$(ROOT_TREE)/bin/$${c#*:}"; done
 	$(MKROOTFS) $@ $(ROOT_KIB) $(ROOT_TREE) boot/devices
 
 # An empty 1 MiB volume, made by util-linux, for /dev/ram1: something

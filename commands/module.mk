@@ -1,6 +1,15 @@
 # SPDX-License-Identifier: BSD-2-Clause
 # User programs: commands/NAME/*.c -> build/bin/NAME.elf
-COMMANDS := cat chmod cksum cmp cp date dd echo env false grep head init kill ln login ls mkdir more mv pwd rm rmdir sleep sort tail tee touch true uname wc mount umount df sh
+COMMANDS := cat chmod cksum cmp cp date dd df dmesg echo env false grep halt \
+	head init kill ln login ls mkdir more mount mv ps pwd rm rmdir sh sleep \
+	sort sync tail tee test touch true umount uname wc
+
+# Second names, PROG:NAME: the root image holds a copy of PROG as
+# /bin/NAME, and the program looks at argv[0] (boot/module.mk).
+COMMAND_COPIES := test:[ halt:reboot
+
+# test is the shell's test built-in with a main of its own.
+$(BUILD)/bin/test.elf: $(BUILD)/commands/sh/testcmd.o
 
 # program_rule NAME, DIR: build/bin/NAME.elf from DIR/*.c
 define program_rule

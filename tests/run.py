@@ -19,6 +19,16 @@
   iso/login_session  the ISO boots to login:, root logs in, and a shell
              session (directories, a pipeline, a background job, a
              script with a loop and a trap) gives the right output
+  iso/commands_session  ps lists the boot servers and drivers, init, the
+             shell and itself; dmesg shows the boot lines; sync, /bin/test
+             and /bin/[ work; halt and reboot refuse "user"; root's halt
+             ends QEMU
+  iso/fork_bomb  "user" forks sleeps in a loop up to the per-user limit
+             (48): the shell reports each failed fork, ^C stops the
+             loop, the shell answers, and root finds and kills the rest
+  iso/vga_login  root logs in on the VGA console through keys pressed
+             with QEMU's monitor, and a command's output is read back
+             from screen memory
 
 Usage: run.py [--build DIR] [--only SUBSTRING]
 """
@@ -32,6 +42,7 @@ import tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import qemu  # noqa: E402
 import session  # noqa: E402
+import vga  # noqa: E402
 
 
 class Guest:
@@ -233,11 +244,19 @@ def run_iso(build):
     return report("iso/boot", ok, "--- serial log (tail) ---\n" + run.tail())
 
 
-def run_login(build):
-    ok, why, log = session.login_session(build)
+# The tests that talk to the booted ISO: name -> (ok, why, log).
+SESSIONS = [
+    ("iso/login_session", session.login_session),
+    ("iso/commands_session", session.commands_session),
+    ("iso/fork_bomb", session.fork_bomb),
+    ("iso/vga_login", vga.vga_login),
+]
+
+
+def run_session(build, name, test):
+    ok, why, log = test(build)
     tail = "\n".join(log.splitlines()[-30:])
-    return report("iso/login_session", ok,
-                  why + "\n--- serial log (tail) ---\n" + tail)
+    return report(name, ok, why + "\n--- serial log (tail) ---\n" + tail)
 
 
 def run_host(build):
@@ -288,8 +307,9 @@ def main():
         results += run_host(a.build)
     if a.only in "iso/boot":
         results.append(run_iso(a.build))
-    if a.only in "iso/login_session":
-        results.append(run_login(a.build))
+    for name, test in SESSIONS:
+        if a.only in name:
+            results.append(run_session(a.build, name, test))
     passed = sum(1 for r in results if r)
     failed = len(results) - passed
     print("%d passed, %d failed" % (passed, failed))

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: BSD-2-Clause
 """A conversation with the booted ISO on its serial console: wait for a
-pattern, type a line, wait again.  For the login harness test."""
+pattern, type a line (or raw bytes such as ^C), wait again.  The login
+harness tests: login_session, commands_session, fork_bomb."""
 import os
 import re
 import select
@@ -18,31 +19,61 @@ class Console:
                                      stderr=subprocess.STDOUT)
 
     def expect(self, pattern, timeout):
-        """Wait for pattern in what came after the last match."""
+        """Wait for pattern in what came after the last match; returns
+        the match, or None after the timeout or once QEMU has ended and
+        everything it printed has been read."""
         start = time.monotonic()
         while True:
             m = re.search(pattern, self.log[self.mark:], re.M)
             if m:
                 self.mark += m.end()
-                return True
+                return m
             left = timeout - (time.monotonic() - start)
-            if left <= 0 or self.proc.poll() is not None:
-                return False
+            if left <= 0 or self.eof:
+                return None
             ready, _, _ = select.select([self.proc.stdout], [], [],
                                         min(left, 0.5))
             if ready:
                 chunk = os.read(self.proc.stdout.fileno(), 65536)
+                self.eof = not chunk
                 self.log += chunk.decode("utf-8", "replace")
 
     mark = 0
+    eof = False
 
     def send(self, line):
-        self.proc.stdin.write(line.encode() + b"\n")
+        self.send_raw(line.encode() + b"\n")
+
+    def send_raw(self, data):
+        """Type bytes as they are: b"\x03" is ^C."""
+        self.proc.stdin.write(data)
         self.proc.stdin.flush()
+
+    def wait_exit(self, timeout):
+        """QEMU's exit status once it has ended by itself (everything it
+        printed read), or None if it is still running after timeout."""
+        self.expect(r"(?!)", timeout)  # read until the end of output
+        try:
+            return self.proc.wait(1 if self.eof else 0.01)
+        except subprocess.TimeoutExpired:
+            return None
 
     def close(self):
         self.proc.kill()
         self.proc.wait()
+
+
+def run_steps(c, steps, timeout=120):
+    """Each step: wait for a pattern, then send a line (str), raw bytes
+    or nothing (None).  Returns what went wrong, or ""."""
+    for pattern, what in steps:
+        if not c.expect(pattern, timeout):
+            return "never saw %r" % pattern
+        if isinstance(what, bytes):
+            c.send_raw(what)
+        elif what is not None:
+            c.send(what)
+    return ""
 
 
 def login_session(build):
@@ -66,11 +97,121 @@ def login_session(build):
         (r"status 1\r?\n# $", None),
     ]
     try:
-        for pattern, line in steps:
-            if not c.expect(pattern, 120):
-                return False, "never saw %r" % pattern, c.log
-            if line is not None:
-                c.send(line)
+        why = run_steps(c, steps)
+        return not why, why, c.log
+    finally:
+        c.close()
+
+
+PS_HEAD = r"^  PID +PPID +PGRP +UID +STATE +NAME\r?\n"
+
+
+def ps_rows(c):
+    """Read the listing of a "ps" just typed, up to the next "# "
+    prompt: a list of (pid, ppid, pgrp, uid, state, name), or None."""
+    m = c.expect(r"(?s)" + PS_HEAD + r"(.*?)^# $", 60)
+    if not m:
+        return None
+    rows = []
+    for line in m.group(1).splitlines():
+        f = line.split()
+        if len(f) == 6 and all(x.isdigit() for x in f[:4]):
+            rows.append(tuple(int(x) for x in f[:4]) + (f[4], f[5]))
+    return rows
+
+
+def check_ps(rows):
+    """The boot servers and drivers, init (pid 1), the shell, and ps
+    itself, running, a child of the shell.  Returns what is wrong."""
+    if not rows:
+        return "no ps listing"
+    names = [r[5] for r in rows]
+    missing = [n for n in ("memory", "tty", "fs", "vfs", "pm", "init", "sh",
+                           "ps") if n not in names]
+    if missing:
+        return "ps does not list %s: %r" % (", ".join(missing), rows)
+    if (1, "init") not in [(r[0], r[5]) for r in rows]:
+        return "init is not pid 1: %r" % rows
+    me = [r for r in rows if r[5] == "ps"][0]
+    parent = [r for r in rows if r[0] == me[1]]
+    if me[4] != "R" or not parent or parent[0][5] != "sh":
+        return "ps is not a running child of sh: %r" % rows
+    return ""
+
+
+def commands_session(build):
+    """As root: ps, dmesg, sync, /bin/test and /bin/[; as "user" (no
+    password): halt and reboot refused; as root again: halt ends QEMU.
+    Returns (ok, what went wrong, the console log)."""
+    iso = os.path.join(build, "samsara.iso")
+    c = Console(qemu.qemu_cmd(build, iso=iso))
+    tests = ("/bin/test 3 -gt 2; echo t=$?; /bin/[ abc = abc ]; echo b=$?; "
+             "/bin/[ x = y ]; echo f=$?; /bin/[ x = x; echo m=$?; "
+             "/bin/test -d /bin -a ! -f /bin; echo d=$?")
+    refused = r"^%s: Operation not permitted.*\r?\n%s=1\r?\n\$ $"
+    try:
+        why = run_steps(c, [(r"login: ", "root"), (r"# $", "ps")])
+        why = why or check_ps(ps_rows(c))
+        if why:
+            return False, why, c.log
+        c.send("dmesg")
+        steps = [
+            (r"^Samsara kernel booting\r?$", None),
+            (r"^boot: started pm \(ep \d+", None),
+            (r"# $", "sync; echo sync=$?"),
+            (r"^sync=0\r?\n# $", tests),
+            (r"^t=0\r?\nb=0\r?\nf=1\r?\n\[: missing '\]'\r?\nm=2\r?\n"
+             r"d=0\r?\n# $", "exit"),
+            (r"login: ", "user"),
+            (r"\$ $", "halt; echo h=$?"),
+            (refused % ("halt", "h"), "reboot; echo r=$?"),
+            (refused % ("reboot", "r"), "exit"),
+            (r"login: ", "root"),
+            (r"# $", "halt"),
+        ]
+        why = run_steps(c, steps)
+        if why:
+            return False, why, c.log
+        status = c.wait_exit(60)
+        if status != 0:
+            return False, "QEMU still running or status %r after halt" % (
+                status,), c.log
+        if not re.search(r"^kernel: pm asked to power off", c.log, re.M):
+            return False, "no 'kernel: pm asked to power off' line", c.log
         return True, "", c.log
+    finally:
+        c.close()
+
+
+def fork_bomb(build):
+    """As "user": a loop of background sleeps at the prompt runs into the
+    per-user limit (48 processes: fork fails with EAGAIN, "No more
+    processes", and the shell says so and goes on); ^C stops the loop
+    and the shell answers.  After logging out, root sees the 47 sleeps
+    left, kills them, and none remain.  Returns (ok, why, the log)."""
+    iso = os.path.join(build, "samsara.iso")
+    c = Console(qemu.qemu_cmd(build, iso=iso))
+    user = r" 100 [RSTZ] "  # the UID and STATE columns of ps
+    try:
+        why = run_steps(c, [
+            (r"login: ", "user"),
+            (r"\$ $", "while :; do sleep 100 & done"),
+            (r"(?:^sh: fork: No more processes\r?\n){3}", b"\x03"),
+            (r"\$ $", "echo alive"),
+            (r"^alive\r?\n\$ $", "exit"),
+            (r"login: ", "root"),
+            (r"# $", "ps"),
+        ])
+        if why:
+            return False, why, c.log
+        rows = ps_rows(c) or []
+        left = [r for r in rows if r[3] == 100]
+        if len(left) != 47 or any(r[5] != "sleep" for r in left):
+            return False, "want 47 sleeps of uid 100 (48 less the shell) " \
+                "after the bomb, have %r" % left, c.log
+        c.send("ps | grep '%s' | while read pid rest; do kill -9 $pid; "
+               "done; ps | grep -c '%s'" % (user, user))
+        why = run_steps(c, [(r"^0\r?\n# $", None)])
+        return not why, why, c.log
     finally:
         c.close()

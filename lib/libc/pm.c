@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
  * Process calls as messages to PM (proto/pm.h): fork, wait, exec, ids,
- * sessions and groups, times, reboot.  _exit is a kernel call (the
- * kernel tells PM).
+ * sessions and groups, times, the process list (getprocs), reboot.
+ * _exit is a kernel call (the kernel tells PM).
  */
 #include <string.h>
+#include <sys/procs.h>
 #include <sys/times.h>
 #include <sys/types.h>
 #include <sys/wait.h>
@@ -163,6 +164,20 @@ int reboot(int how);
 int reboot(int how)
 {
 	return libc_ret(simple(PM_REBOOT, 0, how));
+}
+
+int getprocs(struct pm_procinfo *buf, int max)
+{
+	if (max < 0 || !buf)
+		return libc_ret(-EINVAL);
+	uint32_t len = (uint32_t)max * sizeof(*buf);
+	grant_id_t g = grant_create(libc_pm(), buf, len, GF_WRITE);
+	if (g < 0)
+		return libc_ret(g);
+	struct pm_request q = {.grant = g, .len = len};
+	int r = pm_call(PM_PROCS, &q, 0);
+	grant_revoke(g);
+	return libc_ret(r);
 }
 
 /* Pack the path, then argv, then envp, NUL after each. */

@@ -10,9 +10,10 @@
  * and sleeps (timer.c) and the small calls (misc.c).
  *
  * PM's table is its own, not the kernel's: a zombie stays here, holding
- * its status for the parent, after the kernel has reused its slot.  A
- * process PM has not met yet (a boot process) gets a pid when it first
- * asks for something; init is pid 1 and adopts orphans.
+ * its status for the parent, after the kernel has reused its slot.  The
+ * boot processes are entered at start (procs.c), so that ps lists the
+ * drivers and servers too; init is pid 1 and adopts orphans.  A process
+ * PM has still not met gets a pid when it first asks for something.
  *
  * PM tells VFS about forks, exits, execs, signals and id changes with
  * SENDREC notices; VFS never calls PM, so the two cannot deadlock.
@@ -153,8 +154,10 @@ int main(void)
 	for (int s = 0; s < NR_MPROCS; s++)
 		mp[s].ep = NONE;
 	endpoint_t init = proc_find("init");
-	if (init != NONE)
-		proc_new(init)->pid = INIT_PID;
+	struct mproc *first = init != NONE ? proc_new(init) : 0;
+	if (first)
+		first->pid = first->pgrp = first->sid = INIT_PID;
+	proc_boot();
 	for (;;) {
 		message_t m;
 		int status;

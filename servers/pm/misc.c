@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
  * The small calls: pids, user and group ids, sessions and process
- * groups, the break (brk), times, the process list for ps, reboot.
+ * groups, the break (brk), times, reboot (the process list for ps is
+ * in procs.c).
  *
  * Only root may change its ids to others.  setsid makes the caller the
  * leader of a new session and group (not if it leads a group already);
@@ -94,37 +95,6 @@ static int do_brk(struct mproc *p, const struct pm_request *q,
 	p->brk = want;
 	rep->a = want;
 	return 0;
-}
-
-static char state_of(const struct mproc *p)
-{
-	if (p->zombie)
-		return 'Z';
-	if (p->stopped)
-		return 'T';
-	return p->block != B_NONE ? 'S' : 'R';
-}
-
-static int do_procs(struct mproc *p, const struct pm_request *q)
-{
-	static struct pm_procinfo out[NR_MPROCS];
-	uint32_t n = 0;
-	for (int i = 0; i < NR_MPROCS; i++) {
-		if (mp[i].ep == NONE)
-			continue;
-		struct pm_procinfo *o = &out[n++];
-		memset(o, 0, sizeof(*o));
-		*o = (struct pm_procinfo){
-			mp[i].pid, mp[i].ppid,	     mp[i].pgrp, mp[i].uid,
-			mp[i].ep,  state_of(&mp[i]), ""};
-		memcpy(o->name, mp[i].name, sizeof(o->name) - 1);
-	}
-	uint32_t len = n * (uint32_t)sizeof(out[0]);
-	if (len > q->len)
-		len = q->len / sizeof(out[0]) * sizeof(out[0]);
-	if (len && sys_safecopyto(p->ep, q->grant, 0, out, len) < 0)
-		return -EFAULT;
-	return (int)(len / sizeof(out[0]));
 }
 
 static int do_reboot(struct mproc *p, const struct pm_request *q)

@@ -119,9 +119,13 @@ void timer_expired(void);
 void timer_arm(void);
 void timer_retry_soon(void); /* a signal could not go yet */
 
-/* misc.c: ids, groups, memory, times, the table for ps, reboot. */
+/* misc.c: ids, groups, memory, times, reboot. */
 int do_misc(struct mproc *p, int type, const struct pm_request *q,
 	    struct pm_reply *rep);
+
+/* procs.c: the boot processes in PM's table, the list for ps. */
+void proc_boot(void); /* enter new boot processes, forget ended ones */
+int do_procs(struct mproc *p, const struct pm_request *q);
 
 /* exec.c: 1 when the process needs no reply (started, or ended), else
  * a negative error for it. */

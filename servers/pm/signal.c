@@ -180,10 +180,11 @@ int do_kill(struct mproc *p, const struct pm_request *q)
 		struct mproc *t = &mp[i];
 		if (t->ep == NONE || t->zombie)
 			continue;
-		bool hit = q->pid > 0	  ? t->pid == q->pid
-			   : q->pid == 0  ? t->pgrp == p->pgrp
-			   : q->pid == -1 ? t->pid != INIT_PID && t != p
-					  : t->pgrp == -q->pid;
+		bool hit = q->pid > 0	 ? t->pid == q->pid
+			   : q->pid == 0 ? t->pgrp == p->pgrp
+			   : q->pid == -1
+				   ? t->pid != INIT_PID && t != p && t->managed
+				   : t->pgrp == -q->pid;
 		if (!hit)
 			continue;
 		found = 1;

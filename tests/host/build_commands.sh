@@ -8,7 +8,10 @@
 #	python3 tests/host/test_commands.py /tmp/bin
 #
 # Each commands/NAME/*.c becomes OUTDIR/NAME, compiled with the same
-# strict flags the commands must pass on Samsara.  Run it from anywhere.
+# strict flags the commands must pass on Samsara; test also takes the
+# shell's commands/sh/testcmd.c, and OUTDIR/[ is a copy of it.  Run it
+# from anywhere.  Not here: ps and dmesg (Samsara's PM and /dev/kmsg),
+# halt (it would stop a host run as root).
 set -e
 
 if [ $# -ne 1 ]; then
@@ -20,11 +23,14 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 cc=${CC:-gcc}
 
 names="ls cat echo cp mv dd cmp cksum sort tee rm mkdir rmdir ln pwd kill
-sleep wc grep head tail touch chmod date uname env true false more"
+sleep wc grep head tail touch chmod date uname env true false more sync"
+flags="-std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra
+-Werror -O2"
 
 mkdir -p "$out"
 for n in $names; do
-	$cc -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
-		-Wall -Wextra -Werror -O2 -o "$out/$n" "$top"/commands/"$n"/*.c
+	$cc $flags -o "$out/$n" "$top"/commands/"$n"/*.c
 done
-echo "built $(echo $names | wc -w) commands into $out"
+$cc $flags -o "$out/test" "$top"/commands/test/*.c "$top"/commands/sh/testcmd.c
+cp "$out/test" "$out/["
+echo "built $(($(echo $names | wc -w) + 2)) commands into $out"

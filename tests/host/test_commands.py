@@ -129,6 +129,32 @@ def test_cat():
     usage_case("cat")
 
 
+def test_sync():
+    case("sync", "sync", [], out="", err="")
+    usage_case("sync")
+
+
+def test_test():
+    """/bin/test and /bin/[: the shell's evaluator (tests/host/test_sh.py
+    covers the operators); here the program around it."""
+    write("tf", "x")
+    os.mkdir("td")
+    case("test-true", "test", ["3", "-gt", "2"], out="")
+    case("test-false", "test", ["a", "=", "b"], out="", rc=1)
+    case("test-empty", "test", [], out="", rc=1)
+    case("test-files", "test", ["-f", "tf", "-a", "-d", "td", "-a", "!",
+                                "-e", "nope"], out="")
+    case("test-error", "test", ["abc", "-eq", "1"], out="", rc=2,
+         err="test: abc: integer expression expected\n")
+    case("bracket-true", "[", ["x", "=", "x", "]"], out="")
+    case("bracket-false", "[", ["-d", "tf", "]"], out="", rc=1)
+    case("bracket-paren", "[", ["(", "1", "-eq", "2", ")", "-o", "y", "]"],
+         out="")
+    case("bracket-unclosed", "[", ["x", "=", "x"], out="", rc=2,
+         err="[: missing ']'\n")
+    case("bracket-alone", "[", [], out="", rc=2, err="[: missing ']'\n")
+
+
 # ---------------------------------------------------------------- cksum
 
 
@@ -884,11 +910,11 @@ def test_more_tty():
            os.WEXITSTATUS(status) == 0, f"status {status}")
 
 
-TESTS = [test_echo_true_false, test_cat, test_cksum, test_wc, test_head,
-         test_tail, test_sort, test_grep, test_cmp, test_tee, test_dd,
-         test_ls, test_cp, test_mv, test_rm, test_mkdir_rmdir, test_ln,
-         test_pwd, test_kill, test_sleep, test_touch, test_chmod, test_date,
-         test_uname, test_env, test_more]
+TESTS = [test_echo_true_false, test_cat, test_sync, test_test, test_cksum,
+         test_wc, test_head, test_tail, test_sort, test_grep, test_cmp,
+         test_tee, test_dd, test_ls, test_cp, test_mv, test_rm,
+         test_mkdir_rmdir, test_ln, test_pwd, test_kill, test_sleep,
+         test_touch, test_chmod, test_date, test_uname, test_env, test_more]
 
 
 def main():

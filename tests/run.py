@@ -23,6 +23,9 @@
              shell and itself; dmesg shows the boot lines; sync, /bin/test
              and /bin/[ work; halt and reboot refuse "user"; root's halt
              ends QEMU
+  iso/mount_session  root mounts the ISO's spare volume (/dev/ram1),
+             writes on it, sees it in mount and df, cannot unmount it
+             while in use, remounts it read-only; mount's error messages
   iso/fork_bomb  "user" forks sleeps in a loop up to the per-user limit
              (48): the shell reports each failed fork, ^C stops the
              loop, the shell answers, and root finds and kills the rest
@@ -248,6 +251,7 @@ def run_iso(build):
 SESSIONS = [
     ("iso/login_session", session.login_session),
     ("iso/commands_session", session.commands_session),
+    ("iso/mount_session", session.mount_session),
     ("iso/fork_bomb", session.fork_bomb),
     ("iso/vga_login", vga.vga_login),
 ]

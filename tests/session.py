@@ -215,3 +215,41 @@ def fork_bomb(build):
         return not why, why, c.log
     finally:
         c.close()
+
+
+def mount_session(build):
+    """As root: mount the ISO's empty volume (/dev/ram1) on /mnt, put
+    files on it, see it in mount and df, fail to unmount it while the
+    shell is in it, unmount it, mount it read-only and find the files;
+    mount's errors for a device that is no block device or is in use.
+    Returns (ok, what went wrong, the console log)."""
+    iso = os.path.join(build, "samsara.iso")
+    c = Console(qemu.qemu_cmd(build, iso=iso))
+    nl = r"\r?\n"
+    steps = [
+        (r"login: ", "root"),
+        (r"# $", "mount /dev/ram1 /mnt && echo m=$?"),
+        (r"^m=0" + nl + r"# $",
+         "mkdir /mnt/a && echo data > /mnt/a/f && cat /mnt/a/f; mount"),
+        (r"^data" + nl + r"/dev/ram0 on / \(rw\)" + nl +
+         r"/dev/ram1 on /mnt \(rw\)" + nl + r"# $", "df"),
+        (r"^Filesystem +1K-blocks +Used +Available +Use% +Mounted on" + nl +
+         r"/dev/ram0 +8192 .* /" + nl + r"/dev/ram1 +1024 .* /mnt" + nl +
+         r"# $", "cd /mnt/a && umount /mnt; echo u=$?"),
+        (r"^umount: /mnt: busy .*" + nl + r"u=1" + nl + r"# $",
+         "cd / && umount /mnt && ls /mnt; echo u=$?"),
+        (r"^u=0" + nl + r"# $",
+         "mount -r /dev/ram1 /mnt && cat /mnt/a/f && touch /mnt/b"),
+        (r"^data" + nl + r"touch: .*/mnt/b.*: Read-only file system" + nl +
+         r"# $", "umount /dev/ram1; mount /dev/null /mnt"),
+        (r"^mount: /dev/null on /mnt: not a block device" + nl + r"# $",
+         "mount /dev/ram0 /mnt"),
+        (r"^mount: /dev/ram0 on /mnt: already mounted.*" + nl + r"# $",
+         "echo done"),
+        (r"^done" + nl + r"# $", None),
+    ]
+    try:
+        why = run_steps(c, steps)
+        return not why, why, c.log
+    finally:
+        c.close()

@@ -221,7 +221,9 @@ def mount_session(build):
     """As root: mount the ISO's empty volume (/dev/ram1) on /mnt, put
     files on it, see it in mount and df, fail to unmount it while the
     shell is in it, unmount it, mount it read-only and find the files;
-    mount's errors for a device that is no block device or is in use.
+    read the device with dd, break its superblock with dd, and see
+    mount's errors for that, for a device that is no block device and
+    for one in use.
     Returns (ok, what went wrong, the console log)."""
     iso = os.path.join(build, "samsara.iso")
     c = Console(qemu.qemu_cmd(build, iso=iso))
@@ -245,7 +247,14 @@ def mount_session(build):
         (r"^mount: /dev/null on /mnt: not a block device" + nl + r"# $",
          "mount /dev/ram0 /mnt"),
         (r"^mount: /dev/ram0 on /mnt: already mounted.*" + nl + r"# $",
-         "echo done"),
+         "dd if=/dev/ram1 bs=1024 count=1024 2>/dev/null | cksum; "
+         "dd if=/dev/ram1 bs=1000 skip=1 count=1 2>/dev/null | wc -c"),
+        (r"^\d+ 1048576" + nl + r"1000" + nl + r"# $",
+         "dd if=/dev/zero of=/dev/ram1 bs=1 seek=1048 count=2 conv=notrunc "
+         "2>/dev/null; mount /dev/ram1 /mnt"),
+        (r"^fs: cannot mount device 1,1: not a MINIX v3 file system "
+         r"\(bad magic\)" + nl + r"mount: /dev/ram1 on /mnt: not a MINIX v3 "
+         r"file system, or a damaged one" + nl + r"# $", "echo done"),
         (r"^done" + nl + r"# $", None),
     ]
     try:

@@ -62,6 +62,8 @@ void filp_put(struct filp *f)
 		return;
 	if (f->kind == FK_CDEV)
 		cdev_close(f);
+	else if (f->kind == FK_BDEV)
+		bdev_close(f);
 	else if (f->kind == FK_PIPE)
 		pipe_close(f->pipe, f->flags);
 }

@@ -3,8 +3,8 @@
  * read, write, lseek, getdents and truncate.
  *
  * read and write check the descriptor and its access mode, then go to
- * whatever the filp is: a pipe (pipe.c), a character device (cdev.c)
- * or a file on the file server, whose data flows straight between FS
+ * whatever the filp is: a pipe (pipe.c), a character device (cdev.c),
+ * a block device (bdev.c) or a file on the file server, whose data flows straight between FS
  * and the program's grant.  O_APPEND puts every write at the end.
  */
 #include "vfs.h"
@@ -47,6 +47,8 @@ int do_rw(struct vproc *p, int type, const struct vfs_request *q)
 		return pipe_rw(p, f, type, q);
 	case FK_CDEV:
 		return cdev_rw(p, f, type, q);
+	case FK_BDEV:
+		return bdev_rw(p, f, type, q);
 	default:
 		return q->len ? file_rw(p, f, type, q) : 0;
 	}
@@ -70,6 +72,10 @@ int do_lseek(struct vproc *p, const struct vfs_request *q,
 		base = f->pos;
 		break;
 	case 2: {
+		if (f->kind == FK_BDEV) {
+			base = (int64_t)f->size;
+			break;
+		}
 		struct fs_request s = {.ino = f->ino};
 		int r = fs_call(FS_STAT, &s, &fr);
 		if (r < 0)

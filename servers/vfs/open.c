@@ -4,8 +4,7 @@
  *
  * open finds (or with O_CREAT makes) the file, checks the access asked
  * for against its mode, and makes a filp: a plain one for files and
- * directories, or one the character driver has agreed to open for a
- * device file.  O_TRUNC empties a regular file; O_EXCL with O_CREAT
+ * directories, or one the driver has agreed to open for a device file.  O_TRUNC empties a regular file; O_EXCL with O_CREAT
  * insists the file is new.  New files get the mode asked for, less the
  * process's umask, and the process's effective ids.
  */
@@ -56,7 +55,9 @@ static int access_of(uint32_t flags)
 static int make_filp(struct vproc *p, uint32_t ino, const struct fs_stat *st,
 		     uint32_t flags)
 {
-	enum filp_kind kind = S_TYPE(st->mode) == T_CHR ? FK_CDEV : FK_INODE;
+	enum filp_kind kind = S_TYPE(st->mode) == T_CHR	  ? FK_CDEV
+			      : S_TYPE(st->mode) == T_BLK ? FK_BDEV
+							  : FK_INODE;
 	struct filp *f = filp_new(
 		kind, flags & ~(VO_CREAT | VO_EXCL | VO_TRUNC | VO_CLOEXEC));
 	if (!f)
@@ -65,7 +66,9 @@ static int make_filp(struct vproc *p, uint32_t ino, const struct fs_stat *st,
 	f->mode = st->mode;
 	f->dev = st->rdev;
 	f->refs = 1;
-	int r = kind == FK_CDEV ? cdev_open(p, f) : 0;
+	int r = kind == FK_CDEV	  ? cdev_open(p, f)
+		: kind == FK_BDEV ? bdev_open(f)
+				  : 0;
 	if (r < 0) {
 		f->refs = 0;
 		return r;
@@ -106,8 +109,6 @@ int do_open(struct vproc *p, const struct vfs_request *q)
 		return -EISDIR;
 	if (S_TYPE(st.mode) != T_DIR && q->flags & VO_DIRECTORY)
 		return -ENOTDIR;
-	if (S_TYPE(st.mode) == T_BLK)
-		return -ENXIO; /* block devices belong to file servers */
 	if (q->flags & VO_TRUNC && acc != VO_RDONLY &&
 	    S_TYPE(st.mode) == T_REG && st.size) {
 		struct fs_request t = {.ino = ino, .pos = 0};

@@ -28,7 +28,7 @@
 #define T_CHR 0020000
 #define T_BLK 0060000
 
-enum filp_kind { FK_INODE, FK_CDEV, FK_PIPE };
+enum filp_kind { FK_INODE, FK_CDEV, FK_BDEV, FK_PIPE };
 
 struct pipe;
 
@@ -39,7 +39,8 @@ struct filp { /* an open file: shared by descriptors that dup it */
 	uint32_t flags; /* VO_* access and status flags */
 	uint16_t mode;	/* type and permissions when opened */
 	int64_t pos;
-	uint32_t dev;	   /* FK_CDEV: major << 8 | minor */
+	uint32_t dev;	   /* FK_CDEV, FK_BDEV: major << 8 | minor */
+	uint64_t size;	   /* FK_BDEV: the device's size in bytes */
 	struct pipe *pipe; /* FK_PIPE */
 };
 
@@ -167,6 +168,12 @@ int cdev_ioctl(struct vproc *p, struct filp *f, const struct vfs_request *q);
 int cdev_select(struct filp *f, int ops, bool notify);
 void cdev_cancel(struct vproc *p); /* ends p's W_CDEV wait */
 bool cdev_news(endpoint_t from);   /* a driver's notification */
+
+/* bdev.c: block devices read and written as files. */
+int bdev_open(struct filp *f);
+void bdev_close(struct filp *f);
+int bdev_rw(struct vproc *p, struct filp *f, int type,
+	    const struct vfs_request *q);
 
 /* select.c */
 int do_select(struct vproc *p, const struct vfs_request *q);

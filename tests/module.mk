@@ -16,6 +16,10 @@ $(foreach t,$(GUEST_TESTS),$(eval $(call guest_rule,guest,$(t))))
 $(foreach t,$(BENCH_PROGS),$(eval $(call guest_rule,bench,$(t))))
 $(foreach t,$(EXEC_PROGS),$(eval $(call guest_rule,guest,$(t))))
 
+# The POSIX suite is t_posix.c plus its areas in tests/guest/posix/.
+POSIX_OBJS := $(patsubst %.c,$(BUILD)/%.o,$(wildcard tests/guest/posix/*.c))
+$(BUILD)/tests/t_posix.elf: $(POSIX_OBJS)
+
 # Host unit tests are built 32-bit, like the kernel code they test, and
 # link the kernel source file under test (UNIT_SRCS_name).
 HOSTCFLAGS := -m32 -O2 -g -Wall -Wextra -Werror -std=gnu11 -Iinclude -Ikernel \
@@ -35,15 +39,19 @@ $(BAD_MODULES): tools/mkbadmods.py $(BUILD)/tests/t_boot.elf
 	python3 tools/mkbadmods.py $(BUILD)/tests/t_boot.elf $(BUILD)/tests/bad
 
 # The RAM disk of guest tests: a MINIX v3 image of tests/guest/tree,
-# plus programs for exec tests in /bin (and a truncated one).
+# plus programs for exec tests in /bin (and a truncated one); the POSIX
+# suite's (p_probe, p_brk) stripped, to leave room on the disk.
 TEST_IMAGE := $(BUILD)/tests/root.img
 TEST_TREE := $(BUILD)/tests/tree
 $(TEST_IMAGE): $(MKROOTFS) $(shell find tests/guest/tree -type f) boot/devices \
-		$(BUILD)/tests/p_args.elf
+		$(BUILD)/tests/p_args.elf $(BUILD)/tests/p_probe.elf \
+		$(BUILD)/tests/p_brk.elf
 	rm -rf $(TEST_TREE)
 	mkdir -p $(TEST_TREE)/bin $(TEST_TREE)/dev $(TEST_TREE)/tmp $(TEST_TREE)/mnt
 	cp -R tests/guest/tree/. $(TEST_TREE)/
 	cp $(BUILD)/tests/p_args.elf $(TEST_TREE)/bin/args
+	strip -o $(TEST_TREE)/bin/probe $(BUILD)/tests/p_probe.elf
+	strip -o $(TEST_TREE)/bin/brk $(BUILD)/tests/p_brk.elf
 	head -c 3000 $(BUILD)/tests/p_args.elf >$(TEST_TREE)/bin/trunc
 	$(MKROOTFS) $@ 2048 $(TEST_TREE) boot/devices
 

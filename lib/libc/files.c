@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * Calls on files by name: open, stat, mkdir, unlink, rmdir, link,
+ * Calls on files by name: open, creat, stat, mkdir, unlink, rmdir, link,
  * rename, chmod, chown, access, truncate, utime, umask, mknod, statvfs
  * and sync -- each one VFS request (proto/vfs.h).
  */
@@ -25,6 +25,11 @@ int open(const char *path, int flags, ...)
 		vfs_path(VFS_OPEN, path, (uint32_t)flags, (uint32_t)mode, 0));
 	libc_fd_opened(fd);
 	return fd;
+}
+
+int creat(const char *path, mode_t mode)
+{
+	return open(path, O_WRONLY | O_CREAT | O_TRUNC, mode);
 }
 
 int stat(const char *path, struct stat *st)

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
  * select(2), and poll(2) on top of it.  The three sets travel to VFS in
- * one struct vfs_select; the timeout in milliseconds.
+ * one struct vfs_select; the timeout in milliseconds.  poll asks for
+ * POLLIN and POLLOUT only (POLLHUP and POLLERR would need VFS to tell
+ * them apart from readiness).
  */
+#include <fcntl.h>
 #include <poll.h>
 #include <string.h>
 #include <sys/select.h>
@@ -49,15 +52,32 @@ int select(int nfds, fd_set *rd, fd_set *wr, fd_set *ex, struct timeval *tv)
 	return r;
 }
 
+/* Is fd open?  (errno stays as it was.) */
+static bool is_open(int fd)
+{
+	int saved = errno;
+	bool open = fd < VFS_OPEN_MAX && fcntl(fd, F_GETFD) >= 0;
+	errno = saved;
+	return open;
+}
+
+/* A negative fd is skipped (revents 0); one that is not open gets
+ * POLLNVAL, counts as ready and is not an error (POSIX). */
 int poll(struct pollfd *fds, nfds_t n, int timeout_ms)
 {
 	fd_set rd, wr;
-	int nfds = 0;
+	int nfds = 0, invalid = 0;
 	FD_ZERO(&rd);
 	FD_ZERO(&wr);
 	for (nfds_t i = 0; i < n; i++) {
-		if (fds[i].fd < 0 || fds[i].fd >= VFS_OPEN_MAX)
+		fds[i].revents = 0;
+		if (fds[i].fd < 0)
 			continue;
+		if (!is_open(fds[i].fd)) {
+			fds[i].revents = POLLNVAL;
+			invalid++;
+			continue;
+		}
 		if (fds[i].events & POLLIN)
 			FD_SET(fds[i].fd, &rd);
 		if (fds[i].events & POLLOUT)
@@ -66,13 +86,14 @@ int poll(struct pollfd *fds, nfds_t n, int timeout_ms)
 			nfds = fds[i].fd + 1;
 	}
 	struct timeval tv = {timeout_ms / 1000, timeout_ms % 1000 * 1000};
-	int r = select(nfds, &rd, &wr, 0, timeout_ms < 0 ? 0 : &tv);
+	if (invalid)
+		tv = (struct timeval){0, 0}; /* something to report now */
+	int r = select(nfds, &rd, &wr, 0, timeout_ms < 0 && !invalid ? 0 : &tv);
 	if (r < 0)
 		return r;
-	int count = 0;
+	int count = invalid;
 	for (nfds_t i = 0; i < n; i++) {
-		fds[i].revents = 0;
-		if (fds[i].fd < 0 || fds[i].fd >= VFS_OPEN_MAX)
+		if (fds[i].fd < 0 || fds[i].revents == POLLNVAL)
 			continue;
 		if (FD_ISSET(fds[i].fd, &rd))
 			fds[i].revents |= POLLIN;

@@ -8,8 +8,9 @@
  * shares the open files, and only then answers both.
  *
  * When a process ends, its entry stays as a zombie holding the status
- * until the parent collects it with waitpid; its children go to init;
- * the parent gets SIGCHLD.  A parent already waiting is answered at
+ * until the parent collects it with waitpid (unless the parent ignores
+ * SIGCHLD: then it goes at once); its children go to init; the parent
+ * gets SIGCHLD.  A parent already waiting is answered at
  * once.  waitpid's pid picks one child (> 0), any (-1), the caller's
  * group (0) or group -pid (< -1); WUNTRACED also reports stopped ones.
  */
@@ -159,6 +160,21 @@ void proc_child_changed(struct mproc *c)
 		sig_raise(parent, SIGCHLD);
 }
 
+/* A parent that ignores SIGCHLD gets no zombies (POSIX, wait): the
+ * child goes at once, and a wait for it finds no children (ECHILD) once
+ * none that could match are left. */
+static void no_zombie(struct mproc *parent, struct mproc *c)
+{
+	int found;
+	c->ep = NONE;
+	if (parent->block == B_WAIT &&
+	    !reap(parent, parent->wait_pid, parent->wait_options, &found) &&
+	    !found) {
+		parent->block = B_NONE;
+		pm_reply(parent, -ECHILD, 0);
+	}
+}
+
 void proc_ended(struct mproc *p, int wstatus, uint32_t user_ticks)
 {
 	p->zombie = true;
@@ -178,8 +194,13 @@ void proc_ended(struct mproc *p, int wstatus, uint32_t user_ticks)
 		else if (c->zombie)
 			c->ep = NONE;
 	}
-	if (!pm_by_pid(p->ppid) || p->ppid == 0) {
+	struct mproc *parent = pm_by_pid(p->ppid);
+	if (!parent || p->ppid == 0) {
 		p->ep = NONE; /* nobody will wait for it */
+		return;
+	}
+	if (parent->act[SIGCHLD].handler == SIG_IGN_H) {
+		no_zombie(parent, p);
 		return;
 	}
 	proc_child_changed(p);

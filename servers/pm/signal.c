@@ -12,7 +12,9 @@
  * (its registers would be overwritten by the call's completion).  If it
  * is blocked on PM (waitpid, sigsuspend, sleep), PM first answers the
  * call with EINTR; if it is blocked on VFS, PM asks VFS to do the same
- * (VFS_PM_UNPAUSE); if it is still inside a call (on its way to PM or
+ * (VFS_PM_UNPAUSE), holding the process stopped until the handler's
+ * frame is in place, so the handler has run when the call returns EINTR
+ * (as POSIX has it); if it is still inside a call (on its way to PM or
  * VFS), delivery is tried again a tick later (timer_retry_soon).
  */
 #include <string.h>
@@ -78,14 +80,27 @@ static void stop_proc(struct mproc *p, int sig)
 	proc_child_changed(p);
 }
 
+/* Get the process out of a call it waits in with VFS: held stopped
+ * meanwhile, so that it cannot run on (and see the call's EINTR) before
+ * its handler is in place.  True if it is held (to be resumed). */
+static bool unpause_held(struct mproc *p)
+{
+	bool held = sys_trace(T_STOP, p->ep, 0, 0) == 0;
+	vfs_notice(VFS_PM_UNPAUSE, p->ep, NONE, 0, 0);
+	return held;
+}
+
 /* Run the handler for sig now, if the process can take it. */
 static bool catch (struct mproc *p, int sig)
 {
 	uint32_t saved = p->block == B_SIGSUSPEND ? p->saved_mask : p->mask;
+	bool held = false;
 	interrupt_pm_call(p);
 	if (!frame_safe(p)) {
-		vfs_notice(VFS_PM_UNPAUSE, p->ep, NONE, 0, 0);
+		held = unpause_held(p);
 		if (!frame_safe(p)) {
+			if (held)
+				sys_trace(T_RESUME, p->ep, 0, 0);
 			timer_retry_soon();
 			return false;
 		}
@@ -99,6 +114,8 @@ static bool catch (struct mproc *p, int sig)
 	p->mask &= ~CANT_CATCH;
 	if (a->flags & SA_RESETHAND_F)
 		a->handler = SIG_DFL_H;
+	if (held)
+		sys_trace(T_RESUME, p->ep, 0, 0);
 	return true;
 }
 

@@ -26,6 +26,9 @@
  *   FS_CHMOD    ino, mode (permission bits)         -> stat
  *   FS_CHOWN    ino, uid, gid                       -> stat
  *   FS_UTIME    ino, pos = atime | mtime << 32      -> stat
+ *   FS_OPEN     ino: VFS opened it       -> stat
+ *   FS_CLOSE    ino: its last open file closed; an inode without links
+ *               is freed now (until then it lives on unnamed)
  *   FS_MOUNT    ino2 = block driver, ino = its minor, pos = the device
  *               number (for messages), mode = FS_MNT_* -> the new dev;
  *               EINVAL for a volume that is not MINIX v3 (the console
@@ -58,6 +61,8 @@
 #define FS_UTIME (FS_BASE + 16)
 #define FS_MOUNT (FS_BASE + 17)
 #define FS_UNMOUNT (FS_BASE + 18)
+#define FS_OPEN (FS_BASE + 19)
+#define FS_CLOSE (FS_BASE + 20)
 #define FS_REPLY (FS_BASE + 0x80)
 
 #define FS_ALL 0xffffffffu /* FS_SYNC: every volume */

@@ -155,25 +155,44 @@ int mfs_link(struct mfs *fs, uint32_t dir, const char *name, uint32_t ino)
 	return r;
 }
 
-/* Drop one link to ino; free it when none is left. */
-int mfs_drop(struct mfs *fs, uint32_t ino, int links)
+/* Free an inode and its blocks. */
+static int free_inode(struct mfs *fs, uint32_t ino)
 {
 	struct mfs_inode in;
-	int r = mfs_iget(fs, ino, &in);
-	if (r < 0)
-		return r;
-	if (in.nlinks > links) {
-		in.nlinks = (uint16_t)(in.nlinks - links);
-		in.ctime = mfs_now(fs);
-		return mfs_iput(fs, ino, &in);
-	}
-	r = mfs_truncate(fs, ino, 0);
+	int r = mfs_truncate(fs, ino, 0);
 	if (r < 0)
 		return r;
 	memset(&in, 0, sizeof(in));
 	r = mfs_iput(fs, ino, &in);
 	mfs_free_inode(fs, ino);
 	return r;
+}
+
+/* Drop links to ino; free it when none is left, unless it is open:
+ * then it lives on without a name until mfs_release (POSIX unlink). */
+int mfs_drop(struct mfs *fs, uint32_t ino, int links)
+{
+	struct mfs_inode in;
+	int r = mfs_iget(fs, ino, &in);
+	if (r < 0)
+		return r;
+	int open = fs->in_use && fs->in_use(fs, ino);
+	if (in.nlinks > links || open) {
+		in.nlinks =
+			(uint16_t)(in.nlinks > links ? in.nlinks - links : 0);
+		in.ctime = mfs_now(fs);
+		return mfs_iput(fs, ino, &in);
+	}
+	return free_inode(fs, ino);
+}
+
+int mfs_release(struct mfs *fs, uint32_t ino)
+{
+	struct mfs_inode in;
+	int r = mfs_iget(fs, ino, &in);
+	if (r < 0 || in.nlinks > 0 || in.mode == 0)
+		return r;
+	return free_inode(fs, ino);
 }
 
 int mfs_remove_entry(struct mfs *fs, uint32_t dir, uint32_t where)

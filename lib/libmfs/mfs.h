@@ -87,6 +87,9 @@ struct mfs {
 	struct mfs_super sb;
 	uint32_t inode_start;  /* first block of the inode table */
 	uint32_t (*now)(void); /* for time stamps; 0 = none */
+	/* Is the inode open?  Then its last link going leaves it (with
+	 * no links) until mfs_release.  0 = nothing is ever open. */
+	int (*in_use)(struct mfs *fs, uint32_t ino);
 };
 
 /* Make an empty file system (root directory only) on dev. ninodes = 0
@@ -111,6 +114,8 @@ int mfs_create(struct mfs *fs, uint32_t dir, const char *name, uint16_t mode,
 int mfs_link(struct mfs *fs, uint32_t dir, const char *name, uint32_t ino);
 int mfs_unlink(struct mfs *fs, uint32_t dir, const char *name);
 int mfs_rmdir(struct mfs *fs, uint32_t dir, const char *name);
+/* The file was closed for the last time: free it if it has no links. */
+int mfs_release(struct mfs *fs, uint32_t ino);
 /* Move odir/oname to ndir/nname, replacing a file or an empty directory
  * there (rename(2)'s rules). */
 int mfs_rename(struct mfs *fs, uint32_t odir, const char *oname, uint32_t ndir,

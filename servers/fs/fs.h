@@ -38,6 +38,11 @@ void cache_init(struct fsmount *m, uint32_t nblocks, struct mfs_dev *dev);
 int cache_sync(struct fsmount *m); /* 0: every volume */
 void cache_forget(struct fsmount *m);
 
+/* open.c: inodes open in VFS (an unlinked one lives until closed). */
+int fsopen_in_use(struct mfs *fs, uint32_t ino);
+int fsopen_get(struct fsmount *m, uint32_t ino);
+int fsopen_put(struct fsmount *m, uint32_t ino);
+
 /* ops.c: one handler per request. */
 int fs_handle(struct fsmount *m, endpoint_t who, const struct fs_request *q,
 	      int type, struct fs_reply *rep);

@@ -19,7 +19,8 @@ static struct fsmount mounts[NR_MOUNTS];
 static uint32_t now(void)
 {
 	struct kc_times t;
-	return sys_times(&t) == 0 ? (uint32_t)(t.ticks / t.hz) : 0;
+	return sys_times(&t) == 0 ? t.boot_time + (uint32_t)(t.ticks / t.hz)
+				  : 0;
 }
 
 struct fsmount *fsmount_get(uint32_t dev)
@@ -58,6 +59,7 @@ int fsmount_add(endpoint_t drv, uint32_t minor, uint32_t flags,
 		return r == -EIO || r == -ENXIO ? r : -EINVAL;
 	}
 	m->fs.now = now;
+	m->fs.in_use = fsopen_in_use;
 	m->used = true;
 	printf("fs: mounted %s: %u blocks, %u inodes%s\n", what,
 	       (unsigned)m->fs.sb.zones, (unsigned)m->fs.sb.ninodes,

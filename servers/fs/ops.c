@@ -35,13 +35,14 @@ static int get_name(endpoint_t who, const struct fs_request *q,
 
 static int do_stat(struct mfs *fs, uint32_t ino, struct fs_stat *st)
 {
+	bool open = fsopen_in_use(fs, ino);
 	struct mfs_inode in;
 	if (ino < 1 || ino > fs->sb.ninodes)
 		return -EINVAL;
 	int r = mfs_iget(fs, ino, &in);
 	if (r < 0)
 		return r;
-	if (in.nlinks == 0)
+	if (in.nlinks == 0 && (!open || in.mode == 0))
 		return -ENOENT; /* a free inode */
 	*st = (struct fs_stat){in.mode,	 in.nlinks, in.uid,
 			       in.gid,	 in.size,   in.atime,
@@ -228,6 +229,12 @@ int fs_handle(struct fsmount *m, endpoint_t who, const struct fs_request *q,
 		return 0;
 	case FS_SYNC:
 		return cache_sync(m);
+	case FS_OPEN:
+		if ((r = do_stat(fs, q->ino, &rep->st)) < 0)
+			return r;
+		return fsopen_get(m, q->ino);
+	case FS_CLOSE:
+		return fsopen_put(m, q->ino);
 	case FS_CHMOD:
 	case FS_CHOWN:
 	case FS_UTIME:

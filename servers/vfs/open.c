@@ -66,9 +66,10 @@ static int make_filp(struct vproc *p, uint32_t ino, const struct fs_stat *st,
 	f->mode = st->mode;
 	f->dev = st->rdev;
 	f->refs = 1;
+	struct fs_request o = {.ino = ino};
 	int r = kind == FK_CDEV	  ? cdev_open(p, f)
 		: kind == FK_BDEV ? bdev_open(f)
-				  : 0;
+				  : fs_call(FS_OPEN, &o, 0);
 	if (r < 0) {
 		f->refs = 0;
 		return r;

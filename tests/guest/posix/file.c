@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <time.h>
 #include <utime.h>
 
@@ -252,7 +253,33 @@ static void t_devices(void)
 	CHECK(open("/dev/ram3", O_RDONLY) == -1 && errno == ENXIO);
 }
 
+/* An unlinked file lives on while it is open, and goes at the close. */
+static void t_unlink_open(void)
+{
+	char buf[8];
+	struct statvfs before, after;
+	CHECK(statvfs("/tmp", &before) == 0);
+	int fd = open("/tmp/uo", O_CREAT | O_RDWR | O_TRUNC, 0644);
+	CHECK(fd >= 0 && write(fd, "alive", 5) == 5);
+	CHECK(unlink("/tmp/uo") == 0);
+	struct stat st;
+	CHECK(stat("/tmp/uo", &st) == -1 && errno == ENOENT);
+	CHECK(fstat(fd, &st) == 0);
+	CHECK(st.st_nlink == 0);
+	CHECK(st.st_size == 5);
+	CHECK(lseek(fd, 0, SEEK_SET) == 0 && read(fd, buf, 8) == 5);
+	CHECK(!memcmp(buf, "alive", 5) && write(fd, "!", 1) == 1);
+	posix_make_file("/tmp/uo", "other");
+	CHECK(fstat(fd, &st) == 0 && st.st_size == 6);
+	CHECK(close(fd) == 0 && posix_has("/tmp/uo", "other"));
+	CHECK(unlink("/tmp/uo") == 0);
+	CHECK(statvfs("/tmp", &after) == 0);
+	CHECK(after.f_ffree == before.f_ffree); /* freed at the close */
+	CHECK(after.f_bfree == before.f_bfree);
+}
+
 static const struct posix_test tests[] = {
+	{"unlink_open", t_unlink_open},
 	{"append", t_append},
 	{"append_seek", t_append_seek},
 	{"trunc_creat", t_trunc_creat},

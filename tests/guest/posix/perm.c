@@ -81,10 +81,12 @@ static void t_access(void)
 
 /* An ordinary user: chmod of its own file to 0 denies it even reading
  * and writing; others' files it may not chmod, chown or set the times
- * of; a directory without write permission takes no new names. */
+ * of (but may set them to now where it may write); a directory without write permission takes no new names. */
 static void t_perm_denied(void)
 {
 	posix_make_file("/tmp/rootf", "r");
+	posix_make_file("/tmp/rootw", "w");
+	CHECK(chmod("/tmp/rootw", 0666) == 0);
 	CHECK(mkdir("/tmp/pd", 0777) == 0 && chmod("/tmp/pd", 0777) == 0);
 	CHECK(setuid(USER) == 0);
 	posix_make_file("/tmp/pd/mine", "m");
@@ -98,6 +100,9 @@ static void t_perm_denied(void)
 	CHECK(chown("/tmp/pd/mine", 0, 0) == -1 && errno == EPERM);
 	struct utimbuf t = {1, 2};
 	CHECK(utime("/tmp/rootf", &t) == -1 && errno == EPERM);
+	CHECK(utime("/tmp/rootf", NULL) == -1 && errno == EACCES);
+	CHECK(utime("/tmp/rootw", NULL) == 0); /* "now" needs only w */
+	CHECK(utime("/tmp/rootw", &t) == -1 && errno == EPERM);
 	CHECK(open("/tmp/rootf", O_WRONLY) == -1 && errno == EACCES);
 	CHECK(unlink("/tmp/pd/mine") == 0);
 	CHECK(mkdir("/tmp/pd/ro", 0755) == 0 && chmod("/tmp/pd/ro", 0555) == 0);

@@ -34,7 +34,7 @@ $(BUILD)/tests/unit/%: tests/unit/%.c tests/unit/unit.h $$(UNIT_SRCS_%)
 	$(CC) $(HOSTCFLAGS) -o $@ $< $(UNIT_SRCS_$*)
 
 BAD_MODULES := $(BUILD)/tests/bad/notelf.elf $(BUILD)/tests/bad/truncated.elf \
-	$(BUILD)/tests/bad/overlap.elf
+	$(BUILD)/tests/bad/overlap.elf $(BUILD)/tests/bad/huge.elf
 $(BAD_MODULES): tools/mkbadmods.py $(BUILD)/tests/t_boot.elf
 	python3 tools/mkbadmods.py $(BUILD)/tests/t_boot.elf $(BUILD)/tests/bad
 
@@ -45,14 +45,18 @@ TEST_IMAGE := $(BUILD)/tests/root.img
 TEST_TREE := $(BUILD)/tests/tree
 $(TEST_IMAGE): $(MKROOTFS) $(shell find tests/guest/tree -type f) boot/devices \
 		$(BUILD)/tests/p_args.elf $(BUILD)/tests/p_probe.elf \
-		$(BUILD)/tests/p_brk.elf
+		$(BUILD)/tests/p_brk.elf $(BUILD)/tests/t_boot.elf tools/mkbadmods.py
 	rm -rf $(TEST_TREE)
-	mkdir -p $(TEST_TREE)/bin $(TEST_TREE)/dev $(TEST_TREE)/tmp $(TEST_TREE)/mnt
+	mkdir -p $(TEST_TREE)/bin $(TEST_TREE)/dev $(TEST_TREE)/tmp $(TEST_TREE)/mnt \
+		$(BUILD)/tests/small
 	cp -R tests/guest/tree/. $(TEST_TREE)/
 	cp $(BUILD)/tests/p_args.elf $(TEST_TREE)/bin/args
 	strip -o $(TEST_TREE)/bin/probe $(BUILD)/tests/p_probe.elf
 	strip -o $(TEST_TREE)/bin/brk $(BUILD)/tests/p_brk.elf
 	head -c 3000 $(BUILD)/tests/p_args.elf >$(TEST_TREE)/bin/trunc
+	strip -o $(BUILD)/tests/small/t_boot.elf $(BUILD)/tests/t_boot.elf
+	python3 tools/mkbadmods.py $(BUILD)/tests/small/t_boot.elf $(BUILD)/tests/small
+	cp $(BUILD)/tests/small/huge.elf $(TEST_TREE)/bin/huge
 	$(MKROOTFS) $@ 2048 $(TEST_TREE) boot/devices
 
 # The same image with its superblock's magic number broken.

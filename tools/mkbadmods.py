@@ -8,6 +8,8 @@ Writes, from a valid static ELF32 executable:
   notelf.elf     text that is not ELF at all
   truncated.elf  the good file cut in the middle of a segment's data
   overlap.elf    the good file with its second PT_LOAD moved onto the first
+  huge.elf       the good file with 512 MiB more in its last PT_LOAD (bss):
+                 valid, but bigger than a program may be (exec: ENOMEM)
 """
 import os
 import struct
@@ -41,3 +43,8 @@ first_vaddr, = struct.unpack_from("<I", good, loads[0] + 8)
 struct.pack_into("<I", bad, loads[1] + 8, first_vaddr)   # p_vaddr
 struct.pack_into("<I", bad, loads[1] + 12, first_vaddr)  # p_paddr
 write("overlap.elf", bytes(bad))
+
+huge = bytearray(good)
+memsz, = struct.unpack_from("<I", good, loads[-1] + 20)
+struct.pack_into("<I", huge, loads[-1] + 20, memsz + (512 << 20))  # p_memsz
+write("huge.elf", bytes(huge))

@@ -2,7 +2,7 @@
 /*
  * exec through PM, VFS and FS: a child runs /bin/args from the RAM disk
  * with arguments and an environment, and its exit status proves it got
- * them; exec of a text file, a truncated ELF, a missing file or too many
+ * them; exec of a text file, a truncated ELF, one too big (ENOMEM), a missing file or too many
  * arguments fails with the POSIX error and the caller goes on.
  */
 #include <errno.h>
@@ -53,6 +53,7 @@ int main(void)
 	/* Failures come back to the caller, which goes on. */
 	T_EQ(exec_error("/etc/motd"), ENOEXEC);
 	T_EQ(exec_error("/bin/trunc"), ENOEXEC);
+	T_EQ(exec_error("/bin/huge"), ENOMEM); /* 512 MiB of bss */
 	T_EQ(exec_error("/nope"), ENOENT);
 	T_EQ(exec_error("/etc"), EACCES);
 	static char huge[5000];

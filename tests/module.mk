@@ -50,7 +50,7 @@ $(TEST_IMAGE): $(MKROOTFS) $(shell find tests/guest/tree -type f) boot/devices \
 	mkdir -p $(TEST_TREE)/bin $(TEST_TREE)/dev $(TEST_TREE)/tmp $(TEST_TREE)/mnt \
 		$(BUILD)/tests/small
 	cp -R tests/guest/tree/. $(TEST_TREE)/
-	cp $(BUILD)/tests/p_args.elf $(TEST_TREE)/bin/args
+	strip -o $(TEST_TREE)/bin/args $(BUILD)/tests/p_args.elf
 	strip -o $(TEST_TREE)/bin/probe $(BUILD)/tests/p_probe.elf
 	strip -o $(TEST_TREE)/bin/brk $(BUILD)/tests/p_brk.elf
 	head -c 3000 $(BUILD)/tests/p_args.elf >$(TEST_TREE)/bin/trunc

@@ -5,6 +5,10 @@
  * Each level of an indirect chain is checked in full: the one who passes
  * a grant on must be its grantee, and range and access must fit at
  * every level.
+ *
+ * A self grant (granter SELF, grantee SELF) names the caller's own
+ * memory: it is how the C library copies a program's pointer arguments
+ * with the kernel's check, so that a bad one is EFAULT, not SIGSEGV.
  */
 #include "grant.h"
 
@@ -12,6 +16,8 @@
 #include "arch/i386/arch.h"
 #include "deny.h"
 #include "vm.h"
+
+_Static_assert(GRANT_USER_TOP == USER_TOP, "programs know where they end");
 
 static int refuse(struct proc *user, grant_id_t gid)
 {
@@ -24,6 +30,8 @@ int grant_check(struct proc *user, endpoint_t granter, grant_id_t gid,
 {
 	struct proc *want = user, *g;
 	grant_id_t first = gid;
+	if (granter == SELF)
+		granter = user->ep;
 	for (int depth = 0; depth < GRANT_MAX_DEPTH; depth++) {
 		int r = ep_check(granter, &g);
 		if (r < 0)
@@ -34,8 +42,10 @@ int grant_check(struct proc *user, endpoint_t granter, grant_id_t gid,
 		    as_read(g->pd, g->grant_table + slot * sizeof(e), &e,
 			    sizeof(e)) < 0)
 			return refuse(user, first);
+		bool self = e.grantee == SELF && g == want;
 		if (!(e.flags & GF_VALID) || e.seq != GRANT_SEQ(gid) ||
-		    e.grantee != want->ep || (e.flags & access) != access)
+		    (e.grantee != want->ep && !self) ||
+		    (e.flags & access) != access)
 			return refuse(user, first);
 		if (offset > e.len || len > e.len - offset)
 			return refuse(user, first);

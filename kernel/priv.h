@@ -16,10 +16,14 @@
 
 #define TRAPS_ALL IPC_TRAPS_ALL
 
-/* What every user process may call: end itself, read the clock, and
- * register its own grant table (needed to pass any buffer to a server). */
+/* What every user process may call: end itself, read the clock,
+ * register its own grant table (needed to pass any buffer to a server)
+ * and copy through grants made to it (the C library checks pointers
+ * with self grants, see grant.c). */
 #define PRIV_USER_CALLS                                                        \
-	(KCALL_BIT(SYS_EXIT) | KCALL_BIT(SYS_TIMES) | KCALL_BIT(SYS_SETGRANT))
+	(KCALL_BIT(SYS_EXIT) | KCALL_BIT(SYS_TIMES) |                          \
+	 KCALL_BIT(SYS_SETGRANT) | KCALL_BIT(SYS_SAFECOPYFROM) |               \
+	 KCALL_BIT(SYS_SAFECOPYTO))
 
 static inline bool priv_may_trap(const struct proc *p, uint32_t prim)
 {

@@ -16,6 +16,11 @@
  * from `owner`: [base, base+len) of grant `ref`.  It can narrow the range
  * and the access, never widen them, since every level is checked.
  * Chains are at most GRANT_MAX_DEPTH long.
+ *
+ * A self grant (grantee SELF) may be used only by its granter, who names
+ * SELF as the granter too: a program copying its own memory with the
+ * kernel's checks (the C library does, to turn a bad pointer into
+ * EFAULT).  No grant reaches GRANT_USER_TOP, where the kernel begins.
  */
 #pragma once
 
@@ -34,6 +39,7 @@ typedef int32_t grant_id_t;
 #define GRANT_SLOT(id) ((uint32_t)(id) & (GRANT_MAX_ENTRIES - 1))
 #define GRANT_SEQ(id) ((uint32_t)(id) >> GRANT_SLOT_BITS)
 #define GRANT_MAX_DEPTH 4
+#define GRANT_USER_TOP 0xC0000000u
 
 #define GF_VALID 0x1
 #define GF_READ 0x2	/* the grantee may copy from it */

@@ -49,7 +49,11 @@ char *getcwd(char *buf, size_t size)
 		errno = size ? ERANGE : EINVAL;
 		return 0;
 	}
-	memcpy(buf, local, (size_t)r);
+	r = libc_out(buf, local, (size_t)r);
+	if (r < 0) {
+		libc_ret(r);
+		return 0;
+	}
 	return buf;
 }
 

@@ -51,12 +51,14 @@ int pipe(int fds[2])
 {
 	struct vfs_request q = {0};
 	struct vfs_reply rep;
-	int r = vfs_call(VFS_PIPE, &q, 0, 0, 0, &rep);
+	int r = libc_writable(fds, 2 * sizeof(int)); /* before making them */
 	if (r < 0)
 		return libc_ret(r);
-	fds[0] = (int)rep.ino;
-	fds[1] = (int)rep.pos;
-	libc_fd_opened(fds[0]);
-	libc_fd_opened(fds[1]);
-	return 0;
+	r = vfs_call(VFS_PIPE, &q, 0, 0, 0, &rep);
+	if (r < 0)
+		return libc_ret(r);
+	int mine[2] = {(int)rep.ino, (int)rep.pos};
+	libc_fd_opened(mine[0]);
+	libc_fd_opened(mine[1]);
+	return libc_ret(libc_out(fds, mine, sizeof(mine)));
 }

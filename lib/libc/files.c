@@ -38,8 +38,7 @@ int stat(const char *path, struct stat *st)
 	int r = vfs_path(VFS_STAT, path, 0, 0, &rep);
 	if (r < 0)
 		return libc_ret(r);
-	vfs_to_stat(&rep, st);
-	return 0;
+	return libc_ret(vfs_stat_out(&rep, st));
 }
 
 int lstat(const char *path, struct stat *st)
@@ -65,18 +64,15 @@ int rmdir(const char *path)
 int libc_two_paths(int type, const char *a, const char *b, uint32_t flags)
 {
 	char buf[2 * VFS_PATH_MAX];
-	if (!a || !b)
-		return libc_ret(-EFAULT);
-	size_t na = strlen(a) + 1, nb = strlen(b) + 1;
-	if (na > VFS_PATH_MAX || nb > VFS_PATH_MAX)
-		return libc_ret(-ENAMETOOLONG);
-	if (na == 1 || nb == 1)
-		return libc_ret(-ENOENT);
-	memcpy(buf, a, na);
-	memcpy(buf + na, b, nb);
+	int na = libc_path_in(buf, a);
+	if (na < 0)
+		return libc_ret(na);
+	int nb = libc_path_in(buf + na + 1, b);
+	if (nb < 0)
+		return libc_ret(nb);
 	struct vfs_request q = {.flags = flags};
 	return libc_ret(
-		vfs_call(type, &q, buf, (uint32_t)(na + nb), GF_READ, 0));
+		vfs_call(type, &q, buf, (uint32_t)(na + nb + 2), GF_READ, 0));
 }
 
 int link(const char *old, const char *new)
@@ -134,8 +130,14 @@ int utime(const char *path, const struct utimbuf *t)
 {
 	/* No times: VFS sets both to now (pos < 0), which needs only
 	 * write permission, not ownership. */
-	struct vfs_request q = {.pos = t ? t->actime : -1,
-				.arg = (int32_t)(t ? t->modtime : 0)};
+	struct utimbuf mine = {-1, 0};
+	if (t) {
+		int r = libc_in(&mine, t, sizeof(mine));
+		if (r < 0)
+			return libc_ret(r);
+	}
+	struct vfs_request q = {.pos = mine.actime,
+				.arg = (int32_t)mine.modtime};
 	return libc_ret(vfs_path_req(VFS_UTIME, path, &q, 0));
 }
 
@@ -143,7 +145,11 @@ int utimes(const char *path, const struct timeval *tv)
 {
 	if (!tv)
 		return utime(path, 0);
-	struct utimbuf t = {tv[0].tv_sec, tv[1].tv_sec};
+	struct timeval mine[2];
+	int r = libc_in(mine, tv, sizeof(mine));
+	if (r < 0)
+		return libc_ret(r);
+	struct utimbuf t = {mine[0].tv_sec, mine[1].tv_sec};
 	return utime(path, &t);
 }
 
@@ -160,17 +166,19 @@ int mknod(const char *path, mode_t mode, dev_t dev)
 	return libc_ret(vfs_path_req(VFS_MKNOD, path, &q, 0));
 }
 
-static void to_statvfs(const struct vfs_reply *rep, struct statvfs *s)
+static int statvfs_out(const struct vfs_reply *rep, struct statvfs *out)
 {
-	memset(s, 0, sizeof(*s));
-	s->f_bsize = s->f_frsize = 1024;
-	s->f_bfree = s->f_bavail = FS_STATVFS_FREE_BLOCKS(rep);
-	s->f_ffree = s->f_favail = FS_STATVFS_FREE_INODES(rep);
-	s->f_blocks = FS_STATVFS_BLOCKS(rep);
-	s->f_files = FS_STATVFS_INODES(rep);
-	s->f_namemax = FS_NAME_MAX;
-	s->f_fsid = rep->dev;
-	s->f_flag = rep->st.mode & VM_RDONLY ? ST_RDONLY : 0;
+	struct statvfs s;
+	memset(&s, 0, sizeof(s));
+	s.f_bsize = s.f_frsize = 1024;
+	s.f_bfree = s.f_bavail = FS_STATVFS_FREE_BLOCKS(rep);
+	s.f_ffree = s.f_favail = FS_STATVFS_FREE_INODES(rep);
+	s.f_blocks = FS_STATVFS_BLOCKS(rep);
+	s.f_files = FS_STATVFS_INODES(rep);
+	s.f_namemax = FS_NAME_MAX;
+	s.f_fsid = rep->dev;
+	s.f_flag = rep->st.mode & VM_RDONLY ? ST_RDONLY : 0;
+	return libc_out(out, &s, sizeof(s));
 }
 
 int statvfs(const char *path, struct statvfs *s)
@@ -179,8 +187,7 @@ int statvfs(const char *path, struct statvfs *s)
 	int r = vfs_path(VFS_STATVFS, path, 0, 0, &rep);
 	if (r < 0)
 		return libc_ret(r);
-	to_statvfs(&rep, s);
-	return 0;
+	return libc_ret(statvfs_out(&rep, s));
 }
 
 int fstatvfs(int fd, struct statvfs *s)
@@ -190,8 +197,7 @@ int fstatvfs(int fd, struct statvfs *s)
 	int r = vfs_call(VFS_FSTATVFS, &q, 0, 0, 0, &rep);
 	if (r < 0)
 		return libc_ret(r);
-	to_statvfs(&rep, s);
-	return 0;
+	return libc_ret(statvfs_out(&rep, s));
 }
 
 void sync(void)

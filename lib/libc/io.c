@@ -98,18 +98,17 @@ off_t lseek(int fd, off_t off, int whence)
 
 int fstat(int fd, struct stat *st)
 {
+	struct vfs_reply rep;
 	if (is_klog(fd)) {
-		memset(st, 0, sizeof(*st));
-		st->st_mode = S_IFCHR | 0600;
-		return 0;
+		memset(&rep, 0, sizeof(rep));
+		rep.st.mode = S_IFCHR | 0600;
+		return libc_ret(vfs_stat_out(&rep, st));
 	}
 	struct vfs_request q = {.fd = fd};
-	struct vfs_reply rep;
 	int r = vfs_call(VFS_FSTAT, &q, 0, 0, 0, &rep);
 	if (r < 0)
 		return libc_ret(r);
-	vfs_to_stat(&rep, st);
-	return 0;
+	return libc_ret(vfs_stat_out(&rep, st));
 }
 
 int ioctl(int fd, unsigned long request, ...)

@@ -14,25 +14,22 @@ static char *env_none[1];
 
 int uname(struct utsname *u)
 {
-	if (!u)
-		return libc_ret(-EFAULT);
-	memset(u, 0, sizeof(*u));
-	strcpy(u->sysname, "Samsara");
-	strcpy(u->nodename, "samsara");
-	strcpy(u->release, "0.4");
-	strcpy(u->version, "userland");
-	strcpy(u->machine, "i686");
-	return 0;
+	struct utsname mine;
+	memset(&mine, 0, sizeof(mine));
+	strcpy(mine.sysname, "Samsara");
+	strcpy(mine.nodename, "samsara");
+	strcpy(mine.release, "0.4");
+	strcpy(mine.version, "userland");
+	strcpy(mine.machine, "i686");
+	return libc_ret(libc_out(u, &mine, sizeof(mine)));
 }
 
 int gethostname(char *name, size_t len)
 {
-	struct utsname u;
-	uname(&u);
-	if (strlen(u.nodename) >= len)
+	static const char node[] = "samsara";
+	if (sizeof(node) > len)
 		return libc_ret(-ENAMETOOLONG);
-	strcpy(name, u.nodename);
-	return 0;
+	return libc_ret(libc_out(name, node, sizeof(node)));
 }
 
 /* Not cryptographic: the TSC, stirred.  Enough for newlib's needs. */
@@ -43,14 +40,15 @@ int getentropy(void *buf, size_t len)
 		return libc_ret(-EIO);
 	if (sys_times(&t) < 0)
 		return libc_ret(-EIO);
+	unsigned char mine[256];
 	uint64_t x = t.tsc ^ 0x9e3779b97f4a7c15ull;
 	for (size_t i = 0; i < len; i++) {
 		x ^= x << 13;
 		x ^= x >> 7;
 		x ^= x << 17;
-		((unsigned char *)buf)[i] = (unsigned char)x;
+		mine[i] = (unsigned char)x;
 	}
-	return 0;
+	return libc_ret(libc_out(buf, mine, len));
 }
 
 void _init(void)

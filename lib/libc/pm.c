@@ -55,11 +55,15 @@ pid_t waitpid(pid_t pid, int *status, int options)
 		return libc_ret(-EINVAL);
 	q.options = (options & WNOHANG ? PM_WNOHANG : 0) |
 		    (options & WUNTRACED ? PM_WUNTRACED : 0);
-	int r = pm_call(PM_WAITPID, &q, &rep);
+	/* A child once reaped cannot be put back: check first. */
+	int r = status ? libc_writable(status, sizeof(*status)) : 0;
+	if (r == 0)
+		r = pm_call(PM_WAITPID, &q, &rep);
 	if (r < 0)
 		return libc_ret(r);
-	if (r > 0 && status)
-		*status = rep.wstatus;
+	int ws = (int)rep.wstatus;
+	if (r > 0 && status && libc_out(status, &ws, sizeof(ws)) < 0)
+		return libc_ret(-EFAULT);
 	return r;
 }
 
@@ -152,10 +156,10 @@ clock_t times(struct tms *t)
 	struct kc_times kt;
 	if (pm_call(PM_TIMES, &q, &rep) < 0 || sys_times(&kt) < 0)
 		return (clock_t)-1;
-	t->tms_utime = (clock_t)kt.user_ticks;
-	t->tms_stime = 0;
-	t->tms_cutime = (clock_t)rep.c;
-	t->tms_cstime = (clock_t)rep.d;
+	struct tms mine = {(clock_t)kt.user_ticks, 0, (clock_t)rep.c,
+			   (clock_t)rep.d};
+	if (libc_ret(libc_out(t, &mine, sizeof(mine))) < 0)
+		return (clock_t)-1;
 	return (clock_t)kt.ticks;
 }
 
@@ -171,7 +175,7 @@ int getprocs(struct pm_procinfo *buf, int max)
 	if (max < 0 || !buf)
 		return libc_ret(-EINVAL);
 	uint32_t len = (uint32_t)max * sizeof(*buf);
-	grant_id_t g = grant_create(libc_pm(), buf, len, GF_WRITE);
+	grant_id_t g = libc_grant(libc_pm(), buf, len, GF_WRITE);
 	if (g < 0)
 		return libc_ret(g);
 	struct pm_request q = {.grant = g, .len = len};
@@ -180,28 +184,45 @@ int getprocs(struct pm_procinfo *buf, int max)
 	return libc_ret(r);
 }
 
-/* Pack the path, then argv, then envp, NUL after each. */
+/* Pack the path, then argv, then envp, NUL after each.  Every pointer
+ * is the program's, so each is read with the kernel's check (user.c):
+ * a bad one is EFAULT before PM hears of the exec. */
 static int pack(char *block, uint32_t *len, const char *s)
 {
-	size_t n = strlen(s) + 1;
-	if (*len + n > PM_EXEC_MAX)
-		return -E2BIG;
-	memcpy(block + *len, s, n);
-	*len += (uint32_t)n;
+	int n = libc_str_in(block + *len, s, PM_EXEC_MAX - *len);
+	if (n < 0)
+		return n == -ENAMETOOLONG ? -E2BIG : n;
+	*len += (uint32_t)n + 1;
+	return 0;
+}
+
+static int pack_all(char *block, uint32_t *len, char *const v[],
+		    uint32_t *count)
+{
+	for (*count = 0; v; (*count)++) {
+		char *s;
+		int r = libc_in(&s, &v[*count], sizeof(s));
+		if (r < 0 || !s)
+			return r;
+		r = pack(block, len, s);
+		if (r < 0)
+			return r;
+	}
 	return 0;
 }
 
 int execve(const char *path, char *const argv[], char *const envp[])
 {
 	static char block[PM_EXEC_MAX];
-	uint32_t len = 0, argc = 0, envc = 0;
-	if (!path)
-		return libc_ret(-EFAULT);
-	int r = pack(block, &len, path);
-	for (; r == 0 && argv && argv[argc]; argc++)
-		r = pack(block, &len, argv[argc]);
-	for (; r == 0 && envp && envp[envc]; envc++)
-		r = pack(block, &len, envp[envc]);
+	_Static_assert(PM_EXEC_MAX > VFS_PATH_MAX, "room for the path");
+	uint32_t argc = 0, envc = 0;
+	int r = libc_path_in(block, path);
+	if (r < 0)
+		return libc_ret(r);
+	uint32_t len = (uint32_t)r + 1;
+	r = pack_all(block, &len, argv, &argc);
+	if (r == 0)
+		r = pack_all(block, &len, envp, &envc);
 	if (r < 0)
 		return libc_ret(r);
 	endpoint_t ep = libc_pm();

@@ -3,7 +3,8 @@
  * select(2), and poll(2) on top of it.  The three sets travel to VFS in
  * one struct vfs_select; the timeout in milliseconds.  poll asks for
  * POLLIN and POLLOUT only (POLLHUP and POLLERR would need VFS to tell
- * them apart from readiness).
+ * them apart from readiness).  The program's sets and array are copied
+ * in and out with the kernel's check (user.c).
  */
 #include <fcntl.h>
 #include <poll.h>
@@ -12,44 +13,68 @@
 
 #include "libc.h"
 
-static void to_words(const fd_set *s, uint32_t *w, int nfds)
+_Static_assert(FD_SETSIZE >= VFS_OPEN_MAX, "an fd_set holds every fd");
+
+/* The bytes of an fd_set that hold descriptors 0 .. nfds-1. */
+static size_t set_bytes(int nfds)
 {
-	memset(w, 0, VFS_OPEN_MAX / 8);
-	for (int fd = 0; s && fd < nfds; fd++)
-		if (FD_ISSET(fd, s))
-			w[fd / 32] |= 1u << (fd % 32);
+	return (size_t)(nfds + 31) / 32 * 4;
 }
 
-static void from_words(fd_set *s, const uint32_t *w, int nfds)
+static int set_in(const fd_set *user, uint32_t *w, int nfds)
 {
-	if (!s)
-		return;
-	FD_ZERO(s);
+	fd_set s;
+	memset(w, 0, VFS_OPEN_MAX / 8);
+	if (!user)
+		return 0;
+	int r = libc_in(&s, user, set_bytes(nfds));
+	for (int fd = 0; r == 0 && fd < nfds; fd++)
+		if (FD_ISSET(fd, &s))
+			w[fd / 32] |= 1u << (fd % 32);
+	return r;
+}
+
+static int set_out(fd_set *user, const uint32_t *w, int nfds)
+{
+	fd_set s;
+	if (!user)
+		return 0;
+	FD_ZERO(&s);
 	for (int fd = 0; fd < nfds; fd++)
 		if (w[fd / 32] >> (fd % 32) & 1)
-			FD_SET(fd, s);
+			FD_SET(fd, &s);
+	return libc_out(user, &s, set_bytes(nfds));
 }
 
 int select(int nfds, fd_set *rd, fd_set *wr, fd_set *ex, struct timeval *tv)
 {
 	struct vfs_select s;
-	if (nfds < 0 || nfds > VFS_OPEN_MAX ||
-	    (tv && (tv->tv_sec < 0 || tv->tv_usec < 0)))
+	struct timeval t = {0, 0};
+	if (nfds < 0 || nfds > VFS_OPEN_MAX)
 		return libc_ret(-EINVAL);
-	s.nfds = (uint32_t)nfds;
-	to_words(rd, s.rd, nfds);
-	to_words(wr, s.wr, nfds);
-	to_words(ex, s.ex, nfds);
-	struct vfs_request q = {.pos = tv ? (int64_t)tv->tv_sec * 1000 +
-						       tv->tv_usec / 1000
-					  : -1};
-	int r = vfs_call(VFS_SELECT, &q, &s, sizeof(s), GF_READ | GF_WRITE, 0);
+	int r = tv ? libc_in(&t, tv, sizeof(t)) : 0;
+	if (r == 0)
+		r = set_in(rd, s.rd, nfds);
+	if (r == 0)
+		r = set_in(wr, s.wr, nfds);
+	if (r == 0)
+		r = set_in(ex, s.ex, nfds);
 	if (r < 0)
 		return libc_ret(r);
-	from_words(rd, s.rd, nfds);
-	from_words(wr, s.wr, nfds);
-	from_words(ex, s.ex, nfds);
-	return r;
+	if (t.tv_sec < 0 || t.tv_usec < 0)
+		return libc_ret(-EINVAL);
+	s.nfds = (uint32_t)nfds;
+	struct vfs_request q = {
+		.pos = tv ? (int64_t)t.tv_sec * 1000 + t.tv_usec / 1000 : -1};
+	r = vfs_call(VFS_SELECT, &q, &s, sizeof(s), GF_READ | GF_WRITE, 0);
+	if (r < 0)
+		return libc_ret(r);
+	int w = set_out(rd, s.rd, nfds);
+	if (w == 0)
+		w = set_out(wr, s.wr, nfds);
+	if (w == 0)
+		w = set_out(ex, s.ex, nfds);
+	return w < 0 ? libc_ret(w) : r;
 }
 
 /* Is fd open?  (errno stays as it was.) */
@@ -63,10 +88,16 @@ static bool is_open(int fd)
 
 /* A negative fd is skipped (revents 0); one that is not open gets
  * POLLNVAL, counts as ready and is not an error (POSIX). */
-int poll(struct pollfd *fds, nfds_t n, int timeout_ms)
+int poll(struct pollfd *user, nfds_t n, int timeout_ms)
 {
+	struct pollfd fds[VFS_OPEN_MAX];
 	fd_set rd, wr;
 	int nfds = 0, invalid = 0;
+	if (n > VFS_OPEN_MAX)
+		return libc_ret(-EINVAL);
+	int r = libc_in(fds, user, n * sizeof(*fds));
+	if (r < 0)
+		return libc_ret(r);
 	FD_ZERO(&rd);
 	FD_ZERO(&wr);
 	for (nfds_t i = 0; i < n; i++) {
@@ -88,7 +119,7 @@ int poll(struct pollfd *fds, nfds_t n, int timeout_ms)
 	struct timeval tv = {timeout_ms / 1000, timeout_ms % 1000 * 1000};
 	if (invalid)
 		tv = (struct timeval){0, 0}; /* something to report now */
-	int r = select(nfds, &rd, &wr, 0, timeout_ms < 0 && !invalid ? 0 : &tv);
+	r = select(nfds, &rd, &wr, 0, timeout_ms < 0 && !invalid ? 0 : &tv);
 	if (r < 0)
 		return r;
 	int count = invalid;
@@ -101,5 +132,6 @@ int poll(struct pollfd *fds, nfds_t n, int timeout_ms)
 			fds[i].revents |= POLLOUT;
 		count += fds[i].revents != 0;
 	}
-	return count;
+	r = libc_out(user, fds, n * sizeof(*fds));
+	return r < 0 ? libc_ret(r) : count;
 }

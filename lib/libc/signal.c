@@ -4,7 +4,8 @@
  * pause ...) are messages to PM, which keeps each process's handlers,
  * mask and pending set, and delivers a signal by building a frame on
  * the process's stack that runs the handler and returns through
- * __sigtramp_return (sigtramp.asm) and __sigreturn here.
+ * __sigtramp_return (sigtramp.asm) and __sigreturn here.  The sets and
+ * actions a program passes are copied with the kernel's check (user.c).
  */
 #include <signal.h>
 #include <string.h>
@@ -29,22 +30,26 @@ int sigaction(int sig, const struct sigaction *act, struct sigaction *old)
 {
 	struct pm_request q = {.arg = sig, .options = act != 0};
 	struct pm_reply rep;
-	if (act) {
-		q.handler = (uint32_t)(uintptr_t)act->sa_handler;
-		q.mask = (uint32_t)act->sa_mask;
-		q.flags = (uint32_t)act->sa_flags;
-		q.tramp = (uint32_t)(uintptr_t)__sigtramp_return;
-	}
-	int r = pm_call(PM_SIGACTION, &q, &rep);
+	struct sigaction mine;
+	int r = old ? libc_writable(old, sizeof(*old)) : 0;
+	if (r == 0 && act)
+		r = libc_in(&mine, act, sizeof(mine));
 	if (r < 0)
 		return libc_ret(r);
-	if (old) {
-		memset(old, 0, sizeof(*old));
-		old->sa_handler = (_sig_func_ptr)(uintptr_t)rep.a;
-		old->sa_mask = (sigset_t)rep.b;
-		old->sa_flags = (int)rep.c;
+	if (act) {
+		q.handler = (uint32_t)(uintptr_t)mine.sa_handler;
+		q.mask = (uint32_t)mine.sa_mask;
+		q.flags = (uint32_t)mine.sa_flags;
+		q.tramp = (uint32_t)(uintptr_t)__sigtramp_return;
 	}
-	return 0;
+	r = pm_call(PM_SIGACTION, &q, &rep);
+	if (r < 0 || !old)
+		return libc_ret(r);
+	memset(&mine, 0, sizeof(mine));
+	mine.sa_handler = (_sig_func_ptr)(uintptr_t)rep.a;
+	mine.sa_mask = (sigset_t)rep.b;
+	mine.sa_flags = (int)rep.c;
+	return libc_ret(libc_out(old, &mine, sizeof(mine)));
 }
 
 _sig_func_ptr signal(int sig, _sig_func_ptr handler)
@@ -59,22 +64,31 @@ _sig_func_ptr signal(int sig, _sig_func_ptr handler)
 
 int sigprocmask(int how, const sigset_t *set, sigset_t *old)
 {
-	struct pm_request q = {.options = set ? how : 3,
-			       .mask = set ? (uint32_t)*set : 0};
-	struct pm_reply rep;
-	if (set && how != SIG_BLOCK && how != SIG_UNBLOCK && how != SIG_SETMASK)
-		return libc_ret(-EINVAL);
-	int r = pm_call(PM_SIGPROCMASK, &q, &rep);
+	sigset_t mine = 0;
+	int r = old ? libc_writable(old, sizeof(*old)) : 0;
+	if (r == 0 && set)
+		r = libc_in(&mine, set, sizeof(mine));
 	if (r < 0)
 		return libc_ret(r);
-	if (old)
-		*old = (sigset_t)rep.a;
-	return 0;
+	if (set && how != SIG_BLOCK && how != SIG_UNBLOCK && how != SIG_SETMASK)
+		return libc_ret(-EINVAL);
+	struct pm_request q = {.options = set ? how : 3,
+			       .mask = (uint32_t)mine};
+	struct pm_reply rep;
+	r = pm_call(PM_SIGPROCMASK, &q, &rep);
+	if (r < 0 || !old)
+		return libc_ret(r);
+	mine = (sigset_t)rep.a;
+	return libc_ret(libc_out(old, &mine, sizeof(mine)));
 }
 
 int sigsuspend(const sigset_t *mask)
 {
-	struct pm_request q = {.mask = (uint32_t)*mask};
+	sigset_t mine;
+	int r = libc_in(&mine, mask, sizeof(mine));
+	if (r < 0)
+		return libc_ret(r);
+	struct pm_request q = {.mask = (uint32_t)mine};
 	return libc_ret(pm_call(PM_SIGSUSPEND, &q, 0));
 }
 
@@ -85,8 +99,8 @@ int sigpending(sigset_t *set)
 	int r = pm_call(PM_SIGPENDING, &q, &rep);
 	if (r < 0)
 		return libc_ret(r);
-	*set = (sigset_t)rep.a;
-	return 0;
+	sigset_t mine = (sigset_t)rep.a;
+	return libc_ret(libc_out(set, &mine, sizeof(mine)));
 }
 
 int pause(void)

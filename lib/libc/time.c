@@ -16,24 +16,40 @@ int gettimeofday(struct timeval *tv, void *tz)
 	struct kc_times kt;
 	if (sys_times(&kt) < 0 || kt.hz == 0)
 		return libc_ret(-EIO);
-	tv->tv_sec = (time_t)(kt.boot_time + kt.ticks / kt.hz);
-	tv->tv_usec = (suseconds_t)(kt.ticks % kt.hz * (1000000 / kt.hz));
-	return 0;
+	struct timeval now = {
+		(time_t)(kt.boot_time + kt.ticks / kt.hz),
+		(suseconds_t)(kt.ticks % kt.hz * (1000000 / kt.hz))};
+	return libc_ret(libc_out(tv, &now, sizeof(now)));
+}
+
+time_t time(time_t *t)
+{
+	struct timeval now;
+	if (gettimeofday(&now, 0) < 0)
+		return (time_t)-1;
+	if (t && libc_ret(libc_out(t, &now.tv_sec, sizeof(*t))) < 0)
+		return (time_t)-1;
+	return now.tv_sec;
 }
 
 int nanosleep(const struct timespec *want, struct timespec *left)
 {
-	if (!want || want->tv_nsec < 0 || want->tv_nsec >= 1000000000 ||
-	    want->tv_sec < 0)
+	struct timespec w;
+	int r = libc_in(&w, want, sizeof(w));
+	if (r < 0)
+		return libc_ret(r);
+	if (w.tv_nsec < 0 || w.tv_nsec >= 1000000000 || w.tv_sec < 0)
 		return libc_ret(-EINVAL);
-	uint64_t ms = (uint64_t)want->tv_sec * 1000 +
-		      ((uint64_t)want->tv_nsec + 999999) / 1000000;
+	uint64_t ms = (uint64_t)w.tv_sec * 1000 +
+		      ((uint64_t)w.tv_nsec + 999999) / 1000000;
 	struct pm_request q = {.arg = ms > 0x7fffffff ? 0x7fffffff : (int)ms};
 	struct pm_reply rep;
-	int r = pm_call(PM_SLEEP, &q, &rep);
+	r = pm_call(PM_SLEEP, &q, &rep);
 	if (r == -EINTR && left) {
-		left->tv_sec = (time_t)(rep.a / 1000);
-		left->tv_nsec = (long)(rep.a % 1000) * 1000000;
+		struct timespec l = {(time_t)(rep.a / 1000),
+				     (long)(rep.a % 1000) * 1000000};
+		if (libc_out(left, &l, sizeof(l)) < 0)
+			r = -EFAULT;
 	}
 	return libc_ret(r);
 }

@@ -2,7 +2,8 @@
 /*
  * Talking to VFS (proto/vfs.h) for the C library: find it (by name,
  * once), grant it the buffer of a call, send the request and turn the
- * reply into a result.
+ * reply into a result.  A path is first copied in with the kernel's
+ * check (user.c), so that a bad one is EFAULT.
  */
 #include <fcntl.h>
 #include <string.h>
@@ -28,8 +29,8 @@ int vfs_call(int type, struct vfs_request *q, const void *buf, uint32_t len,
 	if (ep == NONE)
 		return -ENOSYS;
 	grant_id_t g = GRANT_INVALID;
-	if (buf) {
-		g = grant_create(ep, buf, len, access);
+	if (buf || len) {
+		g = libc_grant(ep, buf, len, access);
 		if (g < 0)
 			return g;
 		q->grant = g;
@@ -40,7 +41,7 @@ int vfs_call(int type, struct vfs_request *q, const void *buf, uint32_t len,
 	m.m_type = type;
 	*VFS_REQ(&m) = *q;
 	int r = ipc_sendrec(ep, &m);
-	if (buf)
+	if (g != GRANT_INVALID)
 		grant_revoke(g);
 	if (r < 0)
 		return -EIO;
@@ -52,14 +53,11 @@ int vfs_call(int type, struct vfs_request *q, const void *buf, uint32_t len,
 int vfs_path_req(int type, const char *path, struct vfs_request *q,
 		 struct vfs_reply *rep)
 {
-	if (!path)
-		return -EFAULT;
-	size_t n = strlen(path);
-	if (n >= VFS_PATH_MAX)
-		return -ENAMETOOLONG;
-	if (n == 0)
-		return -ENOENT;
-	return vfs_call(type, q, path, (uint32_t)n, GF_READ, rep);
+	char mine[VFS_PATH_MAX];
+	int n = libc_path_in(mine, path);
+	if (n < 0)
+		return n;
+	return vfs_call(type, q, mine, (uint32_t)n, GF_READ, rep);
 }
 
 int vfs_path(int type, const char *path, uint32_t flags, uint32_t mode,
@@ -69,20 +67,22 @@ int vfs_path(int type, const char *path, uint32_t flags, uint32_t mode,
 	return vfs_path_req(type, path, &q, rep);
 }
 
-void vfs_to_stat(const struct vfs_reply *rep, struct stat *st)
+int vfs_stat_out(const struct vfs_reply *rep, struct stat *out)
 {
-	memset(st, 0, sizeof(*st));
-	st->st_dev = (dev_t)rep->dev;
-	st->st_ino = (ino_t)rep->ino;
-	st->st_mode = rep->st.mode;
-	st->st_nlink = rep->st.nlinks;
-	st->st_uid = rep->st.uid;
-	st->st_gid = rep->st.gid;
-	st->st_rdev = (dev_t)rep->st.rdev;
-	st->st_size = (off_t)rep->st.size;
-	st->st_atime = (time_t)rep->st.atime;
-	st->st_mtime = (time_t)rep->st.mtime;
-	st->st_ctime = (time_t)rep->st.ctime;
-	st->st_blksize = 1024;
-	st->st_blocks = (blkcnt_t)((rep->st.size + 511) / 512);
+	struct stat st;
+	memset(&st, 0, sizeof(st));
+	st.st_dev = (dev_t)rep->dev;
+	st.st_ino = (ino_t)rep->ino;
+	st.st_mode = rep->st.mode;
+	st.st_nlink = rep->st.nlinks;
+	st.st_uid = rep->st.uid;
+	st.st_gid = rep->st.gid;
+	st.st_rdev = (dev_t)rep->st.rdev;
+	st.st_size = (off_t)rep->st.size;
+	st.st_atime = (time_t)rep->st.atime;
+	st.st_mtime = (time_t)rep->st.mtime;
+	st.st_ctime = (time_t)rep->st.ctime;
+	st.st_blksize = 1024;
+	st.st_blocks = (blkcnt_t)((rep->st.size + 511) / 512);
+	return libc_out(out, &st, sizeof(st));
 }

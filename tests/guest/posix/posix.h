@@ -53,6 +53,7 @@ struct stat;
 struct timespec;
 struct utimbuf;
 int lstat(const char *path, struct stat *st);
+int mknod(const char *path, mode_t mode, dev_t dev);
 int utime(const char *path, const struct utimbuf *times);
 int nanosleep(const struct timespec *want, struct timespec *left);
 

@@ -177,7 +177,12 @@ def run_guest(build, g):
     for pattern in g.expect:
         if not re.search(pattern, run.log, re.M):
             problems.append("expected log line missing: " + pattern)
-    detail = "\n".join(problems) + "\n--- serial log (tail) ---\n" + run.tail()
+    detail = "\n".join(problems)
+    failures = [l for l in run.log.splitlines()
+                if re.search(r"not ok |: \S+\.c:\d+: ", l)]
+    if problems and failures:  # a suite's failed checks, wherever they are
+        detail += "\n--- failed checks ---\n" + "\n".join(failures[:40])
+    detail += "\n--- serial log (tail) ---\n" + run.tail()
     return report("guest/" + g.name, not problems, detail)
 
 

@@ -46,8 +46,6 @@ int sys_sdevio(uint32_t port, uint32_t flags, endpoint_t granter,
 	       grant_id_t gid, uint32_t offset, uint32_t len);
 int sys_irqctl(uint32_t op, uint32_t irq, uint32_t policy, uint32_t id,
 	       int *hook);
-int sys_irqctl(uint32_t op, uint32_t irq, uint32_t policy, uint32_t id,
-	       int *hook);
 int sys_privctl(endpoint_t who, uint32_t op, const struct priv_desc *desc);
 int sys_dmaalloc(void *vaddr, uint32_t len, uint32_t *phys);
 int sys_umap(const void *vaddr, uint32_t len, uint32_t *phys, uint32_t *contig);
@@ -76,6 +74,28 @@ grant_id_t grant_create_indirect(endpoint_t grantee, endpoint_t owner,
 				 grant_id_t ref, uint32_t offset, uint32_t len,
 				 uint32_t access);
 int grant_revoke(grant_id_t gid);
+
+/* Starting a program in a process the caller manages (exec_elf.c), for
+ * PM's exec and RS's services.  exec_prepare checks the ELF headers (the
+ * first n bytes of a file of `size` bytes, at most 4 KiB) and lays out
+ * the first stack: argc, argv, envp (the argc + envc NUL-terminated
+ * strings in strs/len), then naux auxiliary words (abi/startup.h).
+ * -ENOEXEC, -ENOMEM or -E2BIG, and nothing changed.  exec_load replaces
+ * who's memory with the program, reading the segments through read_at;
+ * after a failure there the process must be ended.  The caller then
+ * starts it: sys_exec(who, x->entry, x->sp, name). */
+#define EXEC_STACK_SIZE 0x10000u
+struct exec_image {
+	uint8_t hdr[4096];   /* the ELF and program headers */
+	uint8_t stack[4096]; /* the top of the first stack */
+	uint32_t sp, stack_size, entry, brk;
+};
+typedef int (*exec_read_fn)(void *ctx, uint32_t off, void *buf, uint32_t n);
+int exec_prepare(struct exec_image *x, const uint8_t *hdr, uint32_t n,
+		 uint32_t size, const char *strs, uint32_t len, uint32_t argc,
+		 uint32_t envc, const uint32_t *aux, uint32_t naux);
+int exec_load(endpoint_t who, const struct exec_image *x,
+	      exec_read_fn read_at, void *ctx);
 
 /* The endpoint of the process called name, or NONE (proc_find.c). */
 endpoint_t proc_find(const char *name);

@@ -4,11 +4,10 @@
  *
  * Everything that can be checked is checked before the old program is
  * thrown away: the arguments, the file (through VFS, like any program
- * reads a file), its ELF headers (include/elf32.h, the kernel's own
- * checks), the size of what it asks for.  Then PM builds the new memory
- * with SYS_MEMMAP, fills it from the file a chunk at a time, writes the
- * initial stack (argc, argv, envp, the strings) and starts it with
- * SYS_EXEC.  A failure after the point of no return ends the process.
+ * reads a file), its ELF headers and the size of what it asks for, the
+ * first stack (exec_prepare in lib/libsys/exec_elf.c).  Then
+ * exec_load builds the new memory from the file, and SYS_EXEC starts it.  A
+ * failure after that point of no return ends the process.
  */
 #include <fcntl.h>
 #include <string.h>
@@ -19,60 +18,16 @@
 #include "elf32.h"
 #include "pm.h"
 
-#define STACK_SIZE 0x10000u
-#define USER_TOP 0xc0000000u
-#define MAX_IMAGE (64u << 20)
 #define MAX_ARGS 64
 
 static uint8_t hdr[4096];
-static uint8_t chunk[4096];	/* file data on its way */
-static uint8_t stack_img[4096]; /* the new stack's top */
+static struct exec_image image;
 
-static int load_segment(endpoint_t who, int fd, const struct phdr *ph)
+static int read_file(void *ctx, uint32_t off, void *buf, uint32_t n)
 {
-	uint32_t first = ph->vaddr & ~0xfffu;
-	uint32_t end = ph->vaddr + ph->memsz;
-	int r = sys_memmap(who, first, end - first,
-			   ph->flags & ELF_PF_W ? MM_WRITE : 0, 0);
-	for (uint32_t done = 0; r == 0 && done < ph->filesz;) {
-		uint32_t n = ph->filesz - done < sizeof(chunk)
-				     ? ph->filesz - done
-				     : sizeof(chunk);
-		if (lseek(fd, (off_t)(ph->offset + done), SEEK_SET) < 0 ||
-		    read(fd, chunk, n) != (int)n)
-			return -EIO;
-		r = sys_memmap(who, ph->vaddr + done, n, MM_COPY, chunk);
-		done += n;
-	}
-	return r;
-}
-
-/* Lay out the new stack in `stack_img` the way crt0 expects it, and give
- * its address in the process. */
-static int build_stack(const char *strs, uint32_t len, uint32_t argc,
-		       uint32_t envc, uint32_t *sp, uint32_t *size)
-{
-	uint32_t words = 1 + argc + 1 + envc + 1 + 3;
-	uint32_t str_bytes = (len + 3) & ~3u;
-	*size = words * 4 + str_bytes;
-	if (*size > sizeof(stack_img))
-		return -E2BIG;
-	*sp = USER_TOP - *size;
-	uint32_t *w = (uint32_t *)stack_img, at = *sp + words * 4;
-	memcpy(stack_img + words * 4, strs, len);
-	*w++ = argc;
-	for (uint32_t list = 0; list < 2; list++) { /* argv, then envp */
-		for (uint32_t i = 0; i < (list ? envc : argc); i++) {
-			*w++ = at;
-			uint32_t n = (uint32_t)strlen(strs) + 1;
-			at += n;
-			strs += n;
-		}
-		*w++ = 0;
-	}
-	*w++ = STACK_AUX_EXEC;
-	*w++ = (uint32_t)pm_self();
-	*w = (uint32_t)proc_find("vfs");
+	int fd = *(int *)ctx;
+	if (lseek(fd, (off_t)off, SEEK_SET) < 0 || read(fd, buf, n) != (int)n)
+		return -EIO;
 	return 0;
 }
 
@@ -108,31 +63,11 @@ int pm_exec(struct mproc *p, const struct pm_request *q)
 		close(fd);
 		return n < 0 ? -EIO : -ENOEXEC;
 	}
-	/* The headers must be in what we read; the segments in the file. */
-	const struct ehdr *eh = (const struct ehdr *)hdr;
-	uint64_t table = (uint64_t)eh->phoff + eh->phnum * sizeof(struct phdr);
-	if (!S_ISREG(st.st_mode) || table > (uint64_t)n ||
-	    elf32_check(hdr, (uint32_t)st.st_size, 0x1000,
-			USER_TOP - STACK_SIZE)) {
-		close(fd);
-		return -ENOEXEC;
-	}
-	const struct phdr *ph = elf32_phdrs(hdr);
-	uint64_t total = 0, end = 0;
-	for (int i = 0; i < eh->phnum; i++) {
-		if (ph[i].type != ELF_PT_LOAD)
-			continue;
-		total += ph[i].memsz;
-		if ((uint64_t)ph[i].vaddr + ph[i].memsz > end)
-			end = (uint64_t)ph[i].vaddr + ph[i].memsz;
-	}
-	uint32_t sp, size;
-	if (total > MAX_IMAGE) {
-		close(fd);
-		return -ENOMEM;
-	}
-	if ((r = build_stack(args, args_len, q->argc, q->envc, &sp, &size)) <
-	    0) {
+	uint32_t aux[3] = {STACK_AUX_EXEC, (uint32_t)pm_self(),
+			   (uint32_t)proc_find("vfs")};
+	r = exec_prepare(&image, hdr, (uint32_t)n, (uint32_t)st.st_size, args,
+			 args_len, q->argc, q->envc, aux, 3);
+	if (r < 0) {
 		close(fd);
 		return r;
 	}
@@ -142,16 +77,10 @@ int pm_exec(struct mproc *p, const struct pm_request *q)
 		return -EPERM; /* a boot process: its memory is not ours */
 	}
 	/* The point of no return: the old program goes. */
-	r = sys_memmap(p->ep, USER_TOP - STACK_SIZE, STACK_SIZE,
-		       MM_NEW | MM_WRITE, 0);
-	for (int i = 0; r == 0 && i < eh->phnum; i++)
-		if (ph[i].type == ELF_PT_LOAD && ph[i].memsz)
-			r = load_segment(p->ep, fd, &ph[i]);
-	close(fd);
-	if (r == 0)
-		r = sys_memmap(p->ep, sp, size, MM_COPY, stack_img);
 	const char *name = strrchr(path, '/');
 	name = name ? name + 1 : path;
+	r = exec_load(p->ep, &image, read_file, &fd);
+	close(fd);
 	if (r < 0) {
 		proc_terminate(p, SIGKILL);
 		return 1;
@@ -162,9 +91,8 @@ int pm_exec(struct mproc *p, const struct pm_request *q)
 	nlen = nlen < sizeof(p->name) - 1 ? nlen : sizeof(p->name) - 1;
 	memcpy(p->name, name, nlen);
 	p->name[nlen] = 0;
-	p->brk_base = p->brk = p->brk_mapped =
-		((uint32_t)end + 0xfff) & ~0xfffu;
-	if (sys_exec(p->ep, eh->entry, sp, name) < 0)
+	p->brk_base = p->brk = p->brk_mapped = image.brk;
+	if (sys_exec(p->ep, image.entry, image.sp, name) < 0)
 		proc_terminate(p, SIGKILL);
 	return 1; /* no reply either way */
 }

@@ -34,6 +34,7 @@ int sys_diag(const char *buf, uint32_t len);
 int sys_exit(endpoint_t who, int status);
 int sys_fork(endpoint_t *child);
 int sys_fork_of(endpoint_t parent, endpoint_t *child);
+int sys_fork_held(endpoint_t *child);
 int sys_getksig(struct kc_getksig *out);
 int sys_setalarm(uint32_t ticks, uint32_t *left);
 int sys_times(struct kc_times *out);
@@ -94,8 +95,21 @@ typedef int (*exec_read_fn)(void *ctx, uint32_t off, void *buf, uint32_t n);
 int exec_prepare(struct exec_image *x, const uint8_t *hdr, uint32_t n,
 		 uint32_t size, const char *strs, uint32_t len, uint32_t argc,
 		 uint32_t envc, const uint32_t *aux, uint32_t naux);
-int exec_load(endpoint_t who, const struct exec_image *x,
-	      exec_read_fn read_at, void *ctx);
+int exec_load(endpoint_t who, const struct exec_image *x, exec_read_fn read_at,
+	      void *ctx);
+
+/* A service's side of RS (sef.c, proto/rs.h).  sef_startup tells RS the
+ * service is ready and returns RS_FRESH or RS_RESTARTED; sef_receive is
+ * ipc_receive that answers RS's heartbeat and fault injection itself;
+ * sef_panic logs "panic: LABEL: why" and exits with RS_PANIC_STATUS. */
+void sef_set_servers(endpoint_t rs, endpoint_t ds); /* from the stack */
+endpoint_t sef_rs(void);
+endpoint_t sef_ds(void);
+int sef_startup(const char *name);
+int sef_receive(endpoint_t src, message_t *m, int *status);
+const char *sef_label(void);
+uint32_t sef_restarts(void);
+void sef_panic(const char *why) __attribute__((noreturn));
 
 /* The endpoint of the process called name, or NONE (proc_find.c). */
 endpoint_t proc_find(const char *name);

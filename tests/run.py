@@ -102,6 +102,11 @@ GUEST = (
                         ("../bin/vfs", ""), ("../bin/pm", ""), t("t_posix"),
                         ("root.img", "")], "posix",
              [r"\d+ tests, 0 failed"], timeout=400)]
+    + [Guest("rs", [("../bin/memory", ""), ("../bin/fs", ""),
+                     ("../bin/vfs", ""), ("../bin/pm", ""),
+                     ("../bin/rs", ""), t("t_rs"), ("rs/root.img", "")],
+             "down", [r"rs: broken: policy refused: broken.conf:4: "],
+             timeout=300)]
     + [Guest("exec", [("../bin/memory", ""), ("../bin/fs", ""),
                        ("../bin/vfs", ""), ("../bin/pm", ""), t("t_exec"),
                        ("root.img", "")], "exec",

@@ -21,9 +21,11 @@ struct kc_exit {	/* SYS_EXIT */
 	int32_t status; /* in: exit status reported to the manager */
 };
 
-struct kc_fork {	   /* SYS_FORK */
+#define FORK_HELD 1 /* the child waits for the caller instead of running */
+struct kc_fork {    /* SYS_FORK */
 	endpoint_t child;  /* out: the child's endpoint (NONE in the child) */
 	endpoint_t parent; /* in: SELF, or a process awaiting our reply */
+	uint32_t flags;	   /* in: FORK_HELD */
 };
 
 /* What a manager learns about a process it manages (SYS_GETKSIG). */

@@ -11,9 +11,15 @@
  * SENDREC to it); the child is created waiting the same way, so the
  * caller answers both.
  *
- * The child gets a copy of every page, the registers and privileges, a
- * fresh endpoint (the slot's generation moves on), and the caller as its
- * manager.  Nothing changes unless everything could be allocated.
+ * parent = SELF with FORK_HELD: the child gets an empty address space
+ * and is created waiting for the caller's reply, never having run -- a
+ * blank the caller (RS) fills with a program through SYS_MEMMAP and
+ * SYS_EXEC.
+ *
+ * The child gets a copy of every page (a blank: none), the registers
+ * and privileges, a fresh endpoint (the slot's generation moves on),
+ * and the caller as its manager.  Nothing changes unless everything
+ * could be allocated.
  */
 #include "abi/errno.h"
 #include "arch/i386/fpu.h"
@@ -28,6 +34,8 @@ int do_fork(struct proc *caller, message_t *m)
 	struct kc_fork *a = KC_ARGS(m, kc_fork);
 	struct proc *parent = caller;
 	uint32_t pd;
+	if (a->flags & ~FORK_HELD || (a->flags && a->parent != SELF))
+		return -EINVAL;
 	if (a->parent != SELF) {
 		int r = ep_check(a->parent, &parent);
 		if (r < 0)
@@ -39,7 +47,7 @@ int do_fork(struct proc *caller, message_t *m)
 	struct proc *child = proc_alloc();
 	if (!child)
 		return -EAGAIN;
-	if (as_fork(parent->pd, &pd) < 0) {
+	if ((a->flags ? as_create(&pd) : as_fork(parent->pd, &pd)) < 0) {
 		proc_free(child);
 		return -ENOMEM;
 	}
@@ -49,16 +57,17 @@ int do_fork(struct proc *caller, message_t *m)
 	memcpy(child->fpu, parent->fpu, sizeof(child->fpu));
 	memcpy(child->name, parent->name, sizeof(child->name));
 	priv_inherit(parent, child);
-	child->grant_table = parent->grant_table;
-	child->grant_count = parent->grant_count;
+	child->grant_table = a->flags ? 0 : parent->grant_table;
+	child->grant_count = a->flags ? 0 : parent->grant_count;
 	child->prio = parent->prio;
 	child->quantum = child->ticks_left = parent->quantum;
 	child->manager = caller->ep;
 
-	if (parent != caller) { /* waiting for the caller, like its parent */
+	if (parent != caller || a->flags) { /* waiting for the caller */
 		child->reply_pend = true;
 		child->getfrom = caller->ep;
-		child->msg_uva = parent->msg_uva;
+		child->msg_uva =
+			parent != caller ? parent->msg_uva : caller->regs.ebx;
 		child->rts = RTS_INIT | RTS_RECEIVING;
 	} else {
 		child->regs.eax = 0;

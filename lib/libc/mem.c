@@ -2,7 +2,10 @@
 /*
  * sbrk, for malloc.  A program started by exec asks PM to move its
  * break (PM maps the pages).  A boot process was laid out by the kernel,
- * not PM, so it takes memory from a fixed arena in its own bss.
+ * not PM, so it takes memory from a fixed arena in its own bss (and so
+ * does a service RS starts).  A program that needs a bigger one (RS,
+ * which keeps programs in memory) defines __boot_heap and
+ * __boot_heap_size itself; these are only the weak defaults.
  */
 #include <stdint.h>
 #include <unistd.h>
@@ -11,18 +14,19 @@
 
 #define BOOT_HEAP_SIZE (512 * 1024)
 
-static char arena[BOOT_HEAP_SIZE] __attribute__((aligned(16)));
+char __boot_heap[BOOT_HEAP_SIZE] __attribute__((weak, aligned(16)));
+const uint32_t __boot_heap_size __attribute__((weak)) = BOOT_HEAP_SIZE;
 static uint32_t arena_used;
 static uintptr_t brk_now;
 
 static void *arena_sbrk(intptr_t incr)
 {
 	if (incr < 0 ? (uint32_t)-incr > arena_used
-		     : (uint32_t)incr > BOOT_HEAP_SIZE - arena_used) {
+		     : (uint32_t)incr > __boot_heap_size - arena_used) {
 		errno = ENOMEM;
 		return (void *)-1;
 	}
-	void *old = arena + arena_used;
+	void *old = __boot_heap + arena_used;
 	arena_used += (uint32_t)incr;
 	return old;
 }

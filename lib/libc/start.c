@@ -27,9 +27,11 @@ void __libc_start(int argc, char **argv, char **envp)
 		__progname = slash ? slash + 1 : argv[0];
 	}
 	unsigned aux = (unsigned)(unsigned long)e[1];
-	libc_boot_init(aux == STACK_AUX_BOOT);
-	if (aux == STACK_AUX_EXEC)
+	libc_boot_init(aux == STACK_AUX_BOOT || aux == STACK_AUX_SERVICE);
+	if (aux == STACK_AUX_EXEC || aux == STACK_AUX_SERVICE)
 		libc_set_servers((endpoint_t)(long)e[2],
 				 (endpoint_t)(long)e[3]);
+	if (aux == STACK_AUX_SERVICE)
+		sef_set_servers((endpoint_t)(long)e[4], (endpoint_t)(long)e[5]);
 	exit(main(argc, argv, envp));
 }

@@ -94,8 +94,8 @@ static int load_segment(endpoint_t who, const struct phdr *ph,
 	return r;
 }
 
-int exec_load(endpoint_t who, const struct exec_image *x,
-	      exec_read_fn read_at, void *ctx)
+int exec_load(endpoint_t who, const struct exec_image *x, exec_read_fn read_at,
+	      void *ctx)
 {
 	const struct ehdr *eh = (const struct ehdr *)(const void *)x->hdr;
 	const struct phdr *ph = elf32_phdrs(x->hdr);

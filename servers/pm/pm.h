@@ -59,7 +59,8 @@ struct mproc {
 	int pid, ppid, pgrp, sid;
 	int uid, euid, gid, egid;
 	bool zombie, stopped;
-	bool managed; /* forked by PM: it may be signalled and exec'd */
+	bool managed;	    /* forked by PM: it may be signalled and exec'd */
+	endpoint_t manager; /* not managed: its kernel manager (RS), or NONE */
 	int wstatus;
 	bool stop_news; /* stopped, and the parent has not waited for it */
 	/* Blocked in a call to PM, answered later: */

@@ -38,6 +38,7 @@ struct mproc *proc_new(endpoint_t ep)
 			continue;
 		memset(&mp[i], 0, sizeof(mp[i]));
 		mp[i].ep = ep;
+		mp[i].manager = NONE;
 		mp[i].pid = new_pid();
 		mp[i].pgrp = mp[i].sid = mp[i].pid;
 		return &mp[i];

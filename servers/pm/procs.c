@@ -10,7 +10,10 @@
  * process that ends has nobody to tell PM, so proc_boot() also forgets
  * the unmanaged entries the kernel no longer has; do_procs() calls it
  * before each list.  Boot processes stay unmanaged: they take no
- * signals (kill -1 passes them by) and cannot exec.
+ * signals (kill -1 passes them by) and cannot exec.  The services RS
+ * starts are entered the same way, with RS as their parent; root may
+ * signal one by pid, which the kernel passes to RS, their manager
+ * (signal.c).
  *
  * The state comes from PM (Z zombie, T stopped) or else from the
  * kernel: R runnable, S blocked in IPC (reading a terminal, waiting for
@@ -44,13 +47,16 @@ void proc_boot(void)
 		    !kernel_entry(mp[i].ep))
 			mp[i].ep = NONE; /* a boot process that ended */
 	for (uint32_t k = 0; k < nktab; k++) {
-		if (ktab[k].manager != NONE)
-			continue; /* forked, not a boot process */
+		if (ktab[k].manager == pm_self())
+			continue; /* forked by PM: in the table already */
 		struct mproc *p = pm_by_ep(ktab[k].ep);
 		if (!p && !(p = proc_new(ktab[k].ep)))
 			return;
-		if (!p->name[0])
+		if (!p->name[0] || p->manager != ktab[k].manager)
 			memcpy(p->name, ktab[k].name, sizeof(p->name) - 1);
+		p->manager = ktab[k].manager;
+		struct mproc *m = pm_by_ep(p->manager);
+		p->ppid = m ? m->pid : 0; /* RS is a service's parent */
 	}
 }
 

@@ -188,11 +188,26 @@ static bool may_signal(const struct mproc *from, const struct mproc *to)
 		from->euid == to->uid);
 }
 
+/* A service RS started: root may signal it by pid, and the kernel tells
+ * RS, its manager, which decides (a SIGKILL ends and restarts it). */
+static int kill_service(struct mproc *p, struct mproc *t, int sig)
+{
+	if (p->euid != 0)
+		return -EPERM;
+	return sig ? sys_kill(t->ep, (uint32_t)sig) : 0;
+}
+
 int do_kill(struct mproc *p, const struct pm_request *q)
 {
 	int sig = q->arg, found = 0, allowed = 0;
 	if (sig < 0 || sig >= NSIG)
 		return -EINVAL;
+	if (q->pid > 0) {
+		proc_boot(); /* services come and go without telling PM */
+		struct mproc *t = pm_by_pid(q->pid);
+		if (t && !t->managed && t->manager != NONE && !t->zombie)
+			return kill_service(p, t, sig);
+	}
 	for (int i = 0; i < NR_MPROCS; i++) {
 		struct mproc *t = &mp[i];
 		if (t->ep == NONE || t->zombie)

@@ -1,0 +1,205 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * service: ask the reincarnation server (RS, proto/rs.h) to start, stop,
+ * restart or list the system's services.
+ *
+ *	service up BINARY [-label LABEL] [-args "ARGS"] [-config FILE]
+ *	service down LABEL
+ *	service restart LABEL     (start again a service that is down)
+ *	service refresh LABEL     (stop a running one and start it afresh)
+ *	service list
+ *	service fi LABEL          (make it crash: fault injection)
+ *
+ * `up` starts BINARY (an absolute path) as service LABEL (the program's
+ * name unless given) with the arguments ARGS and the policy in FILE
+ * (/etc/system.d/LABEL.conf unless given); RS restarts it whenever it
+ * fails, as its policy says.  `list` prints one line per service: label,
+ * endpoint, pid, state, restarts, the last failure's reason, uptime.
+ * Only root may use it.  RS is found in PM's process list by name.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/procs.h>
+#include <unistd.h>
+
+#include "libsys.h"
+#include "proto/rs.h"
+
+static void usage(void)
+{
+	fprintf(stderr,
+		"usage: service up BINARY [-label LABEL] [-args \"ARGS\"] "
+		"[-config FILE]\n"
+		"       service down|restart|refresh|fi LABEL\n"
+		"       service list\n");
+	exit(2);
+}
+
+static endpoint_t find_rs(void)
+{
+	static struct pm_procinfo procs[96];
+	int n = getprocs(procs, 96);
+	for (int i = 0; i < n; i++)
+		if (!strcmp(procs[i].name, "rs") && procs[i].ppid == 0)
+			return procs[i].ep;
+	return NONE;
+}
+
+static int call(int type, struct rs_request *q, struct rs_reply *rep)
+{
+	endpoint_t rs = find_rs();
+	if (rs == NONE) {
+		fprintf(stderr, "service: the reincarnation server is not "
+				"running\n");
+		exit(1);
+	}
+	message_t m;
+	memset(&m, 0, sizeof(m));
+	m.m_type = type;
+	*RS_REQ(&m) = *q;
+	if (ipc_sendrec(rs, &m) < 0)
+		return -EIO;
+	if (rep)
+		*rep = *RS_REP(&m);
+	return RS_REP(&m)->status;
+}
+
+static void set_label(struct rs_request *q, const char *label)
+{
+	if (strlen(label) >= RS_LABEL_MAX) {
+		fprintf(stderr, "service: label too long: %s\n", label);
+		exit(2);
+	}
+	strcpy(q->label, label);
+}
+
+static int up(int argc, char **argv)
+{
+	static struct rs_up u;
+	if (argc < 1 || argv[0][0] != '/') {
+		if (argc >= 1)
+			fprintf(stderr, "service: %s: give an absolute path\n",
+				argv[0]);
+		usage();
+	}
+	if (strlen(argv[0]) >= sizeof(u.path)) {
+		fprintf(stderr, "service: path too long: %s\n", argv[0]);
+		return 2;
+	}
+	strcpy(u.path, argv[0]);
+	for (int i = 1; i < argc; i += 2) {
+		char *dst = 0;
+		size_t room = 0;
+		if (!strcmp(argv[i], "-label"))
+			dst = u.label, room = sizeof(u.label);
+		else if (!strcmp(argv[i], "-args"))
+			dst = u.args, room = sizeof(u.args);
+		else if (!strcmp(argv[i], "-config"))
+			dst = u.config, room = sizeof(u.config);
+		if (!dst || i + 1 >= argc) {
+			fprintf(stderr, "service: %s: %s\n", argv[i],
+				dst ? "needs a value" : "unknown option");
+			usage();
+		}
+		if (strlen(argv[i + 1]) >= room) {
+			fprintf(stderr, "service: %s too long\n", argv[i]);
+			return 2;
+		}
+		strcpy(dst, argv[i + 1]);
+	}
+	grant_id_t g = grant_create(find_rs(), &u, sizeof(u), GF_READ);
+	struct rs_request q = {.grant = g, .len = sizeof(u)};
+	struct rs_reply rep;
+	int r = g < 0 ? g : call(RS_UP, &q, &rep);
+	if (g >= 0)
+		grant_revoke(g);
+	if (r < 0) {
+		fprintf(stderr, "service: cannot start %s: %s%s\n", u.path,
+			strerror(-r),
+			r == -EINVAL ? " (bad label, or policy: see the "
+				       "console)"
+				     : "");
+		return 1;
+	}
+	return 0;
+}
+
+static const char *state_name(uint32_t s)
+{
+	static const char *const names[] = {"starting", "running", "waiting",
+					    "script",	"down",	   "failed"};
+	return s < sizeof(names) / sizeof(names[0]) ? names[s] : "?";
+}
+
+static int list(void)
+{
+	static struct rs_info info[32];
+	grant_id_t g = grant_create(find_rs(), info, sizeof(info), GF_WRITE);
+	struct rs_request q = {.grant = g, .len = sizeof(info)};
+	int n = g < 0 ? g : call(RS_LIST, &q, 0);
+	if (g >= 0)
+		grant_revoke(g);
+	if (n < 0) {
+		fprintf(stderr, "service: list: %s\n", strerror(-n));
+		return 1;
+	}
+	printf("%-15s %8s %5s %-8s %8s %-12s %s\n", "LABEL", "ENDPOINT", "PID",
+	       "STATE", "RESTARTS", "LAST-FAILURE", "UPTIME");
+	for (int i = 0; i < n; i++) {
+		struct rs_info *s = &info[i];
+		char ep[12] = "-", pid[12] = "-", upt[16] = "-";
+		if (s->ep != NONE) {
+			snprintf(ep, sizeof(ep), "%d", s->ep);
+			snprintf(upt, sizeof(upt), "%u.%us",
+				 s->uptime_ms / 1000, s->uptime_ms / 100 % 10);
+		}
+		if (s->pid > 0)
+			snprintf(pid, sizeof(pid), "%d", s->pid);
+		printf("%-15s %8s %5s %-8s %8u %-12s %s\n", s->label, ep, pid,
+		       state_name(s->state), s->restarts,
+		       s->reason[0] ? s->reason : "-", upt);
+	}
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct {
+		const char *name;
+		int type;
+	} ops[] = {{"down", RS_DOWN},
+		   {"restart", RS_RESTART},
+		   {"refresh", RS_REFRESH},
+		   {"fi", RS_FI}};
+	if (argc < 2)
+		usage();
+	if (!strcmp(argv[1], "up"))
+		return up(argc - 2, argv + 2);
+	if (!strcmp(argv[1], "list")) {
+		if (argc != 2)
+			usage();
+		return list();
+	}
+	for (unsigned i = 0; i < sizeof(ops) / sizeof(ops[0]); i++) {
+		if (strcmp(argv[1], ops[i].name))
+			continue;
+		if (argc != 3)
+			usage();
+		struct rs_request q = {0};
+		set_label(&q, argv[2]);
+		int r = call(ops[i].type, &q, 0);
+		if (r == -ESRCH)
+			fprintf(stderr, "service: %s: no such service%s\n",
+				argv[2],
+				ops[i].type == RS_DOWN ? ""
+						       : " (or not running)");
+		else if (r < 0)
+			fprintf(stderr, "service: %s %s: %s\n", argv[1],
+				argv[2], strerror(-r));
+		return r < 0;
+	}
+	fprintf(stderr, "service: unknown command: %s\n", argv[1]);
+	usage();
+}

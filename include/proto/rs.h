@@ -1,0 +1,99 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The reincarnation-server protocol: what the `service` command asks RS,
+ * and what a service and RS say to each other.  Every request is a
+ * SENDREC answered with RS_REPLY: status >= 0 or a negative errno.
+ *
+ * From `service` (root only: EPERM for anybody else):
+ *   RS_UP       grant = struct rs_up: start the program at `path` as
+ *               service `label` with its policy -> its endpoint
+ *   RS_DOWN     label: stop it for good (no restart)
+ *   RS_RESTART  label: start a service that is down or failed again,
+ *               now (what a recovery script does)
+ *   RS_REFRESH  label: stop a running service and start it afresh
+ *   RS_LIST     grant/len = room for struct rs_info entries -> count
+ *   RS_FI       label: make it crash on purpose (fault injection; the
+ *               server library takes a CPU exception)
+ * A label travels in the request itself (`label`, NUL-terminated).
+ *
+ * Between RS and a service (lib/libsys/sef*.c does the service's side):
+ *   RS_INIT     service -> RS, when it is ready -> status = RS_FRESH or
+ *               RS_RESTARTED; `restarts` = how many times it was
+ *               restarted; `label` = its label
+ *   heartbeat   RS sends a NOTIFY; the library answers with a NOTIFY.
+ *   RS_FI       RS -> service (a plain message, no reply expected)
+ *
+ * Why a service stopped (rs_info.reason, and the REASON argument of a
+ * recovery script): exit, crash, panic, killed, no-heartbeat, down.
+ */
+#pragma once
+
+#include <stdint.h>
+
+#include "abi/endpoint.h"
+#include "abi/grant.h"
+#include "abi/message.h"
+
+#define RS_BASE 0x700
+#define RS_UP (RS_BASE + 1)
+#define RS_DOWN (RS_BASE + 2)
+#define RS_RESTART (RS_BASE + 3)
+#define RS_REFRESH (RS_BASE + 4)
+#define RS_LIST (RS_BASE + 5)
+#define RS_FI (RS_BASE + 6)
+#define RS_INIT (RS_BASE + 7)
+#define RS_REPLY (RS_BASE + 0x80)
+
+#define RS_LABEL_MAX 16 /* with the NUL */
+#define RS_PATH_MAX 128
+#define RS_ARGS_MAX 256
+
+#define RS_FRESH 0     /* RS_INIT: the first start */
+#define RS_RESTARTED 1 /* RS_INIT: a new instance after a failure */
+
+/* A service's exit status when it panics (sef_panic). */
+#define RS_PANIC_STATUS 222
+
+struct rs_request {
+	char label[RS_LABEL_MAX];
+	grant_id_t grant;
+	uint32_t len;
+};
+
+struct rs_reply {
+	int32_t status;
+	endpoint_t ep;
+	uint32_t restarts;
+	char label[RS_LABEL_MAX];
+};
+
+/* RS_UP: what to start.  config "" means /etc/system.d/LABEL.conf. */
+struct rs_up {
+	char path[RS_PATH_MAX];
+	char label[RS_LABEL_MAX]; /* "" means the program's name */
+	char args[RS_ARGS_MAX];	  /* more arguments, split at spaces */
+	char config[RS_PATH_MAX]; /* the policy file */
+};
+
+/* RS_LIST: one service. */
+#define RS_STATE_STARTING 0 /* started, not yet through RS_INIT */
+#define RS_STATE_RUNNING 1
+#define RS_STATE_WAITING 2 /* failed; restarts when its back-off ends */
+#define RS_STATE_SCRIPT 3  /* failed; its recovery script decides */
+#define RS_STATE_DOWN 4	   /* stopped by `service down` */
+#define RS_STATE_FAILED 5  /* over its restart limit, or restart never */
+struct rs_info {
+	char label[RS_LABEL_MAX];
+	char reason[RS_LABEL_MAX]; /* of the last failure, "" if none */
+	endpoint_t ep;		   /* NONE when not running */
+	int32_t pid;		   /* PM's pid for it, 0 if unknown */
+	uint32_t state;		   /* RS_STATE_* */
+	uint32_t restarts;
+	uint32_t uptime_ms; /* of the running instance */
+};
+
+_Static_assert(sizeof(struct rs_request) <= MSG_PAYLOAD, "fits");
+_Static_assert(sizeof(struct rs_reply) <= MSG_PAYLOAD, "fits");
+
+#define RS_REQ(m) ((struct rs_request *)(void *)(m)->m_u.b)
+#define RS_REP(m) ((struct rs_reply *)(void *)(m)->m_u.b)

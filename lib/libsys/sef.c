@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * The service side of the reincarnation server (proto/rs.h): what every
+ * server and driver started by RS runs, so that none writes it by hand.
+ *
+ *   sef_startup()  says "ready" to RS (RS_INIT) and learns whether this
+ *                  is the first start or a restart, how many restarts
+ *                  came before, and the service's label.
+ *   sef_receive()  is ipc_receive for a service's main loop.  It answers
+ *                  RS's heartbeat NOTIFYs at once with a NOTIFY back,
+ *                  and obeys RS_FI (fault injection) by taking a real
+ *                  CPU exception, so the failure RS sees is a genuine
+ *                  crash.  Neither ever reaches the service's own code.
+ *   sef_panic()    is the clean way out: one console line naming the
+ *                  service and why, then exit with RS_PANIC_STATUS so
+ *                  RS reports "panic".
+ *
+ * RS's endpoint and DS's come on the start-up stack (abi/startup.h,
+ * STACK_AUX_SERVICE); a program started any other way (a boot process,
+ * a test) is simply a fresh start with its program name as label.
+ */
+#include <string.h>
+
+#include "libsys.h"
+#include "proto/rs.h"
+
+static endpoint_t rs_ep = NONE, ds_ep = NONE;
+static char label[RS_LABEL_MAX];
+static uint32_t restarts;
+
+void sef_set_servers(endpoint_t rs, endpoint_t ds)
+{
+	rs_ep = rs;
+	ds_ep = ds;
+}
+
+endpoint_t sef_rs(void)
+{
+	return rs_ep;
+}
+
+endpoint_t sef_ds(void)
+{
+	return ds_ep;
+}
+
+const char *sef_label(void)
+{
+	return label;
+}
+
+uint32_t sef_restarts(void)
+{
+	return restarts;
+}
+
+int sef_startup(const char *name)
+{
+	strncpy(label, name ? name : "?", sizeof(label) - 1);
+	if (rs_ep == NONE)
+		return RS_FRESH;
+	message_t m;
+	memset(&m, 0, sizeof(m));
+	m.m_type = RS_INIT;
+	int r = ipc_sendrec(rs_ep, &m);
+	if (r < 0 || m.m_type != RS_REPLY)
+		return RS_FRESH;
+	struct rs_reply *rep = RS_REP(&m);
+	rep->label[RS_LABEL_MAX - 1] = 0;
+	if (rep->label[0])
+		memcpy(label, rep->label, sizeof(label));
+	restarts = rep->restarts;
+	return rep->status == RS_RESTARTED ? RS_RESTARTED : RS_FRESH;
+}
+
+/* RS_FI: crash for real, through the CPU, as a buggy driver would. */
+static volatile uintptr_t nowhere = 0x10; /* never mapped */
+
+static void __attribute__((noreturn)) crash(void)
+{
+	for (;;)
+		*(volatile uint32_t *)nowhere = 0xdead;
+}
+
+int sef_receive(endpoint_t src, message_t *m, int *status)
+{
+	for (;;) {
+		int st = 0;
+		int r = ipc_receive(src, m, &st);
+		if (status)
+			*status = st;
+		if (r < 0 || rs_ep == NONE || m->m_source != rs_ep)
+			return r;
+		if (IPC_IS_NOTIFY(st)) {
+			ipc_notify(rs_ep); /* heartbeat: still here */
+			continue;
+		}
+		if (m->m_type == RS_FI)
+			crash();
+		return r;
+	}
+}
+
+void sef_panic(const char *why)
+{
+	kputs("panic: ");
+	kputs(label[0] ? label : "service");
+	kputs(": ");
+	kputs(why);
+	kputs("\n");
+	for (;;)
+		sys_exit(SELF, RS_PANIC_STATUS);
+}

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * A policy's isolation part as kernel privileges (struct priv_desc,
+ * installed with PRIVCTL).  The policy is the whole grant, beyond what
+ * every process holds anyway (exit, the clock, its grant table and
+ * copies through grants made to it):
+ *   kernel calls  exactly those named (`kernel`);
+ *   I/O ports, IRQ lines, physical memory  exactly those named;
+ *   IPC targets   the processes `ipc` names -- boot processes by their
+ *                 name, services by their label -- plus RS (the init
+ *                 handshake and the heartbeat).
+ * The kernel makes an IPC permission both ways, so a server named in
+ * `ipc` can answer.  A restarted service is a new process, so every
+ * running service whose policy names it gets its permissions renewed.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "rs.h"
+
+#define BASIC_CALLS                                                            \
+	(KCALL_BIT(SYS_EXIT) | KCALL_BIT(SYS_TIMES) |                          \
+	 KCALL_BIT(SYS_SETGRANT) | KCALL_BIT(SYS_SAFECOPYFROM) |               \
+	 KCALL_BIT(SYS_SAFECOPYTO))
+
+static endpoint_t target(const char *label)
+{
+	struct service *t = svc_by_label(label);
+	if (t)
+		return t->ep; /* NONE while it is down */
+	return proc_find(label);
+}
+
+static bool names(const struct service *s, const char *label)
+{
+	for (uint32_t i = 0; i < s->pol.nr_ipc; i++)
+		if (!strcmp(s->pol.ipc[i], label))
+			return true;
+	return false;
+}
+
+static int install(struct service *s)
+{
+	static struct priv_desc d;
+	const struct policy *p = &s->pol;
+	policy_to_priv(p, &d); /* calls, ports, IRQs, memory */
+	d.traps = IPC_TRAPS_ALL;
+	d.calls |= BASIC_CALLS;
+	d.nr_targets = 0;
+	d.targets[d.nr_targets++] = rs_self();
+	for (uint32_t i = 0; i < p->nr_ipc; i++) {
+		endpoint_t ep = target(p->ipc[i]);
+		if (ep != NONE && d.nr_targets < PRIV_MAX_TARGETS)
+			d.targets[d.nr_targets++] = ep;
+	}
+	for (int i = 0; i < NR_SERVICES; i++) /* those that name it */
+		if (&svc[i] != s && svc[i].used && svc[i].ep != NONE &&
+		    names(&svc[i], s->label) && d.nr_targets < PRIV_MAX_TARGETS)
+			d.targets[d.nr_targets++] = svc[i].ep;
+	return sys_privctl(s->ep, PRIVCTL_SET, &d);
+}
+
+int svc_privileges(struct service *s)
+{
+	int r = install(s);
+	if (r < 0) {
+		printf("rs: %s: the kernel refused its policy (error %d)\n",
+		       s->label, r);
+		return r;
+	}
+	return 0;
+}

@@ -1,0 +1,207 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * Requests to RS (proto/rs.h).  The control requests come from the
+ * `service` command and only root may make them: RS asks PM for the
+ * caller's user id.  RS_INIT comes from a service that is ready.  Every
+ * request is checked before anything changes, and every one gets a
+ * reply sent without blocking, so no client can stall RS.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/procs.h>
+
+#include "rs.h"
+
+static void reply(endpoint_t to, int status, const struct rs_reply *rep)
+{
+	message_t m;
+	memset(&m, 0, sizeof(m));
+	m.m_type = RS_REPLY;
+	if (rep)
+		*RS_REP(&m) = *rep;
+	RS_REP(&m)->status = status;
+	ipc_sendnb(to, &m);
+}
+
+/* PM's view of a process: its pid and user id, or -1 if unknown. */
+static int pm_info(endpoint_t ep, int *uid)
+{
+	static struct pm_procinfo procs[96];
+	int n = getprocs(procs, 96);
+	for (int i = 0; i < n; i++)
+		if (procs[i].ep == ep) {
+			if (uid)
+				*uid = procs[i].uid;
+			return procs[i].pid;
+		}
+	return -1;
+}
+
+static int do_init(endpoint_t from, struct rs_reply *rep)
+{
+	struct service *s = svc_by_ep(from);
+	if (!s)
+		return -ESRCH;
+	s->initialised = true;
+	s->state = RS_STATE_RUNNING;
+	s->alive_ms = s->ping_ms = rs_now_ms();
+	rep->restarts = s->restarts;
+	memcpy(rep->label, s->label, sizeof(rep->label));
+	return s->restarts ? RS_RESTARTED : RS_FRESH;
+}
+
+static bool good_label(const char *l)
+{
+	size_t n = strnlen(l, RS_LABEL_MAX);
+	if (n == 0 || n >= RS_LABEL_MAX)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!((l[i] >= 'a' && l[i] <= 'z') ||
+		      (l[i] >= '0' && l[i] <= '9') || l[i] == '_' ||
+		      l[i] == '-'))
+			return false;
+	return true;
+}
+
+static int do_up(endpoint_t from, const struct rs_request *q,
+		 struct rs_reply *rep)
+{
+	static struct rs_up up;
+	if (q->len != sizeof(up))
+		return -EINVAL;
+	if (sys_safecopyfrom(from, q->grant, 0, &up, sizeof(up)) < 0)
+		return -EFAULT;
+	up.path[RS_PATH_MAX - 1] = up.args[RS_ARGS_MAX - 1] = 0;
+	up.config[RS_PATH_MAX - 1] = up.label[RS_LABEL_MAX - 1] = 0;
+	if (up.path[0] != '/')
+		return -EINVAL;
+	if (!up.label[0]) { /* the program's name */
+		const char *base = strrchr(up.path, '/') + 1;
+		strncpy(up.label, base, RS_LABEL_MAX - 1);
+	}
+	if (!good_label(up.label))
+		return -EINVAL;
+	if (svc_by_label(up.label))
+		return -EEXIST;
+	struct service *s = 0;
+	for (int i = 0; i < NR_SERVICES && !s; i++)
+		if (!svc[i].used)
+			s = &svc[i];
+	if (!s)
+		return -ENOSPC;
+	memset(s, 0, sizeof(*s));
+	s->ep = NONE;
+	memcpy(s->label, up.label, sizeof(s->label));
+	memcpy(s->path, up.path, sizeof(s->path));
+	memcpy(s->args, up.args, sizeof(s->args));
+	int r = svc_load_policy(s, up.config);
+	if (r == 0)
+		r = svc_start(s);
+	if (r < 0) {
+		free(s->copy);
+		memset(s, 0, sizeof(*s));
+		return r;
+	}
+	s->used = true;
+	s->window_ms = rs_now_ms();
+	rep->ep = s->ep;
+	return 0;
+}
+
+static int do_list(endpoint_t from, const struct rs_request *q)
+{
+	static struct rs_info out[NR_SERVICES];
+	uint32_t n = 0;
+	uint64_t now = rs_now_ms();
+	for (int i = 0; i < NR_SERVICES; i++) {
+		struct service *s = &svc[i];
+		if (!s->used)
+			continue;
+		struct rs_info *o = &out[n++];
+		memset(o, 0, sizeof(*o));
+		memcpy(o->label, s->label, sizeof(o->label));
+		memcpy(o->reason, s->reason, sizeof(o->reason));
+		o->ep = s->ep;
+		o->state = s->state;
+		o->restarts = s->restarts;
+		if (s->ep != NONE) {
+			o->pid = pm_info(s->ep, 0);
+			o->uptime_ms = (uint32_t)(now - s->started_ms);
+		}
+	}
+	uint32_t len = n * (uint32_t)sizeof(out[0]);
+	if (len > q->len)
+		len = q->len / sizeof(out[0]) * sizeof(out[0]);
+	if (len && sys_safecopyto(from, q->grant, 0, out, len) < 0)
+		return -EFAULT;
+	return (int)(len / sizeof(out[0]));
+}
+
+/* down, restart, refresh, fi: one service by label. */
+static int do_control(int type, struct service *s)
+{
+	switch (type) {
+	case RS_DOWN:
+		if (s->ep == NONE) {
+			s->state = RS_STATE_DOWN;
+			return 0;
+		}
+		s->stopping = true;
+		svc_end(s, "down");
+		return 0;
+	case RS_RESTART:
+		if (s->ep != NONE)
+			return -EBUSY; /* it runs: refresh it instead */
+		s->restarts++;
+		return svc_start(s);
+	case RS_REFRESH:
+		if (s->ep == NONE)
+			return -ESRCH;
+		s->refreshing = true;
+		svc_end(s, "refresh");
+		return 0;
+	case RS_FI: {
+		message_t m;
+		memset(&m, 0, sizeof(m));
+		m.m_type = RS_FI;
+		if (s->ep == NONE)
+			return -ESRCH;
+		return ipc_sendnb(s->ep, &m) < 0 ? -EAGAIN : 0;
+	}
+	}
+	return -EINVAL;
+}
+
+void rs_request(message_t *m)
+{
+	struct rs_request q = *RS_REQ(m);
+	struct rs_reply rep;
+	memset(&rep, 0, sizeof(rep));
+	rep.ep = NONE;
+	q.label[RS_LABEL_MAX - 1] = 0;
+	int r, uid = -1;
+	if (m->m_type == RS_INIT) {
+		r = do_init(m->m_source, &rep);
+		reply(m->m_source, r, &rep);
+		return;
+	}
+	if (m->m_type < RS_UP || m->m_type > RS_FI) {
+		reply(m->m_source, -ENOSYS, 0);
+		return;
+	}
+	if (pm_info(m->m_source, &uid) < 0 || uid != 0) {
+		reply(m->m_source, -EPERM, 0);
+		return;
+	}
+	if (m->m_type == RS_UP) {
+		r = do_up(m->m_source, &q, &rep);
+	} else if (m->m_type == RS_LIST) {
+		r = do_list(m->m_source, &q);
+	} else {
+		struct service *s = svc_by_label(q.label);
+		r = s ? do_control(m->m_type, s) : -ESRCH;
+		if (s)
+			rep.ep = s->ep;
+	}
+	reply(m->m_source, r, &rep);
+}

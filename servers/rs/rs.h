@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* What the parts of the reincarnation server share (see main.c). */
+#pragma once
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "libsys.h"
+#include "policy.h"
+#include "proto/rs.h"
+
+#define NR_SERVICES 16
+#define RS_IMAGE_MAX (4u << 20) /* the largest program RS starts */
+
+struct service {
+	bool used;
+	char label[RS_LABEL_MAX];
+	char path[RS_PATH_MAX];
+	char args[RS_ARGS_MAX];
+	struct policy pol;
+	uint8_t *copy; /* the program kept in RAM (policy "copy yes") */
+	uint32_t copy_size;
+
+	endpoint_t ep;	   /* the running instance, or NONE */
+	uint32_t state;	   /* RS_STATE_* */
+	bool initialised;  /* it said RS_INIT */
+	bool stopping;	   /* `service down`: its end is no failure */
+	bool refreshing;   /* `service refresh`: start again at once */
+	uint32_t restarts; /* instances started after the first */
+	uint32_t in_row;   /* failures without a healthy run between */
+	char reason[RS_LABEL_MAX];
+	uint64_t started_ms;
+	uint64_t restart_at_ms; /* RS_STATE_WAITING: when */
+	uint64_t alive_ms;	/* its last heartbeat answer */
+	uint64_t ping_ms;	/* when RS last pinged it */
+	uint64_t window_ms;	/* the restart limit's window began */
+	uint32_t window_count;
+	int script_pid; /* its recovery script, while it runs */
+};
+
+extern struct service svc[NR_SERVICES];
+
+/* main.c */
+endpoint_t rs_self(void);
+uint64_t rs_now_ms(void);
+struct service *svc_by_label(const char *label);
+struct service *svc_by_ep(endpoint_t ep);
+
+/* start.c: start an instance of s (state STARTING), or say why not. */
+int svc_start(struct service *s);
+int svc_load_policy(struct service *s, const char *config);
+
+/* priv.c: install s's policy on its instance, and renew the IPC
+ * permissions of the services that name it. */
+int svc_privileges(struct service *s);
+
+/* failure.c: the kernel's news about instances, and what RS does. */
+void svc_kernel_news(void);
+void svc_end(struct service *s, const char *reason);
+void svc_failed(struct service *s, const char *reason);
+
+/* timer.c: heartbeats and delayed restarts, on a 100 ms alarm. */
+void svc_tick(void);
+void svc_heartbeat(endpoint_t from);
+
+/* script.c: recovery scripts, run as /bin/sh SCRIPT LABEL REASON COUNT. */
+int script_run(struct service *s, const char *reason);
+void script_reap(void);
+
+/* request.c: what `service` and the services ask. */
+void rs_request(message_t *m);

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * RS's clock: a CLOCK notification every TICK_MS, or a quarter of the
+ * shortest heartbeat period if that is shorter, so that a hang is found
+ * at most a quarter period late.  On each tick it
+ *   - pings every running service that has a heartbeat period, once a
+ *     period, with a NOTIFY (the server library answers with one);
+ *   - ends a service whose last answer is two periods old
+ *     ("no-heartbeat"): it is hung, or too busy to be of use;
+ *   - starts the services whose back-off wait is over;
+ *   - collects recovery scripts that have finished.
+ * A service is pinged only once it has said RS_INIT, so a slow start
+ * is not a hang.
+ */
+#include "rs.h"
+
+#define TICK_MS 100
+
+static uint32_t tick_ticks(void)
+{
+	uint32_t ms = TICK_MS;
+	for (int i = 0; i < NR_SERVICES; i++)
+		if (svc[i].used && svc[i].ep != NONE &&
+		    svc[i].pol.heartbeat_ms && svc[i].pol.heartbeat_ms / 4 < ms)
+			ms = svc[i].pol.heartbeat_ms / 4;
+	struct kc_times t;
+	uint32_t n = sys_times(&t) == 0 ? t.hz * ms / 1000 : 1;
+	return n ? n : 1;
+}
+
+void svc_heartbeat(endpoint_t from)
+{
+	struct service *s = svc_by_ep(from);
+	if (s)
+		s->alive_ms = rs_now_ms();
+}
+
+static void watch(struct service *s, uint64_t now)
+{
+	uint32_t period = s->pol.heartbeat_ms;
+	if (s->ep == NONE || !s->initialised || period == 0)
+		return;
+	if (now - s->alive_ms >= 2 * (uint64_t)period) {
+		svc_end(s, "no-heartbeat");
+		return;
+	}
+	if (now - s->ping_ms >= period) {
+		s->ping_ms = now;
+		ipc_notify(s->ep);
+	}
+}
+
+void svc_tick(void)
+{
+	uint64_t now = rs_now_ms();
+	for (int i = 0; i < NR_SERVICES; i++) {
+		struct service *s = &svc[i];
+		if (!s->used)
+			continue;
+		watch(s, now);
+		if (s->state == RS_STATE_WAITING && now >= s->restart_at_ms) {
+			s->restarts++;
+			if (svc_start(s) < 0)
+				s->state = RS_STATE_FAILED;
+		}
+	}
+	script_reap();
+	sys_setalarm(tick_ticks(), 0);
+}

@@ -1,0 +1,283 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * RS, the reincarnation server, from the outside (guest test "rs").
+ * Booted with memory, fs, vfs, pm and rs, and a RAM disk holding the
+ * test service /bin/svc (p_svc.c) and its policies (tests/guest/rs/).
+ * t_rs speaks RS's protocol as `service` does (it is root) and the test
+ * protocol of svc.h to the services.
+ *
+ *   fi100       a service crashed on purpose 100 times comes back each
+ *               time, with a new endpoint, knowing it was restarted
+ *               and how often; RS's restart count reaches 100
+ *   killed      root's kill -9 (through PM) ends it; RS restarts it
+ *   hang        a service stuck in a loop misses its heartbeat and is
+ *               ended within two periods (+ RS's tick, a quarter
+ *               period), then restarted
+ *   backoff     a service that exits at once is restarted further and
+ *               further apart, then left failed at its limit
+ *   deny        a service is refused the port, IRQ, kernel call and
+ *               IPC target its policy leaves out, each denial counted
+ *               by the kernel, and it keeps running
+ *   bad policy  RS refuses a malformed policy and starts nothing
+ *   down        `down` stops a service for good; `restart` brings it back
+ */
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "proto/rs.h"
+#include "svc.h"
+#include "tlib.h"
+
+int nanosleep(const struct timespec *want, struct timespec *left);
+
+static endpoint_t rs;
+
+static int rs_call(int type, const char *label, void *buf, uint32_t len,
+		   uint32_t access, struct rs_reply *rep)
+{
+	message_t m;
+	memset(&m, 0, sizeof(m));
+	m.m_type = type;
+	struct rs_request *q = RS_REQ(&m);
+	if (label)
+		strncpy(q->label, label, RS_LABEL_MAX - 1);
+	grant_id_t g = buf ? grant_create(rs, buf, len, access) : -1;
+	q->grant = g;
+	q->len = len;
+	int r = ipc_sendrec(rs, &m);
+	if (g >= 0)
+		grant_revoke(g);
+	if (r < 0)
+		return r;
+	if (rep)
+		*rep = *RS_REP(&m);
+	return RS_REP(&m)->status;
+}
+
+static int up(const char *label, const char *args)
+{
+	static struct rs_up u;
+	memset(&u, 0, sizeof(u));
+	strcpy(u.path, "/bin/svc");
+	strcpy(u.label, label);
+	strcpy(u.args, args);
+	struct rs_reply rep;
+	int r = rs_call(RS_UP, 0, &u, sizeof(u), GF_READ, &rep);
+	return r < 0 ? r : rep.ep;
+}
+
+static bool info(const char *label, struct rs_info *out)
+{
+	static struct rs_info all[NR_PROCS];
+	int n = rs_call(RS_LIST, 0, all, sizeof(all), GF_WRITE, 0);
+	for (int i = 0; i < n; i++)
+		if (!strcmp(all[i].label, label)) {
+			*out = all[i];
+			return true;
+		}
+	return false;
+}
+
+/* Wait (up to ms) until the service runs an instance other than `old`
+ * that has said RS_INIT. */
+static struct rs_info wait_running(const char *label, endpoint_t old,
+				   uint32_t ms)
+{
+	struct rs_info i;
+	uint64_t end = t_ticks() + ms / 10 + 1;
+	while (t_ticks() < end) {
+		if (info(label, &i) && i.state == RS_STATE_RUNNING &&
+		    i.ep != old && i.ep != NONE)
+			return i;
+		struct timespec t = {0, 5 * 1000 * 1000};
+		nanosleep(&t, 0);
+	}
+	t_log("rs: %s did not come back in %u ms\n", label, ms);
+	T_ASSERT(0);
+}
+
+static message_t ping(endpoint_t ep)
+{
+	message_t m;
+	memset(&m, 0, sizeof(m));
+	m.m_type = SVC_PING;
+	T_ASSERT(ipc_send(ep, &m) == 0);
+	T_ASSERT(ipc_receive(ep, &m, 0) == 0 && m.m_type == SVC_REPLY);
+	return m;
+}
+
+static void t_fi100(void)
+{
+	t_case = "fi100";
+	endpoint_t ep = up("svc", "serve"), seen[101];
+	T_ASSERT(ep > 0);
+	struct rs_info i = wait_running("svc", NONE, 2000);
+	message_t m = ping(i.ep);
+	T_ASSERT(m.m_u.u32[0] == RS_FRESH && m.m_u.u32[1] == 0);
+	seen[0] = i.ep;
+	for (int n = 1; n <= 100; n++) {
+		T_ASSERT(rs_call(RS_FI, "svc", 0, 0, 0, 0) == 0);
+		i = wait_running("svc", seen[n - 1], 2000);
+		seen[n] = i.ep;
+		for (int k = 0; k < n; k++)
+			T_ASSERT(seen[k] != i.ep);
+		m = ping(i.ep);
+		T_ASSERT(m.m_u.u32[0] == RS_RESTARTED);
+		T_ASSERT(m.m_u.u32[1] == (uint32_t)n);
+		T_ASSERT(i.restarts == (uint32_t)n);
+		T_ASSERT(!strcmp(i.reason, "crash"));
+	}
+	t_pass();
+}
+
+static void t_killed(void)
+{
+	t_case = "killed";
+	struct rs_info i, j;
+	T_ASSERT(info("svc", &i) && i.pid > 0);
+	T_ASSERT(kill(i.pid, SIGKILL) == 0);
+	j = wait_running("svc", i.ep, 2000);
+	T_ASSERT(!strcmp(j.reason, "killed") && j.restarts == i.restarts + 1);
+	ping(j.ep);
+	t_pass();
+}
+
+/* Is ep in the kernel's process table?  (Asked of the kernel, not of
+ * RS, so that the answer does not wait behind the spinning service.) */
+static bool alive(endpoint_t ep)
+{
+	static struct kinfo_proc procs[NR_PROCS];
+	uint32_t n;
+	T_ASSERT(sys_getinfo(GI_PROCTAB, procs, sizeof(procs), &n) == 0);
+	for (uint32_t k = 0; k < n / sizeof(procs[0]); k++)
+		if (procs[k].ep == ep)
+			return true;
+	return false;
+}
+
+static void t_hang(void)
+{
+	t_case = "hang";
+	struct rs_info i, j;
+	T_ASSERT(info("svc", &i));
+	message_t m;
+	memset(&m, 0, sizeof(m));
+	m.m_type = SVC_HANG;
+	uint64_t t0 = t_ticks();
+	T_ASSERT(ipc_send(i.ep, &m) == 0);
+	while (alive(i.ep)) /* until RS has ended the hung instance */
+		T_ASSERT(t_ticks() - t0 < 300);
+	uint64_t ms = (t_ticks() - t0) * 10;
+	t_log("rs: hung service ended after %u ms (period 200)\n",
+	      (unsigned)ms);
+	/* Two periods without an answer, found on RS's next tick (a
+	 * quarter period); 100 ms for two quanta of the spinning service,
+	 * which runs at RS's priority. */
+	T_ASSERT(ms <= 2 * 200 + 200 / 4 + 100);
+	j = wait_running("svc", i.ep, 3000);
+	T_ASSERT(!strcmp(j.reason, "no-heartbeat"));
+	ping(j.ep);
+	t_pass();
+}
+
+static void t_backoff(void)
+{
+	t_case = "backoff";
+	T_ASSERT(up("quitter", "exit") > 0);
+	uint64_t at[8] = {0};
+	uint32_t last = 0;
+	struct rs_info i;
+	uint64_t end = t_ticks() + 1000; /* 10 s */
+	while (t_ticks() < end) {
+		T_ASSERT(info("quitter", &i));
+		if (i.restarts != last && i.restarts < 8)
+			at[i.restarts] = t_ticks();
+		last = i.restarts;
+		if (i.state == RS_STATE_FAILED)
+			break;
+		struct timespec t = {0, 5 * 1000 * 1000};
+		nanosleep(&t, 0);
+	}
+	t_log("rs: quitter restarted %u times, state %u\n", i.restarts,
+	      i.state);
+	T_ASSERT(i.state == RS_STATE_FAILED && i.restarts == 5);
+	/* Waits of 0, 100, 200, 400, 800 ms: each gap longer than the
+	 * one before (ticks are 10 ms). */
+	for (int k = 3; k <= 5; k++) {
+		uint64_t gap = at[k] - at[k - 1], prev = at[k - 1] - at[k - 2];
+		t_log("rs: gap %d: %u ms\n", k, (unsigned)gap * 10);
+		T_ASSERT(gap > prev);
+	}
+	t_pass();
+}
+
+static void t_deny(void)
+{
+	t_case = "deny";
+	char args[32];
+	snprintf(args, sizeof(args), "deny %d", proc_find("vfs"));
+	T_ASSERT(up("denier", args) > 0);
+	struct rs_info i = wait_running("denier", NONE, 2000);
+	message_t m = ping(i.ep);
+	T_ASSERT(m.m_u.u32[2] == SVC_DENIED_ALL);
+	static struct kinfo_proc procs[NR_PROCS];
+	uint32_t n;
+	T_ASSERT(sys_getinfo(GI_PROCTAB, procs, sizeof(procs), &n) == 0);
+	bool found = false;
+	for (uint32_t k = 0; k < n / sizeof(procs[0]); k++) {
+		if (procs[k].ep != i.ep)
+			continue;
+		found = true;
+		T_ASSERT(procs[k].denied[DENY_PORT] >= 1);
+		T_ASSERT(procs[k].denied[DENY_IRQ] >= 1);
+		T_ASSERT(procs[k].denied[DENY_KCALL] >= 1);
+		T_ASSERT(procs[k].denied[DENY_IPC] >= 1);
+	}
+	T_ASSERT(found);
+	ping(i.ep); /* still running */
+	T_ASSERT(info("denier", &i) && i.restarts == 0);
+	t_pass();
+}
+
+static void t_bad_policy(void)
+{
+	t_case = "bad_policy";
+	T_ASSERT(up("broken", "serve") == -EINVAL);
+	struct rs_info i;
+	T_ASSERT(!info("broken", &i));
+	T_ASSERT(up("nopolicy", "serve") == -ENOENT);
+	T_ASSERT(up("svc", "serve") == -EEXIST);
+	T_ASSERT(rs_call(RS_FI, "nosuch", 0, 0, 0, 0) == -ESRCH);
+	t_pass();
+}
+
+static void t_down(void)
+{
+	t_case = "down";
+	struct rs_info i;
+	T_ASSERT(rs_call(RS_DOWN, "svc", 0, 0, 0, 0) == 0);
+	T_ASSERT(info("svc", &i) && i.state == RS_STATE_DOWN && i.ep == NONE);
+	T_ASSERT(rs_call(RS_RESTART, "svc", 0, 0, 0, 0) == 0);
+	i = wait_running("svc", NONE, 2000);
+	ping(i.ep);
+	T_ASSERT(rs_call(RS_REFRESH, "svc", 0, 0, 0, 0) == 0);
+	struct rs_info j = wait_running("svc", i.ep, 2000);
+	ping(j.ep);
+	t_pass();
+}
+
+int main(void)
+{
+	rs = proc_find("rs");
+	T_ASSERT(rs != NONE);
+	t_fi100();
+	t_killed();
+	t_hang();
+	t_backoff();
+	t_deny();
+	t_bad_policy();
+	t_down();
+	t_finish();
+}

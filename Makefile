@@ -93,7 +93,7 @@ include tests/module.mk
 include boot/module.mk
 
 .PHONY: all
-all: $(ISO) $(TEST_TARGETS)
+all: $(ISO) $(TEST_TARGETS) $(LIBPOLICY)
 
 # ---- running -----------------------------------------------------------
 QEMU_FLAGS := -accel $(ACCEL) -m $(MEM) -nic none -no-reboot \

@@ -28,6 +28,8 @@ UNIT_SRCS_test_elf := kernel/elf.c
 UNIT_SRCS_test_sched := kernel/sched.c
 UNIT_SRCS_test_log := kernel/log.c
 UNIT_SRCS_test_mfs := $(wildcard lib/libmfs/*.c)
+UNIT_SRCS_test_policy := $(LIBPOLICY_SRC)
+$(BUILD)/tests/unit/test_policy: include/policy.h lib/libpolicy/parser.h
 .SECONDEXPANSION:
 $(BUILD)/tests/unit/%: tests/unit/%.c tests/unit/unit.h $$(UNIT_SRCS_%)
 	@mkdir -p $(@D)

@@ -7,3 +7,14 @@ $(MKROOTFS): tools/mkrootfs.c $(LIBMFS_SRC) $(wildcard lib/libmfs/*.h)
 	@mkdir -p $(@D)
 	$(CC) -O2 -g -Wall -Wextra -Werror -std=gnu11 -Ilib/libmfs -o $@ \
 		tools/mkrootfs.c $(LIBMFS_SRC)
+
+# policycheck: the policy parser of lib/libpolicy, built for the host.
+POLICYCHECK := $(BUILD)/tools/policycheck
+LIBPOLICY_SRC := $(wildcard lib/libpolicy/*.c)
+
+$(POLICYCHECK): tools/policycheck.c $(LIBPOLICY_SRC) \
+		$(wildcard lib/libpolicy/*.h) include/policy.h \
+		include/abi/kcalls.h include/abi/kcall_msg.h
+	@mkdir -p $(@D)
+	$(CC) -O2 -g -Wall -Wextra -Werror -std=c11 -Iinclude -o $@ \
+		tools/policycheck.c $(LIBPOLICY_SRC)

@@ -21,19 +21,23 @@ POSIX_OBJS := $(patsubst %.c,$(BUILD)/%.o,$(wildcard tests/guest/posix/*.c))
 $(BUILD)/tests/t_posix.elf: $(POSIX_OBJS)
 
 # Host unit tests are built 32-bit, like the kernel code they test, and
-# link the kernel source file under test (UNIT_SRCS_name).
+# link the kernel source file under test (UNIT_SRCS_name), with
+# UNIT_CFLAGS_name added.  test_policy reads the drivers' policy files
+# from this tree (TOP_DIR).
 HOSTCFLAGS := -m32 -O2 -g -Wall -Wextra -Werror -std=gnu11 -Iinclude -Ikernel \
 	-Ilib/libmfs
 UNIT_SRCS_test_elf := kernel/elf.c
 UNIT_SRCS_test_sched := kernel/sched.c
 UNIT_SRCS_test_log := kernel/log.c
 UNIT_SRCS_test_mfs := $(wildcard lib/libmfs/*.c)
-UNIT_SRCS_test_policy := $(LIBPOLICY_SRC)
-$(BUILD)/tests/unit/test_policy: include/policy.h lib/libpolicy/parser.h
+UNIT_SRCS_test_policy := $(LIBPOLICY_SRC) kernel/table.c
+UNIT_CFLAGS_test_policy := -DTOP_DIR='"$(CURDIR)"'
+$(BUILD)/tests/unit/test_policy: include/policy.h lib/libpolicy/parser.h \
+	kernel/table.h $(wildcard drivers/*/*.conf)
 .SECONDEXPANSION:
 $(BUILD)/tests/unit/%: tests/unit/%.c tests/unit/unit.h $$(UNIT_SRCS_%)
 	@mkdir -p $(@D)
-	$(CC) $(HOSTCFLAGS) -o $@ $< $(UNIT_SRCS_$*)
+	$(CC) $(HOSTCFLAGS) $(UNIT_CFLAGS_$*) -o $@ $< $(UNIT_SRCS_$*)
 
 BAD_MODULES := $(BUILD)/tests/bad/notelf.elf $(BUILD)/tests/bad/truncated.elf \
 	$(BUILD)/tests/bad/overlap.elf $(BUILD)/tests/bad/huge.elf

@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: BSD-2-Clause
 # The bootable ISO: GRUB, the kernel, the boot processes as modules and
 # the root file system (boot/root plus every command in /bin, with the
-# second names of COMMAND_COPIES, and the device files of boot/devices)
-# as a RAM-disk image.
+# second names of COMMAND_COPIES, the drivers' checked policy files in
+# /etc/system.d, and the device files of boot/devices) as a RAM-disk
+# image.
 ISO := $(BUILD)/samsara.iso
 ISO_DIR := $(BUILD)/iso
 BOOT_PROGS := $(addprefix $(BUILD)/bin/,memory.elf tty.elf fs.elf vfs.elf \
@@ -13,10 +14,11 @@ ROOT_KIB := 8192
 USER_PROGS := $(addprefix $(BUILD)/bin/,$(addsuffix .elf,$(COMMANDS)))
 
 $(ROOT_IMAGE): $(MKROOTFS) $(USER_PROGS) $(shell find boot/root -type f) \
-		boot/devices
+		boot/devices $(POLICY_FILES) $(POLICY_STAMP)
 	@rm -rf $(ROOT_TREE)
-	@mkdir -p $(ROOT_TREE)/bin
+	@mkdir -p $(ROOT_TREE)/bin $(ROOT_TREE)/etc/system.d
 	cp -r boot/root/. $(ROOT_TREE)/
+	cp $(POLICY_FILES) $(ROOT_TREE)/etc/system.d/
 	find $(ROOT_TREE) -name .keep -delete
 	for p in $(USER_PROGS); do \
 		strip -o $(ROOT_TREE)/bin/$$(basename $$p .elf) $$p; done

@@ -3,3 +3,13 @@
 DRIVERS := memory tty
 
 $(foreach d,$(DRIVERS),$(eval $(call program_rule,$(d),drivers/$(d))))
+
+# Policy files: drivers/NAME/NAME.conf, checked by tools/policycheck
+# (a bad one stops the build) and installed in the root image as
+# /etc/system.d/NAME.conf (boot/module.mk).
+POLICY_FILES := $(wildcard drivers/*/*.conf)
+POLICY_STAMP := $(BUILD)/drivers/policy.stamp
+$(POLICY_STAMP): $(POLICYCHECK) $(POLICY_FILES)
+	@mkdir -p $(@D)
+	$(POLICYCHECK) $(POLICY_FILES)
+	@touch $@

@@ -54,7 +54,7 @@
 #define POLICY_MAX_PCI_DEV 8
 #define POLICY_MAX_PCI_CLASS 4
 #define POLICY_SCRIPT_MAX 128 /* an absolute path of 127 bytes, a NUL */
-#define POLICY_ERR_MAX 160    /* room that fits every error message */
+#define POLICY_ERR_MAX 256    /* fits any message if FILE is < 128 bytes */
 
 enum policy_restart {
 	POLICY_RESTART_ALWAYS, /* after every failure (the default) */

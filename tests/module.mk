@@ -21,19 +21,23 @@ POSIX_OBJS := $(patsubst %.c,$(BUILD)/%.o,$(wildcard tests/guest/posix/*.c))
 $(BUILD)/tests/t_posix.elf: $(POSIX_OBJS)
 
 # Host unit tests are built 32-bit, like the kernel code they test, and
-# link the kernel source file under test (UNIT_SRCS_name).
+# link the kernel source file under test (UNIT_SRCS_name), with
+# UNIT_CFLAGS_name added.  test_policy reads the drivers' policy files
+# from this tree (TOP_DIR).
 HOSTCFLAGS := -m32 -O2 -g -Wall -Wextra -Werror -std=gnu11 -Iinclude -Ikernel \
 	-Ilib/libmfs
 UNIT_SRCS_test_elf := kernel/elf.c
 UNIT_SRCS_test_sched := kernel/sched.c
 UNIT_SRCS_test_log := kernel/log.c
 UNIT_SRCS_test_mfs := $(wildcard lib/libmfs/*.c)
-UNIT_SRCS_test_policy := $(LIBPOLICY_SRC)
-$(BUILD)/tests/unit/test_policy: include/policy.h lib/libpolicy/parser.h
+UNIT_SRCS_test_policy := $(LIBPOLICY_SRC) kernel/table.c
+UNIT_CFLAGS_test_policy := -DTOP_DIR='"$(CURDIR)"'
+$(BUILD)/tests/unit/test_policy: include/policy.h lib/libpolicy/parser.h \
+	kernel/table.h $(wildcard drivers/*/*.conf)
 .SECONDEXPANSION:
 $(BUILD)/tests/unit/%: tests/unit/%.c tests/unit/unit.h $$(UNIT_SRCS_%)
 	@mkdir -p $(@D)
-	$(CC) $(HOSTCFLAGS) -o $@ $< $(UNIT_SRCS_$*)
+	$(CC) $(HOSTCFLAGS) $(UNIT_CFLAGS_$*) -o $@ $< $(UNIT_SRCS_$*)
 
 BAD_MODULES := $(BUILD)/tests/bad/notelf.elf $(BUILD)/tests/bad/truncated.elf \
 	$(BUILD)/tests/bad/overlap.elf $(BUILD)/tests/bad/huge.elf
@@ -61,17 +65,6 @@ $(TEST_IMAGE): $(MKROOTFS) $(shell find tests/guest/tree -type f) boot/devices \
 	cp $(BUILD)/tests/small/huge.elf $(TEST_TREE)/bin/huge
 	$(MKROOTFS) $@ 2048 $(TEST_TREE) boot/devices
 
-# The RS test's RAM disk (t_rs): the test service as /bin/svc and the
-# policies of tests/guest/rs/etc/system.d, checked like the drivers'.
-RS_IMAGE := $(BUILD)/tests/rs/root.img
-$(RS_IMAGE): $(MKROOTFS) $(shell find tests/guest/rs -type f) boot/devices \
-		$(BUILD)/tests/p_svc.elf
-	rm -rf $(BUILD)/tests/rs/tree
-	mkdir -p $(BUILD)/tests/rs/tree/bin $(BUILD)/tests/rs/tree/dev
-	cp -R tests/guest/rs/. $(BUILD)/tests/rs/tree/
-	strip -o $(BUILD)/tests/rs/tree/bin/svc $(BUILD)/tests/p_svc.elf
-	$(MKROOTFS) $@ 1024 $(BUILD)/tests/rs/tree boot/devices
-
 # The same image with its superblock's magic number broken.
 BAD_IMAGE := $(BUILD)/tests/bad/root.img
 $(BAD_IMAGE): $(TEST_IMAGE)
@@ -92,8 +85,8 @@ $(MKFS_BAD_IMAGE): $(MKFS_IMAGE)
 	cp $< $@
 	printf '\000\000' | dd of=$@ bs=1 seek=1048 conv=notrunc status=none
 
-TEST_TARGETS := $(TEST_IMAGE) $(RS_IMAGE) $(BAD_IMAGE) $(MKFS_IMAGE) $(MKFS_BAD_IMAGE) $(BUILD)/bin/memory.elf $(BUILD)/bin/fs.elf \
-	$(BUILD)/bin/vfs.elf $(BUILD)/bin/pm.elf $(BUILD)/bin/rs.elf \
+TEST_TARGETS := $(TEST_IMAGE) $(BAD_IMAGE) $(MKFS_IMAGE) $(MKFS_BAD_IMAGE) $(BUILD)/bin/memory.elf $(BUILD)/bin/fs.elf \
+	$(BUILD)/bin/vfs.elf $(BUILD)/bin/pm.elf \
 	$(MKROOTFS) $(GUEST_TESTS:%=$(BUILD)/tests/%.elf) \
 	$(BENCH_PROGS:%=$(BUILD)/tests/%.elf) \
 	$(UNIT_TESTS:%=$(BUILD)/tests/unit/%) $(BAD_MODULES)

@@ -11,6 +11,10 @@
              expected kernel-log line is there
   host/...   the shell and the commands built for the host, through
              their test scripts in tests/host
+  host/policycheck  the build's policy-file checker on the drivers'
+             policy files (they pass) and on malformed ones (each refused
+             with its FILE:LINE message); the root image holds them all
+             in /etc/system.d
   guest/mount  t_mount mounts an empty mkfs.minix -3 volume (ram1) and
              a broken one (ram2); then the harness saves both RAM disks
              it wrote from QEMU's memory and `fsck.minix -f` must find
@@ -20,7 +24,8 @@
              session (directories, a pipeline, a background job, a
              script with a loop and a trap) gives the right output
   iso/commands_session  ps lists the boot servers and drivers, init, the
-             shell and itself; dmesg shows the boot lines; sync, /bin/test
+             shell and itself; dmesg shows the boot lines; sync works; the
+             drivers' policy files are in /etc/system.d; /bin/test
              and /bin/[ work; halt and reboot refuse "user"; root's halt
              ends QEMU
   iso/mount_session  root mounts the ISO's spare volume (/dev/ram1),
@@ -302,6 +307,16 @@ def run_host(build):
     return results
 
 
+def run_policycheck(build):
+    """tools/policycheck through tests/host/test_policycheck.py."""
+    r = subprocess.run(["python3", "tests/host/test_policycheck.py",
+                        os.path.join(build, "tools", "policycheck"),
+                        os.path.join(build, "root.img")],
+                       capture_output=True, text=True)
+    return report("host/policycheck", r.returncode == 0,
+                  (r.stdout + r.stderr)[-3000:])
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--build", default="build")
@@ -317,8 +332,11 @@ def main():
             results.append(run_guest(a.build, g))
     if a.only in "guest/mount":
         results.append(run_mount(a.build))
-    if a.only in "host/" or a.only.startswith("host/"):
+    if a.only in "host/" or (a.only.startswith("host/")
+                             and a.only not in "host/policycheck"):
         results += run_host(a.build)
+    if a.only in "host/policycheck":
+        results.append(run_policycheck(a.build))
     if a.only in "iso/boot":
         results.append(run_iso(a.build))
     for name, test in SESSIONS:

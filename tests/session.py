@@ -140,8 +140,9 @@ def check_ps(rows):
 
 
 def commands_session(build):
-    """As root: ps, dmesg, sync, /bin/test and /bin/[; as "user" (no
-    password): halt and reboot refused; as root again: halt ends QEMU.
+    """As root: ps, dmesg, sync, the drivers' policy files in
+    /etc/system.d, /bin/test and /bin/[; as "user" (no password): halt
+    and reboot refused; as root again: halt ends QEMU.
     Returns (ok, what went wrong, the console log)."""
     iso = os.path.join(build, "samsara.iso")
     c = Console(qemu.qemu_cmd(build, iso=iso))
@@ -159,7 +160,10 @@ def commands_session(build):
             (r"^Samsara kernel booting\r?$", None),
             (r"^boot: started pm \(ep \d+", None),
             (r"# $", "sync; echo sync=$?"),
-            (r"^sync=0\r?\n# $", tests),
+            (r"^sync=0\r?\n# $", "ls -1 /etc/system.d; "
+             "grep '^driver' /etc/system.d/tty.conf"),
+            (r"^memory\.conf\r?\ntty\.conf\r?\ndriver tty \{\r?\n# $",
+             tests),
             (r"^t=0\r?\nb=0\r?\nf=1\r?\n\[: missing '\]'\r?\nm=2\r?\n"
              r"d=0\r?\n# $", "exit"),
             (r"login: ", "user"),

@@ -64,7 +64,7 @@ static int check_name(const char *path, const struct policy *p)
 static int check(const char *path)
 {
 	struct policy p;
-	char err[256];
+	char err[POLICY_ERR_MAX + FILENAME_MAX];
 	long n = load(path);
 	if (n < 0)
 		return -1;

@@ -3,12 +3,15 @@
  * Host tests for lib/libpolicy, the policy-file parser: a file using
  * every keyword gives exactly the expected struct; the recovery
  * defaults; lists that add up and limits met exactly; each kind of
- * malformed file refused with its line and message, *out untouched.
+ * malformed file refused with its line and message, *out untouched;
+ * and the drivers' real policy files (drivers/NAME/NAME.conf) granting
+ * exactly what their boot-table entries in kernel/table.c grant.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "policy.h"
+#include "table.h"
 #include "unit.h"
 
 static struct policy pol;
@@ -292,6 +295,58 @@ static void to_priv(void)
 	CHECK(d.io[2].first == 0 && d.mem[2].len == 0 && d.targets[0] == 0);
 }
 
+/* Read drivers/NAME/NAME.conf of this source tree into pol. */
+static int parse_driver(const char *name)
+{
+	static char text[65536];
+	char path[512];
+	snprintf(path, sizeof(path), "%s/drivers/%s/%s.conf", TOP_DIR, name,
+		 name);
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		printf("    cannot open %s\n", path);
+		return -1;
+	}
+	size_t n = fread(text, 1, sizeof(text), f);
+	fclose(f);
+	if (policy_parse(path, text, n, &pol, err, sizeof(err)) < 0) {
+		printf("    %s\n", err);
+		return -1;
+	}
+	return 0;
+}
+
+/* A driver's policy grants what its boot-table entry grants. */
+static bool same_as_boot_entry(const char *name)
+{
+	const struct boot_entry *be = boot_entry_find(name);
+	struct priv_desc d;
+	if (!be || parse_driver(name) < 0 || strcmp(pol.label, name) != 0)
+		return false;
+	policy_to_priv(&pol, &d);
+	bool same = d.calls == be->calls && d.irqs == be->irqs;
+	uint32_t n = 0;
+	for (; n < NR_IO_RANGES && be->io[n].last; n++)
+		same = same && n < d.nr_io &&
+		       d.io[n].first == be->io[n].first &&
+		       d.io[n].last == be->io[n].last;
+	same = same && d.nr_io == n;
+	for (n = 0; n < PRIV_MAX_MEM && be->mem[n].len; n++)
+		same = same && n < d.nr_mem &&
+		       d.mem[n].base == be->mem[n].base &&
+		       d.mem[n].len == be->mem[n].len;
+	return same && d.nr_mem == n;
+}
+
+static void drivers_match_boot_table(void)
+{
+	CHECK(same_as_boot_entry("memory"));
+	CHECK(boot_entry_find("memory")->boot_data && pol.nr_mem == 0);
+	CHECK(pol.heartbeat_ms > 0 && pol.copy);
+	CHECK(same_as_boot_entry("tty"));
+	CHECK(pol.heartbeat_ms > 0 && pol.copy);
+}
+
 int main(void)
 {
 	unit_file = "policy";
@@ -301,5 +356,6 @@ int main(void)
 	RUN(malformed_files);
 	RUN(short_error_buffer);
 	RUN(to_priv);
+	RUN(drivers_match_boot_table);
 	return unit_done();
 }

@@ -65,6 +65,17 @@ $(TEST_IMAGE): $(MKROOTFS) $(shell find tests/guest/tree -type f) boot/devices \
 	cp $(BUILD)/tests/small/huge.elf $(TEST_TREE)/bin/huge
 	$(MKROOTFS) $@ 2048 $(TEST_TREE) boot/devices
 
+# The RS test's RAM disk (t_rs): the test service as /bin/svc and the
+# policies of tests/guest/rs/etc/system.d.
+RS_IMAGE := $(BUILD)/tests/rs/root.img
+$(RS_IMAGE): $(MKROOTFS) $(shell find tests/guest/rs -type f) boot/devices \
+		$(BUILD)/tests/p_svc.elf
+	rm -rf $(BUILD)/tests/rs/tree
+	mkdir -p $(BUILD)/tests/rs/tree/bin $(BUILD)/tests/rs/tree/dev
+	cp -R tests/guest/rs/. $(BUILD)/tests/rs/tree/
+	strip -o $(BUILD)/tests/rs/tree/bin/svc $(BUILD)/tests/p_svc.elf
+	$(MKROOTFS) $@ 1024 $(BUILD)/tests/rs/tree boot/devices
+
 # The same image with its superblock's magic number broken.
 BAD_IMAGE := $(BUILD)/tests/bad/root.img
 $(BAD_IMAGE): $(TEST_IMAGE)
@@ -85,8 +96,8 @@ $(MKFS_BAD_IMAGE): $(MKFS_IMAGE)
 	cp $< $@
 	printf '\000\000' | dd of=$@ bs=1 seek=1048 conv=notrunc status=none
 
-TEST_TARGETS := $(TEST_IMAGE) $(BAD_IMAGE) $(MKFS_IMAGE) $(MKFS_BAD_IMAGE) $(BUILD)/bin/memory.elf $(BUILD)/bin/fs.elf \
-	$(BUILD)/bin/vfs.elf $(BUILD)/bin/pm.elf \
+TEST_TARGETS := $(TEST_IMAGE) $(RS_IMAGE) $(BAD_IMAGE) $(MKFS_IMAGE) $(MKFS_BAD_IMAGE) $(BUILD)/bin/memory.elf $(BUILD)/bin/fs.elf \
+	$(BUILD)/bin/vfs.elf $(BUILD)/bin/pm.elf $(BUILD)/bin/rs.elf \
 	$(MKROOTFS) $(GUEST_TESTS:%=$(BUILD)/tests/%.elf) \
 	$(BENCH_PROGS:%=$(BUILD)/tests/%.elf) \
 	$(UNIT_TESTS:%=$(BUILD)/tests/unit/%) $(BAD_MODULES)

@@ -113,6 +113,7 @@ void sef_panic(const char *why) __attribute__((noreturn));
 
 /* The endpoint of the process called name, or NONE (proc_find.c). */
 endpoint_t proc_find(const char *name);
+endpoint_t proc_self(void); /* the caller's own endpoint */
 
 /* Printing to the kernel log without newlib (kputs.c). */
 void kputs(const char *s);

@@ -2,7 +2,8 @@
 /*
  * proc_find: the endpoint of the live process called `name`, from the
  * kernel's process table, or NONE.  How servers find each other until
- * the data store exists.
+ * the data store exists.  proc_self: the caller's own endpoint (asked
+ * each time: a process that forks itself gets a new one).
  */
 #include <string.h>
 
@@ -18,4 +19,13 @@ endpoint_t proc_find(const char *name)
 		if (strcmp(tab[i].name, name) == 0)
 			return tab[i].ep;
 	return NONE;
+}
+
+endpoint_t proc_self(void)
+{
+	struct kinfo_proc me;
+	uint32_t n;
+	if (sys_getinfo(GI_SELF, &me, sizeof(me), &n) < 0)
+		return NONE;
+	return me.ep;
 }

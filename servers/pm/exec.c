@@ -63,7 +63,7 @@ int pm_exec(struct mproc *p, const struct pm_request *q)
 		close(fd);
 		return n < 0 ? -EIO : -ENOEXEC;
 	}
-	uint32_t aux[3] = {STACK_AUX_EXEC, (uint32_t)pm_self(),
+	uint32_t aux[3] = {STACK_AUX_EXEC, (uint32_t)proc_self(),
 			   (uint32_t)proc_find("vfs")};
 	r = exec_prepare(&image, hdr, (uint32_t)n, (uint32_t)st.st_size, args,
 			 args_len, q->argc, q->envc, aux, 3);

@@ -52,16 +52,6 @@ struct mproc *pm_by_pid(int pid)
 	return 0;
 }
 
-endpoint_t pm_self(void)
-{
-	static endpoint_t self = NONE;
-	struct kinfo_proc me;
-	uint32_t n;
-	if (self == NONE && sys_getinfo(GI_SELF, &me, sizeof(me), &n) == 0)
-		self = me.ep;
-	return self;
-}
-
 uint64_t pm_now(void)
 {
 	struct kc_times t;

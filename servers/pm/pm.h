@@ -84,7 +84,6 @@ void pm_reply(struct mproc *p, int status, const struct pm_reply *rep);
 struct mproc *pm_by_pid(int pid);
 struct mproc *pm_by_ep(endpoint_t ep);
 uint64_t pm_now(void);
-endpoint_t pm_self(void);
 int vfs_notice(int type, endpoint_t ep, endpoint_t ep2, uint32_t mode,
 	       int32_t arg);
 

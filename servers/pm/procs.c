@@ -46,8 +46,9 @@ void proc_boot(void)
 		if (mp[i].ep != NONE && mp[i].ep != SELF && !mp[i].managed &&
 		    !kernel_entry(mp[i].ep))
 			mp[i].ep = NONE; /* a boot process that ended */
+	endpoint_t self = proc_self();
 	for (uint32_t k = 0; k < nktab; k++) {
-		if (ktab[k].manager == pm_self())
+		if (ktab[k].manager == self)
 			continue; /* forked by PM: in the table already */
 		struct mproc *p = pm_by_ep(ktab[k].ep);
 		if (!p && !(p = proc_new(ktab[k].ep)))

@@ -39,7 +39,7 @@ void svc_end(struct service *s, const char *reason)
 	svc_failed(s, reason);
 }
 
-static void restart_now(struct service *s)
+void svc_restart(struct service *s)
 {
 	s->restarts++;
 	int r = svc_start(s);
@@ -60,7 +60,7 @@ void svc_failed(struct service *s, const char *reason)
 		return;
 	}
 	if (s->refreshing) {
-		restart_now(s);
+		svc_restart(s);
 		return;
 	}
 	strncpy(s->reason, reason, sizeof(s->reason) - 1);
@@ -101,7 +101,7 @@ void svc_failed(struct service *s, const char *reason)
 	}
 	s->in_row++;
 	if (wait == 0) {
-		restart_now(s);
+		svc_restart(s);
 		return;
 	}
 	s->state = RS_STATE_WAITING;

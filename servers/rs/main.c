@@ -25,16 +25,6 @@
 
 struct service svc[NR_SERVICES];
 
-endpoint_t rs_self(void)
-{
-	static endpoint_t self = NONE;
-	struct kinfo_proc me;
-	uint32_t n;
-	if (self == NONE && sys_getinfo(GI_SELF, &me, sizeof(me), &n) == 0)
-		self = me.ep;
-	return self;
-}
-
 uint64_t rs_now_ms(void)
 {
 	struct kc_times t;
@@ -61,7 +51,6 @@ struct service *svc_by_ep(endpoint_t ep)
 
 int main(void)
 {
-	rs_self();
 	svc_tick(); /* starts the alarm */
 	for (;;) {
 		message_t m;

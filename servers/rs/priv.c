@@ -47,7 +47,7 @@ static int install(struct service *s)
 	d.traps = IPC_TRAPS_ALL;
 	d.calls |= BASIC_CALLS;
 	d.nr_targets = 0;
-	d.targets[d.nr_targets++] = rs_self();
+	d.targets[d.nr_targets++] = proc_self();
 	for (uint32_t i = 0; i < p->nr_ipc; i++) {
 		endpoint_t ep = target(p->ipc[i]);
 		if (ep != NONE && d.nr_targets < PRIV_MAX_TARGETS)

@@ -41,7 +41,6 @@ struct service {
 extern struct service svc[NR_SERVICES];
 
 /* main.c */
-endpoint_t rs_self(void);
 uint64_t rs_now_ms(void);
 struct service *svc_by_label(const char *label);
 struct service *svc_by_ep(endpoint_t ep);
@@ -58,6 +57,7 @@ int svc_privileges(struct service *s);
 void svc_kernel_news(void);
 void svc_end(struct service *s, const char *reason);
 void svc_failed(struct service *s, const char *reason);
+void svc_restart(struct service *s); /* a new instance now, counted */
 
 /* timer.c: heartbeats and delayed restarts, on a 100 ms alarm. */
 void svc_tick(void);

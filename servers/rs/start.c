@@ -135,9 +135,10 @@ int svc_start(struct service *s)
 	int size = (int)s->copy_size;
 	if (!prog && (size = slurp(s->path, &prog, RS_IMAGE_MAX)) < 0)
 		return size;
-	uint32_t len, aux[5] = {STACK_AUX_SERVICE, (uint32_t)proc_find("pm"),
-				(uint32_t)proc_find("vfs"), (uint32_t)rs_self(),
-				(uint32_t)proc_find("ds")};
+	uint32_t len,
+		aux[5] = {STACK_AUX_SERVICE, (uint32_t)proc_find("pm"),
+			  (uint32_t)proc_find("vfs"), (uint32_t)proc_self(),
+			  (uint32_t)proc_find("ds")};
 	int argc = pack_args(s, strs, sizeof(strs), &len);
 	int r = argc < 0 ? -E2BIG
 			 : exec_prepare(&image, prog,

@@ -58,11 +58,8 @@ void svc_tick(void)
 		if (!s->used)
 			continue;
 		watch(s, now);
-		if (s->state == RS_STATE_WAITING && now >= s->restart_at_ms) {
-			s->restarts++;
-			if (svc_start(s) < 0)
-				s->state = RS_STATE_FAILED;
-		}
+		if (s->state == RS_STATE_WAITING && now >= s->restart_at_ms)
+			svc_restart(s);
 	}
 	script_reap();
 	sys_setalarm(tick_ticks(), 0);

@@ -8,6 +8,8 @@
  *   fs       the MINIX v3 file server.
  *   vfs      the virtual file system.
  *   pm       the process manager.
+ *   ds       the data store: replies and notifications to anybody,
+ *            grant copies, and GETINFO to find RS and dead subscribers.
  *   t_fuzzctl  the fuzz test's control process: a server, so that an
  *            ordinary user process (the fuzzer, in one mode) may reach it.
  *   t_fuzz   the IPC fuzzer of the test suite: it may not end itself,
@@ -97,6 +99,13 @@ static const struct boot_entry boot_table[] = {
 		  KCALL_BIT(SYS_SAFECOPYTO) | KCALL_BIT(SYS_TRACE) |
 		  KCALL_BIT(SYS_VIRCOPY) | KCALL_BIT(SYS_PRIVCTL) |
 		  KCALL_BIT(SYS_SETALARM) | KCALL_BIT(SYS_REBOOT),
+	 .flags = PRIV_TO_USERS | PRIV_SERVER},
+	{.name = "ds",
+	 .prio = 3,
+	 .quantum = 5,
+	 .traps = TRAPS_ALL,
+	 .calls = KCALL_BIT(SYS_DIAG) | KCALL_BIT(SYS_GETINFO) |
+		  KCALL_BIT(SYS_SAFECOPYFROM) | KCALL_BIT(SYS_SAFECOPYTO),
 	 .flags = PRIV_TO_USERS | PRIV_SERVER},
 	{.name = "t_fuzzctl",
 	 .prio = 3,

@@ -21,17 +21,21 @@ POSIX_OBJS := $(patsubst %.c,$(BUILD)/%.o,$(wildcard tests/guest/posix/*.c))
 $(BUILD)/tests/t_posix.elf: $(POSIX_OBJS)
 
 # Host unit tests are built 32-bit, like the kernel code they test, and
-# link the kernel source file under test (UNIT_SRCS_name).
+# link the source files under test (UNIT_SRCS_name), with more include
+# folders in UNIT_CFLAGS_name.
 HOSTCFLAGS := -m32 -O2 -g -Wall -Wextra -Werror -std=gnu11 -Iinclude -Ikernel \
 	-Ilib/libmfs
 UNIT_SRCS_test_elf := kernel/elf.c
 UNIT_SRCS_test_sched := kernel/sched.c
 UNIT_SRCS_test_log := kernel/log.c
 UNIT_SRCS_test_mfs := $(wildcard lib/libmfs/*.c)
+UNIT_SRCS_test_ds := servers/ds/key.c servers/ds/store.c servers/ds/labels.c \
+	servers/ds/subs.c
+UNIT_CFLAGS_test_ds := -Iservers/ds
 .SECONDEXPANSION:
 $(BUILD)/tests/unit/%: tests/unit/%.c tests/unit/unit.h $$(UNIT_SRCS_%)
 	@mkdir -p $(@D)
-	$(CC) $(HOSTCFLAGS) -o $@ $< $(UNIT_SRCS_$*)
+	$(CC) $(HOSTCFLAGS) $(UNIT_CFLAGS_$*) -o $@ $< $(UNIT_SRCS_$*)
 
 BAD_MODULES := $(BUILD)/tests/bad/notelf.elf $(BUILD)/tests/bad/truncated.elf \
 	$(BUILD)/tests/bad/overlap.elf $(BUILD)/tests/bad/huge.elf
@@ -80,7 +84,7 @@ $(MKFS_BAD_IMAGE): $(MKFS_IMAGE)
 	printf '\000\000' | dd of=$@ bs=1 seek=1048 conv=notrunc status=none
 
 TEST_TARGETS := $(TEST_IMAGE) $(BAD_IMAGE) $(MKFS_IMAGE) $(MKFS_BAD_IMAGE) $(BUILD)/bin/memory.elf $(BUILD)/bin/fs.elf \
-	$(BUILD)/bin/vfs.elf $(BUILD)/bin/pm.elf \
+	$(BUILD)/bin/vfs.elf $(BUILD)/bin/pm.elf $(BUILD)/bin/ds.elf \
 	$(MKROOTFS) $(GUEST_TESTS:%=$(BUILD)/tests/%.elf) \
 	$(BENCH_PROGS:%=$(BUILD)/tests/%.elf) \
 	$(UNIT_TESTS:%=$(BUILD)/tests/unit/%) $(BAD_MODULES)

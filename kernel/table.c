@@ -10,6 +10,10 @@
  *   pm       the process manager.
  *   ds       the data store: replies and notifications to anybody,
  *            grant copies, and GETINFO to find RS and dead subscribers.
+ *   rs       the reincarnation server.  A stand-in until RS exists:
+ *            every kernel call, so that t_ds can play RS under this
+ *            name (DS trusts the process called "rs").  RS's author
+ *            sets the real privileges.
  *   t_fuzzctl  the fuzz test's control process: a server, so that an
  *            ordinary user process (the fuzzer, in one mode) may reach it.
  *   t_fuzz   the IPC fuzzer of the test suite: it may not end itself,
@@ -106,6 +110,12 @@ static const struct boot_entry boot_table[] = {
 	 .traps = TRAPS_ALL,
 	 .calls = KCALL_BIT(SYS_DIAG) | KCALL_BIT(SYS_GETINFO) |
 		  KCALL_BIT(SYS_SAFECOPYFROM) | KCALL_BIT(SYS_SAFECOPYTO),
+	 .flags = PRIV_TO_USERS | PRIV_SERVER},
+	{.name = "rs", /* a stand-in: see above */
+	 .prio = 3,
+	 .quantum = 5,
+	 .traps = TRAPS_ALL,
+	 .calls = KCALLS_ALL,
 	 .flags = PRIV_TO_USERS | PRIV_SERVER},
 	{.name = "t_fuzzctl",
 	 .prio = 3,

@@ -20,6 +20,12 @@ $(foreach t,$(EXEC_PROGS),$(eval $(call guest_rule,guest,$(t))))
 POSIX_OBJS := $(patsubst %.c,$(BUILD)/%.o,$(wildcard tests/guest/posix/*.c))
 $(BUILD)/tests/t_posix.elf: $(POSIX_OBJS)
 
+# t_ds plays RS, and DS trusts the process called "rs": the same program
+# boots as tests/ds/rs.elf.
+$(BUILD)/tests/ds/rs.elf: $(BUILD)/tests/t_ds.elf
+	@mkdir -p $(@D)
+	cp $< $@
+
 # Host unit tests are built 32-bit, like the kernel code they test, and
 # link the source files under test (UNIT_SRCS_name), with more include
 # folders in UNIT_CFLAGS_name.
@@ -85,6 +91,7 @@ $(MKFS_BAD_IMAGE): $(MKFS_IMAGE)
 
 TEST_TARGETS := $(TEST_IMAGE) $(BAD_IMAGE) $(MKFS_IMAGE) $(MKFS_BAD_IMAGE) $(BUILD)/bin/memory.elf $(BUILD)/bin/fs.elf \
 	$(BUILD)/bin/vfs.elf $(BUILD)/bin/pm.elf $(BUILD)/bin/ds.elf \
+	$(BUILD)/tests/ds/rs.elf \
 	$(MKROOTFS) $(GUEST_TESTS:%=$(BUILD)/tests/%.elf) \
 	$(BENCH_PROGS:%=$(BUILD)/tests/%.elf) \
 	$(UNIT_TESTS:%=$(BUILD)/tests/unit/%) $(BAD_MODULES)

@@ -7,7 +7,7 @@
 ISO := $(BUILD)/samsara.iso
 ISO_DIR := $(BUILD)/iso
 BOOT_PROGS := $(addprefix $(BUILD)/bin/,memory.elf tty.elf fs.elf vfs.elf \
-	pm.elf init.elf)
+	pm.elf ds.elf init.elf)
 ROOT_IMAGE := $(BUILD)/root.img
 ROOT_TREE := $(BUILD)/rootfs
 ROOT_KIB := 8192

@@ -10,6 +10,8 @@
  *   pm       the process manager.
  *   rs       the reincarnation server: it makes, fills, privileges
  *            and ends the services it manages.
+ *   ds       the data store: replies and notifications to anybody,
+ *            grant copies, and GETINFO to find RS and dead subscribers.
  *   t_fuzzctl  the fuzz test's control process: a server, so that an
  *            ordinary user process (the fuzzer, in one mode) may reach it.
  *   t_fuzz   the IPC fuzzer of the test suite: it may not end itself,
@@ -112,6 +114,13 @@ static const struct boot_entry boot_table[] = {
 		  KCALL_BIT(SYS_EXEC) | KCALL_BIT(SYS_PRIVCTL) |
 		  KCALL_BIT(SYS_SETGRANT) | KCALL_BIT(SYS_SAFECOPYFROM) |
 		  KCALL_BIT(SYS_SAFECOPYTO),
+	 .flags = PRIV_TO_USERS | PRIV_SERVER},
+	{.name = "ds",
+	 .prio = 3,
+	 .quantum = 5,
+	 .traps = TRAPS_ALL,
+	 .calls = KCALL_BIT(SYS_DIAG) | KCALL_BIT(SYS_GETINFO) |
+		  KCALL_BIT(SYS_SAFECOPYFROM) | KCALL_BIT(SYS_SAFECOPYTO),
 	 .flags = PRIV_TO_USERS | PRIV_SERVER},
 	{.name = "t_fuzzctl",
 	 .prio = 3,

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: BSD-2-Clause
 # Servers: servers/NAME/*.c -> build/bin/NAME.elf
-SERVERS := fs vfs pm rs
+SERVERS := fs vfs pm rs ds
 
 $(BUILD)/bin/fs.elf: $(patsubst %.c,$(BUILD)/%.o,$(LIBMFS_SRC))
 $(BUILD)/bin/rs.elf: $(LIBPOLICY)

@@ -20,8 +20,14 @@ $(foreach t,$(EXEC_PROGS),$(eval $(call guest_rule,guest,$(t))))
 POSIX_OBJS := $(patsubst %.c,$(BUILD)/%.o,$(wildcard tests/guest/posix/*.c))
 $(BUILD)/tests/t_posix.elf: $(POSIX_OBJS)
 
+# t_ds plays RS, and DS trusts the process called "rs": the same program
+# boots as tests/ds/rs.elf.
+$(BUILD)/tests/ds/rs.elf: $(BUILD)/tests/t_ds.elf
+	@mkdir -p $(@D)
+	cp $< $@
+
 # Host unit tests are built 32-bit, like the kernel code they test, and
-# link the kernel source file under test (UNIT_SRCS_name), with
+# link the source files under test (UNIT_SRCS_name), with
 # UNIT_CFLAGS_name added.  test_policy reads the drivers' policy files
 # from this tree (TOP_DIR).
 HOSTCFLAGS := -m32 -O2 -g -Wall -Wextra -Werror -std=gnu11 -Iinclude -Ikernel \
@@ -34,6 +40,9 @@ UNIT_SRCS_test_policy := $(LIBPOLICY_SRC) kernel/table.c
 UNIT_CFLAGS_test_policy := -DTOP_DIR='"$(CURDIR)"'
 $(BUILD)/tests/unit/test_policy: include/policy.h lib/libpolicy/parser.h \
 	kernel/table.h $(wildcard drivers/*/*.conf)
+UNIT_SRCS_test_ds := servers/ds/key.c servers/ds/store.c servers/ds/labels.c \
+	servers/ds/subs.c
+UNIT_CFLAGS_test_ds := -Iservers/ds
 .SECONDEXPANSION:
 $(BUILD)/tests/unit/%: tests/unit/%.c tests/unit/unit.h $$(UNIT_SRCS_%)
 	@mkdir -p $(@D)
@@ -98,6 +107,7 @@ $(MKFS_BAD_IMAGE): $(MKFS_IMAGE)
 
 TEST_TARGETS := $(TEST_IMAGE) $(RS_IMAGE) $(BAD_IMAGE) $(MKFS_IMAGE) $(MKFS_BAD_IMAGE) $(BUILD)/bin/memory.elf $(BUILD)/bin/fs.elf \
 	$(BUILD)/bin/vfs.elf $(BUILD)/bin/pm.elf $(BUILD)/bin/rs.elf \
+	$(BUILD)/bin/ds.elf $(BUILD)/tests/ds/rs.elf \
 	$(MKROOTFS) $(GUEST_TESTS:%=$(BUILD)/tests/%.elf) \
 	$(BENCH_PROGS:%=$(BUILD)/tests/%.elf) \
 	$(UNIT_TESTS:%=$(BUILD)/tests/unit/%) $(BAD_MODULES)

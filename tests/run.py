@@ -15,6 +15,8 @@
              policy files (they pass) and on malformed ones (each refused
              with its FILE:LINE message); the root image holds them all
              in /etc/system.d
+  guest/ds   the data store: t_ds boots as "rs" (DS trusts that name)
+             and plays RS for the children it forks
   guest/mount  t_mount mounts an empty mkfs.minix -3 volume (ram1) and
              a broken one (ram2); then the harness saves both RAM disks
              it wrote from QEMU's memory and `fsck.minix -f` must find
@@ -116,6 +118,8 @@ GUEST = (
                        ("../bin/vfs", ""), ("../bin/pm", ""), t("t_exec"),
                        ("root.img", "")], "exec",
              [r"args: /bin/args one two \[SAMSARA=yes\] \[HOME=/\]"])]
+    + [Guest("ds", [("../bin/ds", ""), ("ds/rs", ""), t("t_exit")], "ds",
+             [r"denied: ds \(ep \d+\) grant 0x"], timeout=300)]
     + [Guest("denials", [t("t_deny")], "deny",
              [r"denied: t_deny \(ep 0\) kernel call EXIT \(error -210\)",
               r"denied: t_deny \(ep 0\) IPC primitive 0x1 \(error -211\)"])]

@@ -34,7 +34,7 @@
 #include "abi/grant.h"
 #include "abi/message.h"
 
-#define RS_BASE 0x700
+#define RS_BASE 0x800
 #define RS_UP (RS_BASE + 1)
 #define RS_DOWN (RS_BASE + 2)
 #define RS_RESTART (RS_BASE + 3)

@@ -29,8 +29,19 @@ void t_pass(void)
 
 void t_finish(void)
 {
+	int code = failures ? T_EXIT_FAIL : T_EXIT_PASS;
 	fflush(stdout);
-	sys_reboot(RB_DEBUG_EXIT, failures ? T_EXIT_FAIL : T_EXIT_PASS);
+	if (sys_reboot(RB_DEBUG_EXIT, code) != 0) {
+		/* Booted under a server's name without SYS_REBOOT: t_exit
+		 * (tests/guest/t_exit.c) ends QEMU instead. */
+		message_t m;
+		memset(&m, 0, sizeof(m));
+		m.m_type = T_EXIT_REQUEST;
+		m.m_u.u32[0] = code;
+		endpoint_t helper = proc_find("t_exit");
+		if (helper != NONE)
+			ipc_send(helper, &m);
+	}
 	for (;;)
 		;
 }

@@ -18,6 +18,8 @@
 
 #define T_EXIT_PASS 0x10
 #define T_EXIT_FAIL 0x01
+/* The request t_finish() sends to t_exit when it may not reboot. */
+#define T_EXIT_REQUEST 0x7e01
 
 extern const char *t_case; /* the case being run, for messages */
 

@@ -1,27 +1,30 @@
 # SPDX-License-Identifier: BSD-2-Clause
 # The bootable ISO: GRUB, the kernel, the boot processes as modules and
 # the root file system (boot/root plus every command in /bin, with the
-# second names of COMMAND_COPIES, the drivers' checked policy files in
-# /etc/system.d, and the device files of boot/devices) as a RAM-disk
-# image.
+# second names of COMMAND_COPIES, the drivers RS starts in /sbin, the
+# drivers' checked policy files in /etc/system.d, and the device files
+# of boot/devices) as a RAM-disk image.
 ISO := $(BUILD)/samsara.iso
 ISO_DIR := $(BUILD)/iso
 BOOT_PROGS := $(addprefix $(BUILD)/bin/,memory.elf tty.elf fs.elf vfs.elf \
-	pm.elf ds.elf init.elf)
+	pm.elf ds.elf rs.elf init.elf)
 ROOT_IMAGE := $(BUILD)/root.img
 ROOT_TREE := $(BUILD)/rootfs
 ROOT_KIB := 8192
 USER_PROGS := $(addprefix $(BUILD)/bin/,$(addsuffix .elf,$(COMMANDS)))
+SBIN_PROGS := $(addprefix $(BUILD)/bin/,$(addsuffix .elf,$(RS_DRIVERS)))
 
-$(ROOT_IMAGE): $(MKROOTFS) $(USER_PROGS) $(shell find boot/root -type f) \
+$(ROOT_IMAGE): $(MKROOTFS) $(USER_PROGS) $(SBIN_PROGS) $(shell find boot/root -type f) \
 		boot/devices $(POLICY_FILES) $(POLICY_STAMP)
 	@rm -rf $(ROOT_TREE)
-	@mkdir -p $(ROOT_TREE)/bin $(ROOT_TREE)/etc/system.d
+	@mkdir -p $(ROOT_TREE)/bin $(ROOT_TREE)/sbin $(ROOT_TREE)/etc/system.d
 	cp -r boot/root/. $(ROOT_TREE)/
 	cp $(POLICY_FILES) $(ROOT_TREE)/etc/system.d/
 	find $(ROOT_TREE) -name .keep -delete
 	for p in $(USER_PROGS); do \
 		strip -o $(ROOT_TREE)/bin/$$(basename $$p .elf) $$p; done
+	for p in $(SBIN_PROGS); do \
+		strip -o $(ROOT_TREE)/sbin/$$(basename $$p .elf) $$p; done
 	for c in $(COMMAND_COPIES); do \
 		cp "$(ROOT_TREE)/bin/$${c%%:*}" "$(ROOT_TREE)/bin/$${c#*:}"; done
 	$(MKROOTFS) $@ $(ROOT_KIB) $(ROOT_TREE) boot/devices

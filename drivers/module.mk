@@ -1,6 +1,10 @@
 # SPDX-License-Identifier: BSD-2-Clause
-# Drivers: drivers/NAME/*.c -> build/bin/NAME.elf
-DRIVERS := memory tty
+# Drivers: drivers/NAME/*.c -> build/bin/NAME.elf.  The boot processes
+# (BOOT_DRIVERS) are multiboot modules; the others are started by RS
+# after boot and live in the root image's /sbin (boot/module.mk).
+BOOT_DRIVERS := memory tty
+RS_DRIVERS := random
+DRIVERS := $(BOOT_DRIVERS) $(RS_DRIVERS)
 
 $(foreach d,$(DRIVERS),$(eval $(call program_rule,$(d),drivers/$(d))))
 

@@ -110,6 +110,11 @@ int sef_receive(endpoint_t src, message_t *m, int *status);
 const char *sef_label(void);
 uint32_t sef_restarts(void);
 void sef_panic(const char *why) __attribute__((noreturn));
+/* The state blob for the next incarnation, in DS as "state.LABEL":
+ * save returns 0, restore the blob's length; a negative errno else
+ * (-ENOENT: nothing saved; -ERANGE: buf too small). */
+int sef_state_save(const void *data, uint32_t len);
+int sef_state_restore(void *buf, uint32_t size);
 
 /* The endpoint of the process called name, or NONE (proc_find.c). */
 endpoint_t proc_find(const char *name);

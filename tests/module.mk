@@ -74,16 +74,23 @@ $(TEST_IMAGE): $(MKROOTFS) $(shell find tests/guest/tree -type f) boot/devices \
 	cp $(BUILD)/tests/small/huge.elf $(TEST_TREE)/bin/huge
 	$(MKROOTFS) $@ 2048 $(TEST_TREE) boot/devices
 
-# The RS test's RAM disk (t_rs): the test service as /bin/svc and the
-# policies of tests/guest/rs/etc/system.d.
+# The RS test's RAM disk (t_rs): the test service as /bin/svc, the
+# RANDOM driver and its policy, sh and service for the recovery script,
+# and the policies and script of tests/guest/rs/etc.
 RS_IMAGE := $(BUILD)/tests/rs/root.img
+RS_TREE := $(BUILD)/tests/rs/tree
 $(RS_IMAGE): $(MKROOTFS) $(shell find tests/guest/rs -type f) boot/devices \
-		$(BUILD)/tests/p_svc.elf
-	rm -rf $(BUILD)/tests/rs/tree
-	mkdir -p $(BUILD)/tests/rs/tree/bin $(BUILD)/tests/rs/tree/dev
-	cp -R tests/guest/rs/. $(BUILD)/tests/rs/tree/
-	strip -o $(BUILD)/tests/rs/tree/bin/svc $(BUILD)/tests/p_svc.elf
-	$(MKROOTFS) $@ 1024 $(BUILD)/tests/rs/tree boot/devices
+		$(BUILD)/tests/p_svc.elf $(BUILD)/bin/random.elf \
+		$(BUILD)/bin/sh.elf $(BUILD)/bin/service.elf $(POLICY_STAMP)
+	rm -rf $(RS_TREE)
+	mkdir -p $(RS_TREE)/bin $(RS_TREE)/sbin $(RS_TREE)/dev $(RS_TREE)/tmp
+	cp -R tests/guest/rs/. $(RS_TREE)/
+	cp drivers/random/random.conf $(RS_TREE)/etc/system.d/
+	strip -o $(RS_TREE)/bin/svc $(BUILD)/tests/p_svc.elf
+	strip -o $(RS_TREE)/sbin/random $(BUILD)/bin/random.elf
+	strip -o $(RS_TREE)/bin/sh $(BUILD)/bin/sh.elf
+	strip -o $(RS_TREE)/bin/service $(BUILD)/bin/service.elf
+	$(MKROOTFS) $@ 2048 $(RS_TREE) boot/devices
 
 # The same image with its superblock's magic number broken.
 BAD_IMAGE := $(BUILD)/tests/bad/root.img

@@ -110,7 +110,7 @@ GUEST = (
                         ("root.img", "")], "posix",
              [r"\d+ tests, 0 failed"], timeout=400)]
     + [Guest("rs", [("../bin/memory", ""), ("../bin/fs", ""),
-                     ("../bin/vfs", ""), ("../bin/pm", ""),
+                     ("../bin/vfs", ""), ("../bin/pm", ""), ("../bin/ds", ""),
                      ("../bin/rs", ""), t("t_rs"), ("rs/root.img", "")],
              "down", [r"rs: broken: policy refused: broken.conf:4: "],
              timeout=300)]

@@ -48,7 +48,7 @@ void blockdriver_run(const struct blockdriver_ops *ops)
 	for (;;) {
 		message_t m;
 		int status;
-		if (ipc_receive(ANY, &m, &status) != 0 || IPC_IS_NOTIFY(status))
+		if (sef_receive(ANY, &m, &status) != 0 || IPC_IS_NOTIFY(status))
 			continue;
 		blockdriver_handle(ops, &m);
 	}

@@ -121,7 +121,7 @@ void chardriver_run(const struct chardriver_ops *ops)
 	for (;;) {
 		message_t m;
 		int status;
-		if (ipc_receive(ANY, &m, &status) != 0)
+		if (sef_receive(ANY, &m, &status) != 0)
 			continue;
 		if (!chardriver_handle(ops, &m, status)) {
 			endpoint_t from = m.m_source;

@@ -14,6 +14,11 @@
  *   sef_panic()    is the clean way out: one console line naming the
  *                  service and why, then exit with RS_PANIC_STATUS so
  *                  RS reports "panic".
+ *   sef_state_save() / sef_state_restore()
+ *                  keep a small blob in DS under "state.LABEL" for the
+ *                  next incarnation.  The key belongs to the label, not
+ *                  to the process, so the restarted instance (same
+ *                  label, new endpoint) may read and replace it.
  *
  * RS's endpoint and DS's come on the start-up stack (abi/startup.h,
  * STACK_AUX_SERVICE); a program started any other way (a boot process,
@@ -21,6 +26,7 @@
  */
 #include <string.h>
 
+#include "dsclient.h"
 #include "libsys.h"
 #include "proto/rs.h"
 
@@ -32,6 +38,8 @@ void sef_set_servers(endpoint_t rs, endpoint_t ds)
 {
 	rs_ep = rs;
 	ds_ep = ds;
+	if (ds != NONE)
+		ds_set_endpoint(ds); /* a service may lack SYS_GETINFO */
 }
 
 endpoint_t sef_rs(void)
@@ -99,6 +107,26 @@ int sef_receive(endpoint_t src, message_t *m, int *status)
 			crash();
 		return r;
 	}
+}
+
+static void state_key(char *key, size_t size)
+{
+	strcpy(key, "state.");
+	strncat(key, label, size - strlen(key) - 1);
+}
+
+int sef_state_save(const void *data, uint32_t len)
+{
+	char key[DS_KEY_MAX];
+	state_key(key, sizeof(key));
+	return ds_publish_blob(key, data, len, DSF_OVERWRITE);
+}
+
+int sef_state_restore(void *buf, uint32_t size)
+{
+	char key[DS_KEY_MAX];
+	state_key(key, sizeof(key));
+	return ds_retrieve_blob(key, buf, size);
 }
 
 void sef_panic(const char *why)

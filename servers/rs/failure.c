@@ -57,6 +57,7 @@ void svc_failed(struct service *s, const char *reason)
 	if (s->stopping) {
 		s->state = RS_STATE_DOWN;
 		s->stopping = false;
+		svc_unpublish(s);
 		return;
 	}
 	if (s->refreshing) {

@@ -8,7 +8,8 @@
  *   I/O ports, IRQ lines, physical memory  exactly those named;
  *   IPC targets   the processes `ipc` names -- boot processes by their
  *                 name, services by their label -- plus RS (the init
- *                 handshake and the heartbeat).
+ *                 handshake and the heartbeat) and DS (the naming
+ *                 service, and the state blob of lib/libsys/sef.c).
  * The kernel makes an IPC permission both ways, so a server named in
  * `ipc` can answer.  A restarted service is a new process, so every
  * running service whose policy names it gets its permissions renewed.
@@ -16,6 +17,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "dsclient.h"
 #include "rs.h"
 
 #define BASIC_CALLS                                                            \
@@ -48,6 +50,8 @@ static int install(struct service *s)
 	d.calls |= BASIC_CALLS;
 	d.nr_targets = 0;
 	d.targets[d.nr_targets++] = proc_self();
+	if (ds_endpoint() != NONE)
+		d.targets[d.nr_targets++] = ds_endpoint();
 	for (uint32_t i = 0; i < p->nr_ipc; i++) {
 		endpoint_t ep = target(p->ipc[i]);
 		if (ep != NONE && d.nr_targets < PRIV_MAX_TARGETS)

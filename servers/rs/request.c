@@ -47,6 +47,7 @@ static int do_init(endpoint_t from, struct rs_reply *rep)
 	s->alive_ms = s->ping_ms = rs_now_ms();
 	rep->restarts = s->restarts;
 	memcpy(rep->label, s->label, sizeof(rep->label));
+	svc_publish(s);
 	return s->restarts ? RS_RESTARTED : RS_FRESH;
 }
 

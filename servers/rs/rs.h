@@ -49,6 +49,12 @@ struct service *svc_by_ep(endpoint_t ep);
 int svc_start(struct service *s);
 int svc_load_policy(struct service *s, const char *config);
 
+/* names.c: label -> endpoint in DS, once the instance is ready; the
+ * label goes only when the service is taken down for good. */
+void svc_publish(struct service *s);
+void svc_unpublish(struct service *s);
+void svc_publish_boot(void); /* the boot processes, at RS's start */
+
 /* priv.c: install s's policy on its instance, and renew the IPC
  * permissions of the services that name it. */
 int svc_privileges(struct service *s);

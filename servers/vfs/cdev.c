@@ -3,8 +3,9 @@
  * Character devices: VFS's side of proto/cdev.h.
  *
  * A device number is major << 8 | minor; the major picks the driver
- * (found by name in the process table until the data store names
- * them).  Block devices use the same table, for mount.  Data moves straight between driver and program: VFS passes
+ * (driver.c, which follows the data store).  An open file talks to the
+ * instance that opened it (filp.drv) and to no other: once that one is
+ * dead, every call is EIO.  Data moves straight between driver and program: VFS passes
  * the program's grant on as an indirect grant.  A request the driver
  * parks (CDEV_SUSPENDED) leaves the program waiting here (wait.c) until
  * the driver notifies VFS and hands over the result with CDEV_STATUS.
@@ -13,45 +14,13 @@
 
 #include "vfs.h"
 
-struct major {
-	uint32_t major;
-	const char *name;
-	endpoint_t ep;
-};
-
-static struct major majors[] = {
-	{1, "memory", NONE},
-	{4, "tty", NONE},
-};
-
-#define NR_MAJORS (sizeof(majors) / sizeof(majors[0]))
-
-static struct major *major_of(uint32_t dev)
-{
-	for (uint32_t i = 0; i < NR_MAJORS; i++)
-		if (majors[i].major == dev >> 8)
-			return &majors[i];
-	return 0;
-}
-
-endpoint_t dev_driver(uint32_t dev)
-{
-	struct major *m = major_of(dev);
-	if (!m)
-		return NONE;
-	if (m->ep == NONE)
-		m->ep = proc_find(m->name);
-	return m->ep;
-}
-
-/* One request, answered at once.  A dead driver is forgotten (it may
- * come back as a new process) and the caller gets EIO. */
-static int call(uint32_t dev, int type, struct cdev_request *rq,
+/* One request to drv, answered at once.  A dead driver is forgotten (it
+ * may come back as a new process) and the caller gets EIO. */
+static int call(endpoint_t drv, uint32_t dev, int type, struct cdev_request *rq,
 		struct cdev_reply *rep)
 {
-	endpoint_t drv = dev_driver(dev);
 	if (drv == NONE)
-		return -ENXIO;
+		return -EIO;
 	message_t m;
 	memset(&m, 0, sizeof(m));
 	m.m_type = type;
@@ -59,7 +28,7 @@ static int call(uint32_t dev, int type, struct cdev_request *rq,
 	*CDEV_REQ(&m) = *rq;
 	int r = ipc_sendrec(drv, &m);
 	if (r < 0 || m.m_type != CDEV_REPLY) {
-		major_of(dev)->ep = NONE;
+		driver_gone(drv);
 		return -EIO;
 	}
 	if (rep)
@@ -71,21 +40,29 @@ int cdev_open(struct vproc *p, struct filp *f)
 {
 	struct cdev_request rq = {
 		.id = p->ep, .flags = f->flags, .pgrp = p->pgrp, .pid = p->pid};
-	return call(f->dev, CDEV_OPEN, &rq, 0);
+	f->drv = dev_driver(f->dev);
+	if (f->drv == NONE)
+		return -ENXIO;
+	int r = call(f->drv, f->dev, CDEV_OPEN, &rq, 0);
+	if (r == -EIO && dev_driver(f->dev) != NONE) {
+		f->drv = dev_driver(f->dev); /* a newer instance: once more */
+		r = call(f->drv, f->dev, CDEV_OPEN, &rq, 0);
+	}
+	return r;
 }
 
 void cdev_close(struct filp *f)
 {
 	struct cdev_request rq = {.id = NONE};
-	call(f->dev, CDEV_CLOSE, &rq, 0);
+	call(f->drv, f->dev, CDEV_CLOSE, &rq, 0);
 }
 
 int cdev_rw(struct vproc *p, struct filp *f, int type,
 	    const struct vfs_request *q)
 {
-	endpoint_t drv = dev_driver(f->dev);
+	endpoint_t drv = f->drv;
 	if (drv == NONE)
-		return -ENXIO;
+		return -EIO;
 	if (q->len == 0)
 		return 0;
 	uint32_t access = type == VFS_READ ? GF_WRITE : GF_READ;
@@ -98,7 +75,8 @@ int cdev_rw(struct vproc *p, struct filp *f, int type,
 				  .len = q->len,
 				  .flags = f->flags & VO_NONBLOCK,
 				  .pos = (uint64_t)f->pos};
-	int r = call(f->dev, type == VFS_READ ? CDEV_READ : CDEV_WRITE, &rq, 0);
+	int r = call(drv, f->dev, type == VFS_READ ? CDEV_READ : CDEV_WRITE,
+		     &rq, 0);
 	if (r != CDEV_SUSPENDED) {
 		grant_revoke(g);
 		if (r > 0)
@@ -113,10 +91,10 @@ int cdev_rw(struct vproc *p, struct filp *f, int type,
 
 int cdev_ioctl(struct vproc *p, struct filp *f, const struct vfs_request *q)
 {
-	endpoint_t drv = dev_driver(f->dev);
+	endpoint_t drv = f->drv;
 	grant_id_t g = GRANT_INVALID;
 	if (drv == NONE)
-		return -ENXIO;
+		return -EIO;
 	if (q->len > 4096)
 		return -EINVAL;
 	if (q->len) {
@@ -131,7 +109,7 @@ int cdev_ioctl(struct vproc *p, struct filp *f, const struct vfs_request *q)
 				  .request = q->flags,
 				  .pgrp = p->pgrp,
 				  .pid = p->pid};
-	int r = call(f->dev, CDEV_IOCTL, &rq, 0);
+	int r = call(drv, f->dev, CDEV_IOCTL, &rq, 0);
 	if (q->len)
 		grant_revoke(g);
 	return r == -EPERM && q->len ? -EFAULT : r;
@@ -142,14 +120,14 @@ int cdev_select(struct filp *f, int ops, bool notify)
 	struct cdev_request rq = {.id = NONE,
 				  .flags = (uint32_t)ops |
 					   (notify ? CDEV_SEL_NOTIFY : 0)};
-	int r = call(f->dev, CDEV_SELECT, &rq, 0);
+	int r = call(f->drv, f->dev, CDEV_SELECT, &rq, 0);
 	return r < 0 ? ops : r; /* a broken device is "ready": to fail */
 }
 
 void cdev_cancel(struct vproc *p)
 {
 	struct cdev_request rq = {.id = p->ep};
-	int r = call(p->wfilp->dev, CDEV_CANCEL, &rq, 0);
+	int r = call(p->wdriver, p->wfilp->dev, CDEV_CANCEL, &rq, 0);
 	grant_revoke(p->wgrant);
 	wait_end(p, r == CDEV_SUSPENDED ? -EINTR : r);
 }
@@ -177,11 +155,7 @@ static void finished(endpoint_t drv, const struct cdev_reply *rep)
 
 bool cdev_news(endpoint_t from)
 {
-	struct major *m = 0;
-	for (uint32_t i = 0; i < NR_MAJORS; i++)
-		if (majors[i].ep == from && from != NONE)
-			m = &majors[i];
-	if (!m)
+	if (!driver_known(from))
 		return false;
 	for (int n = 0; n < 256; n++) {
 		message_t msg;

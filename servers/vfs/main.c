@@ -158,7 +158,8 @@ static void notified(const message_t *m)
 		select_timers(NOTIFY_TICKS(m));
 		return;
 	}
-	cdev_news(m->m_source);
+	if (!driver_ds_news(m->m_source))
+		cdev_news(m->m_source);
 }
 
 int main(void)

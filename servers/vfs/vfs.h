@@ -40,6 +40,7 @@ struct filp { /* an open file: shared by descriptors that dup it */
 	uint16_t mode;	/* type and permissions when opened */
 	int64_t pos;
 	uint32_t dev;	   /* FK_CDEV, FK_BDEV: major << 8 | minor */
+	endpoint_t drv;	   /* FK_CDEV: the driver instance it was opened on */
 	uint64_t size;	   /* FK_BDEV: the device's size in bytes */
 	struct pipe *pipe; /* FK_PIPE */
 };
@@ -159,7 +160,13 @@ int pipe_ready(struct pipe *pp, uint32_t flags, int ops);
 void pipe_retry(struct vproc *p); /* a waiting pipe call: try again */
 
 /* cdev.c */
-endpoint_t dev_driver(uint32_t dev); /* a device number's driver */
+/* driver.c: a device number's driver now, following DS; forget a dead
+ * one and end the waits on it (EIO); a DS notification (true if from
+ * DS); is ep a driver's current instance. */
+endpoint_t dev_driver(uint32_t dev);
+void driver_gone(endpoint_t ep);
+bool driver_ds_news(endpoint_t from);
+bool driver_known(endpoint_t ep);
 int cdev_open(struct vproc *p, struct filp *f);
 void cdev_close(struct filp *f);
 int cdev_rw(struct vproc *p, struct filp *f, int type,

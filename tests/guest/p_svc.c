@@ -8,7 +8,9 @@
  *   deny EP    serve, after trying four things its policy does not
  *              grant -- port 0x80, IRQ 5, the VIRCOPY kernel call, a
  *              message to endpoint EP -- and noting each refusal
- * Everything else (the heartbeat, RS_FI) the server library handles.
+ * In every mode it first looks for the state blob a predecessor saved
+ * (SVC_SAVE) and reports what it found in each SVC_REPLY.  Everything
+ * else (the heartbeat, RS_FI) the server library handles.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -38,7 +40,9 @@ static uint32_t try_forbidden(endpoint_t ep)
 int main(int argc, char **argv)
 {
 	const char *mode = argc > 1 ? argv[1] : "serve";
-	uint32_t start = (uint32_t)sef_startup("svc"), denied = 0;
+	uint32_t start = (uint32_t)sef_startup("svc"), denied = 0, state = 0;
+	if (sef_state_restore(&state, sizeof(state)) != sizeof(state))
+		state = 0;
 	if (!strcmp(mode, "exit"))
 		return 1;
 	if (!strcmp(mode, "deny") && argc > 2)
@@ -50,14 +54,23 @@ int main(int argc, char **argv)
 		if (m.m_type == SVC_HANG)
 			for (;;)
 				__asm__ volatile("" ::: "memory");
+		endpoint_t from = m.m_source;
+		if (m.m_type == SVC_SAVE) {
+			uint32_t v = m.m_u.u32[0];
+			memset(&m, 0, sizeof(m));
+			m.m_type = SVC_REPLY;
+			m.m_u.u32[0] = (uint32_t)sef_state_save(&v, sizeof(v));
+			ipc_sendnb(from, &m);
+			continue;
+		}
 		if (m.m_type != SVC_PING)
 			continue;
-		endpoint_t from = m.m_source;
 		memset(&m, 0, sizeof(m));
 		m.m_type = SVC_REPLY;
 		m.m_u.u32[0] = start;
 		m.m_u.u32[1] = sef_restarts();
 		m.m_u.u32[2] = denied;
+		m.m_u.u32[3] = state;
 		ipc_sendnb(from, &m);
 	}
 }

@@ -1,14 +1,19 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
  * RS, the reincarnation server, from the outside (guest test "rs").
- * Booted with memory, fs, vfs, pm and rs, and a RAM disk holding the
- * test service /bin/svc (p_svc.c) and its policies (tests/guest/rs/).
+ * Booted with memory, fs, vfs, pm, ds and rs, and a RAM disk holding
+ * the test service /bin/svc (p_svc.c), the RANDOM driver, sh and
+ * service, and the policies and script of tests/guest/rs/.
  * t_rs speaks RS's protocol as `service` does (it is root) and the test
  * protocol of svc.h to the services.
  *
  *   fi100       a service crashed on purpose 100 times comes back each
  *               time, with a new endpoint, knowing it was restarted
- *               and how often; RS's restart count reaches 100
+ *               and how often; RS's restart count reaches 100, and DS
+ *               names the new endpoint each time
+ *   state       a restarted service finds the state blob its
+ *               predecessor saved; another process can neither
+ *               overwrite nor delete it
  *   killed      root's kill -9 (through PM) ends it; RS restarts it
  *   hang        a service stuck in a loop misses its heartbeat and is
  *               ended within two periods (+ RS's tick, a quarter
@@ -19,13 +24,24 @@
  *               IPC target its policy leaves out, each denial counted
  *               by the kernel, and it keeps running
  *   bad policy  RS refuses a malformed policy and starts nothing
- *   down        `down` stops a service for good; `restart` brings it back
+ *   chardev     the RANDOM driver crashed while a file on it is open:
+ *               the old descriptor gives EIO, a new open reaches the
+ *               new instance
+ *   script      the recovery script gets LABEL, REASON and COUNT; it
+ *               restarts the service once, then declines, and RS leaves
+ *               the service failed
+ *   down        `down` stops a service for good; `restart` brings it
+ *               back; the label leaves DS with it
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
+#include "dsclient.h"
 #include "proto/rs.h"
 #include "svc.h"
 #include "tlib.h"
@@ -56,16 +72,21 @@ static int rs_call(int type, const char *label, void *buf, uint32_t len,
 	return RS_REP(&m)->status;
 }
 
-static int up(const char *label, const char *args)
+static int up_path(const char *path, const char *label, const char *args)
 {
 	static struct rs_up u;
 	memset(&u, 0, sizeof(u));
-	strcpy(u.path, "/bin/svc");
+	strcpy(u.path, path);
 	strcpy(u.label, label);
 	strcpy(u.args, args);
 	struct rs_reply rep;
 	int r = rs_call(RS_UP, 0, &u, sizeof(u), GF_READ, &rep);
 	return r < 0 ? r : rep.ep;
+}
+
+static int up(const char *label, const char *args)
+{
+	return up_path("/bin/svc", label, args);
 }
 
 static bool info(const char *label, struct rs_info *out)
@@ -128,7 +149,98 @@ static void t_fi100(void)
 		T_ASSERT(m.m_u.u32[1] == (uint32_t)n);
 		T_ASSERT(i.restarts == (uint32_t)n);
 		T_ASSERT(!strcmp(i.reason, "crash"));
+		endpoint_t named;
+		T_ASSERT(ds_retrieve_label("svc", &named) == 0);
+		T_ASSERT(named == i.ep);
 	}
+	t_pass();
+}
+
+static void t_state(void)
+{
+	t_case = "state";
+	struct rs_info i;
+	T_ASSERT(info("svc", &i));
+	T_ASSERT(ping(i.ep).m_u.u32[3] == 0); /* nothing saved yet */
+	message_t m;
+	memset(&m, 0, sizeof(m));
+	m.m_type = SVC_SAVE;
+	m.m_u.u32[0] = 0x5eed0001;
+	T_ASSERT(ipc_sendrec(i.ep, &m) == 0 && m.m_u.u32[0] == 0);
+	/* t_rs has a label (RS publishes the boot processes), but the key
+	 * is svc's: no overwrite, no delete. */
+	uint32_t mine = 7, got = 0;
+	T_ASSERT(ds_publish_blob("state.svc", &mine, 4, DSF_OVERWRITE) ==
+		 -EPERM);
+	T_ASSERT(ds_delete("state.svc") == -EPERM);
+	T_ASSERT(ds_retrieve_blob("state.svc", &got, 4) == 4);
+	T_ASSERT(got == 0x5eed0001);
+	T_ASSERT(rs_call(RS_FI, "svc", 0, 0, 0, 0) == 0);
+	struct rs_info j = wait_running("svc", i.ep, 2000);
+	T_ASSERT(ping(j.ep).m_u.u32[3] == 0x5eed0001);
+	t_pass();
+}
+
+/* A read of n bytes from fd: what read() returned, errno if it failed. */
+static int read_n(int fd, void *buf, int n)
+{
+	int r = (int)read(fd, buf, (size_t)n);
+	return r < 0 ? -errno : r;
+}
+
+static void t_chardev(void)
+{
+	t_case = "chardev";
+	char a[16], b[16], c[16];
+	T_ASSERT(up_path("/sbin/random", "random", "") > 0);
+	struct rs_info i = wait_running("random", NONE, 2000);
+	int fd = open("/dev/urandom", O_RDONLY);
+	T_ASSERT(fd >= 0);
+	T_ASSERT(read_n(fd, a, 16) == 16 && read_n(fd, b, 16) == 16);
+	T_ASSERT(memcmp(a, b, 16) != 0);
+	T_ASSERT(rs_call(RS_FI, "random", 0, 0, 0, 0) == 0);
+	struct rs_info j = wait_running("random", i.ep, 2000);
+	T_ASSERT(!strcmp(j.reason, "crash"));
+	T_ASSERT(read_n(fd, c, 16) == -EIO); /* opened on the dead one */
+	T_ASSERT(read_n(fd, c, 16) == -EIO);
+	T_ASSERT(close(fd) == 0);
+	fd = open("/dev/urandom", O_RDONLY);
+	T_ASSERT(fd >= 0);
+	T_ASSERT(read_n(fd, c, 16) == 16);
+	T_ASSERT(memcmp(c, a, 16) != 0 && memcmp(c, b, 16) != 0);
+	T_ASSERT(close(fd) == 0);
+	t_pass();
+}
+
+/* The script's log, /tmp/scripted.log, into buf. */
+static const char *script_log(char *buf, int size)
+{
+	int fd = open("/tmp/scripted.log", O_RDONLY), n = 0;
+	if (fd >= 0) {
+		n = (int)read(fd, buf, (size_t)size - 1);
+		close(fd);
+	}
+	buf[n > 0 ? n : 0] = 0;
+	return buf;
+}
+
+static void t_script(void)
+{
+	t_case = "script";
+	char log[128];
+	T_ASSERT(up("scripted", "serve") > 0);
+	struct rs_info i = wait_running("scripted", NONE, 2000), j;
+	T_ASSERT(rs_call(RS_FI, "scripted", 0, 0, 0, 0) == 0);
+	j = wait_running("scripted", i.ep, 5000); /* the script restarted it */
+	T_ASSERT(!strcmp(script_log(log, sizeof(log)), "scripted crash 0\n"));
+	ping(j.ep);
+	T_ASSERT(rs_call(RS_FI, "scripted", 0, 0, 0, 0) == 0);
+	uint64_t end = t_ticks() + 500;
+	while (info("scripted", &i) && i.state != RS_STATE_FAILED)
+		T_ASSERT(t_ticks() < end);
+	T_ASSERT(!strcmp(script_log(log, sizeof(log)),
+			 "scripted crash 0\nscripted crash 1\n"));
+	T_ASSERT(i.ep == NONE && i.restarts == 1);
 	t_pass();
 }
 
@@ -257,8 +369,10 @@ static void t_down(void)
 {
 	t_case = "down";
 	struct rs_info i;
+	endpoint_t named;
 	T_ASSERT(rs_call(RS_DOWN, "svc", 0, 0, 0, 0) == 0);
 	T_ASSERT(info("svc", &i) && i.state == RS_STATE_DOWN && i.ep == NONE);
+	T_ASSERT(ds_retrieve_label("svc", &named) == -ENOENT);
 	T_ASSERT(rs_call(RS_RESTART, "svc", 0, 0, 0, 0) == 0);
 	i = wait_running("svc", NONE, 2000);
 	ping(i.ep);
@@ -273,6 +387,9 @@ int main(void)
 	rs = proc_find("rs");
 	T_ASSERT(rs != NONE);
 	t_fi100();
+	t_state();
+	t_chardev();
+	t_script();
 	t_killed();
 	t_hang();
 	t_backoff();

@@ -100,6 +100,7 @@ static int start(const char *name, const char *args, const uint8_t *img,
 		p->priv.io[p->priv.nr_io++] = be->io[i];
 	if (be->boot_data)
 		give_boot_data(p);
+	p->core = be->core;
 	p->regs.cs = SEL_UCODE;
 	p->regs.ds = p->regs.es = p->regs.fs = p->regs.gs = p->regs.ss =
 		SEL_UDATA;

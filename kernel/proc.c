@@ -96,6 +96,10 @@ static void orphan_managed(struct proc *p)
 
 void proc_exit(struct proc *p, int status)
 {
+	if (p->core)
+		kprintf("kernel: core server %s has died (status %d); the "
+			"system cannot recover it\n",
+			p->name, status);
 	ipc_cleanup(p);
 	irq_release(p);
 	priv_forget(p);

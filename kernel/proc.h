@@ -76,6 +76,7 @@ struct proc {
 	uint32_t grant_count;
 	uint32_t denied[NR_DENY_KINDS]; /* denials, by kind (deny.c) */
 	endpoint_t manager;
+	bool core; /* a core server of the boot image: its end is reported */
 	struct ksig ksig;
 	uint32_t ksigs; /* signals raised by KILL, for the manager */
 

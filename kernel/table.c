@@ -79,7 +79,8 @@ static const struct boot_entry boot_table[] = {
 	 .calls = KCALL_BIT(SYS_DIAG) | KCALL_BIT(SYS_GETINFO) |
 		  KCALL_BIT(SYS_TIMES) | KCALL_BIT(SYS_SETGRANT) |
 		  KCALL_BIT(SYS_SAFECOPYFROM) | KCALL_BIT(SYS_SAFECOPYTO),
-	 .flags = PRIV_TO_USERS | PRIV_SERVER},
+	 .flags = PRIV_TO_USERS | PRIV_SERVER,
+	 .core = true},
 	{.name = "vfs",
 	 .prio = 3,
 	 .quantum = 5,
@@ -88,7 +89,8 @@ static const struct boot_entry boot_table[] = {
 		  KCALL_BIT(SYS_SETGRANT) | KCALL_BIT(SYS_SAFECOPYFROM) |
 		  KCALL_BIT(SYS_SAFECOPYTO) | KCALL_BIT(SYS_KILL) |
 		  KCALL_BIT(SYS_SETALARM) | KCALL_BIT(SYS_TIMES),
-	 .flags = PRIV_TO_USERS | PRIV_SERVER},
+	 .flags = PRIV_TO_USERS | PRIV_SERVER,
+	 .core = true},
 	{.name = "pm",
 	 .prio = 3,
 	 .quantum = 5,
@@ -102,7 +104,8 @@ static const struct boot_entry boot_table[] = {
 		  KCALL_BIT(SYS_VIRCOPY) | KCALL_BIT(SYS_PRIVCTL) |
 		  KCALL_BIT(SYS_SETALARM) | KCALL_BIT(SYS_REBOOT) |
 		  KCALL_BIT(SYS_KILL), /* root's kill of a service, for RS */
-	 .flags = PRIV_TO_USERS | PRIV_SERVER},
+	 .flags = PRIV_TO_USERS | PRIV_SERVER,
+	 .core = true},
 	{.name = "rs",
 	 .prio = 3,
 	 .quantum = 5,
@@ -114,14 +117,16 @@ static const struct boot_entry boot_table[] = {
 		  KCALL_BIT(SYS_EXEC) | KCALL_BIT(SYS_PRIVCTL) |
 		  KCALL_BIT(SYS_SETGRANT) | KCALL_BIT(SYS_SAFECOPYFROM) |
 		  KCALL_BIT(SYS_SAFECOPYTO),
-	 .flags = PRIV_TO_USERS | PRIV_SERVER},
+	 .flags = PRIV_TO_USERS | PRIV_SERVER,
+	 .core = true},
 	{.name = "ds",
 	 .prio = 3,
 	 .quantum = 5,
 	 .traps = TRAPS_ALL,
 	 .calls = KCALL_BIT(SYS_DIAG) | KCALL_BIT(SYS_GETINFO) |
 		  KCALL_BIT(SYS_SAFECOPYFROM) | KCALL_BIT(SYS_SAFECOPYTO),
-	 .flags = PRIV_TO_USERS | PRIV_SERVER},
+	 .flags = PRIV_TO_USERS | PRIV_SERVER,
+	 .core = true},
 	{.name = "t_fuzzctl",
 	 .prio = 3,
 	 .quantum = 5,

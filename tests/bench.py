@@ -8,6 +8,10 @@
   safecopy_4k            tests/bench/b_safecopy.c: median ns per 4 KiB
                          SAFECOPYFROM between two address spaces
   devio                  tests/bench/b_devio.c: median ns per DEVIO
+  restart_latency        tests/bench/b_restart.c, booted with the servers
+                         and the RS test's RAM disk: ms from `service fi`
+                         of a service to its new instance answering its
+                         first request (median, and _max), 100 restarts
   kernel_sloc            code lines of kernel/ (C, headers, assembly)
   boot_to_first_process  wall-clock ms from starting QEMU on the ISO to
                          init's first line on the serial console (median
@@ -29,6 +33,11 @@ import qemu  # noqa: E402
 
 BOOT_RUNS = 5
 BENCH_PROGS = ["b_ipc", "b_safecopy", "b_devio"]
+# Benchmarks that need the servers: program -> the boot modules before it
+# and after it (paths under build/).
+SERVERS = ["bin/memory.elf", "bin/fs.elf", "bin/vfs.elf", "bin/pm.elf",
+           "bin/ds.elf", "bin/rs.elf"]
+SYSTEM_BENCH = {"b_restart": (SERVERS, ["tests/rs/root.img"])}
 
 
 def main():
@@ -37,9 +46,11 @@ def main():
     a = ap.parse_args()
     ok = True
 
-    for prog in BENCH_PROGS:
+    for prog in BENCH_PROGS + list(SYSTEM_BENCH):
+        before, after = SYSTEM_BENCH.get(prog, ([], []))
+        mods = before + ["tests/" + prog + ".elf"] + after
         run = qemu.boot(qemu.qemu_cmd(a.build, modules=[
-            os.path.join(a.build, "tests", prog + ".elf")]), 300)
+            os.path.join(a.build, m) for m in mods]), 300)
         lines = re.findall(r"^bench: .*$", run.log, re.M)
         for line in lines:
             print(line, flush=True)

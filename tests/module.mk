@@ -26,6 +26,11 @@ $(BUILD)/tests/ds/rs.elf: $(BUILD)/tests/t_ds.elf
 	@mkdir -p $(@D)
 	cp $< $@
 
+# p_crash plays a core server that dies (guest test core_death).
+$(BUILD)/tests/core/ds.elf: $(BUILD)/tests/p_crash.elf
+	@mkdir -p $(@D)
+	cp $< $@
+
 # Host unit tests are built 32-bit, like the kernel code they test, and
 # link the source files under test (UNIT_SRCS_name), with
 # UNIT_CFLAGS_name added.  test_policy reads the drivers' policy files
@@ -114,7 +119,7 @@ $(MKFS_BAD_IMAGE): $(MKFS_IMAGE)
 
 TEST_TARGETS := $(TEST_IMAGE) $(RS_IMAGE) $(BAD_IMAGE) $(MKFS_IMAGE) $(MKFS_BAD_IMAGE) $(BUILD)/bin/memory.elf $(BUILD)/bin/fs.elf \
 	$(BUILD)/bin/vfs.elf $(BUILD)/bin/pm.elf $(BUILD)/bin/rs.elf \
-	$(BUILD)/bin/ds.elf $(BUILD)/tests/ds/rs.elf \
+	$(BUILD)/bin/ds.elf $(BUILD)/tests/ds/rs.elf $(BUILD)/tests/core/ds.elf \
 	$(MKROOTFS) $(GUEST_TESTS:%=$(BUILD)/tests/%.elf) \
 	$(BENCH_PROGS:%=$(BUILD)/tests/%.elf) \
 	$(UNIT_TESTS:%=$(BUILD)/tests/unit/%) $(BAD_MODULES)

@@ -15,6 +15,8 @@
              policy files (they pass) and on malformed ones (each refused
              with its FILE:LINE message); the root image holds them all
              in /etc/system.d
+  guest/core_death  a core server (p_crash booted as "ds") faults and
+             the kernel reports it in one line
   guest/ds   the data store: t_ds boots as "rs" (DS trusts that name)
              and plays RS for the children it forks
   guest/mount  t_mount mounts an empty mkfs.minix -3 volume (ram1) and
@@ -33,6 +35,9 @@
   iso/mount_session  root mounts the ISO's spare volume (/dev/ram1),
              writes on it, sees it in mount and df, cannot unmount it
              while in use, remounts it read-only; mount's error messages
+  iso/service_session  /etc/rc started RANDOM under RS; `service` lists,
+             crashes, stops and restarts it, /dev/urandom works after
+             each restart; bad requests and non-root users are refused
   iso/fork_bomb  "user" forks sleeps in a loop up to the per-user limit
              (48): the shell reports each failed fork, ^C stops the
              loop, the shell answers, and root finds and kills the rest
@@ -120,6 +125,10 @@ GUEST = (
              [r"args: /bin/args one two \[SAMSARA=yes\] \[HOME=/\]"])]
     + [Guest("ds", [("../bin/ds", ""), ("ds/rs", ""), t("t_exit")], "ds",
              [r"denied: ds \(ep \d+\) grant 0x"], timeout=300)]
+    + [Guest("core_death", [("core/ds", ""), t("t_core")], "core",
+             [r"^fault: ds \(ep \d+\) vector 14",
+              r"^kernel: core server ds has died \(status 142\); the "
+              r"system cannot recover it$"])]
     + [Guest("denials", [t("t_deny")], "deny",
              [r"denied: t_deny \(ep 0\) kernel call EXIT \(error -210\)",
               r"denied: t_deny \(ep 0\) IPC primitive 0x1 \(error -211\)"])]
@@ -271,6 +280,7 @@ SESSIONS = [
     ("iso/login_session", session.login_session),
     ("iso/commands_session", session.commands_session),
     ("iso/mount_session", session.mount_session),
+    ("iso/service_session", session.service_session),
     ("iso/fork_bomb", session.fork_bomb),
     ("iso/vga_login", vga.vga_login),
 ]

@@ -126,8 +126,8 @@ def check_ps(rows):
     if not rows:
         return "no ps listing"
     names = [r[5] for r in rows]
-    missing = [n for n in ("memory", "tty", "fs", "vfs", "pm", "init", "sh",
-                           "ps") if n not in names]
+    missing = [n for n in ("memory", "tty", "fs", "vfs", "pm", "ds", "rs",
+                           "random", "init", "sh", "ps") if n not in names]
     if missing:
         return "ps does not list %s: %r" % (", ".join(missing), rows)
     if (1, "init") not in [(r[0], r[5]) for r in rows]:
@@ -162,7 +162,8 @@ def commands_session(build):
             (r"# $", "sync; echo sync=$?"),
             (r"^sync=0\r?\n# $", "ls -1 /etc/system.d; "
              "grep '^driver' /etc/system.d/tty.conf"),
-            (r"^memory\.conf\r?\ntty\.conf\r?\ndriver tty \{\r?\n# $",
+            (r"^memory\.conf\r?\nrandom\.conf\r?\ntty\.conf\r?\n"
+             r"driver tty \{\r?\n# $",
              tests),
             (r"^t=0\r?\nb=0\r?\nf=1\r?\n\[: missing '\]'\r?\nm=2\r?\n"
              r"d=0\r?\n# $", "exit"),
@@ -183,6 +184,54 @@ def commands_session(build):
         if not re.search(r"^kernel: pm asked to power off", c.log, re.M):
             return False, "no 'kernel: pm asked to power off' line", c.log
         return True, "", c.log
+    finally:
+        c.close()
+
+
+def service_session(build):
+    """RS at work on the ISO: /etc/rc started the RANDOM driver; as root,
+    `service list` shows it running, /dev/urandom gives bytes, `service
+    fi random` crashes it and RS brings it back (restart 1, reason
+    crash) with /dev/urandom working again; `service down` stops it
+    (a read then fails: no such device) and `service restart` brings
+    it back; bad requests get clear errors;
+    "user" may not use service.  Returns (ok, why, the console log)."""
+    iso = os.path.join(build, "samsara.iso")
+    c = Console(qemu.qemu_cmd(build, iso=iso))
+    row = r"^random +\d+ +\d+ %s +%d +%s +\d+\.\ds\r?\n# $"
+    read16 = "dd if=/dev/urandom bs=16 count=1 2>/dev/null | wc -c"
+    try:
+        steps = [
+            (r"login: ", "root"),
+            (r"# $", "service list"),
+            (row % ("running", 0, "-"), read16),
+            (r"^ *16\r?\n# $", "service fi random; sleep 1; service list"),
+            (row % ("running", 1, "crash"), read16),
+            (r"^ *16\r?\n# $", "service down random; service list"),
+            (r"^random +- +- +down +1 +crash +-\r?\n# $",
+             read16 + "; echo r=$?"),
+            (r"^ *0\r?\nr=0\r?\n# $",
+             "service restart random; sleep 1; " + read16),
+            (r"^ *16\r?\n# $", "service fi nosuch; echo s=$?"),
+            (r"^service: nosuch: no such service \(or not running\)\r?\n"
+             r"s=1\r?\n# $", "service up /sbin/random -colour red; "
+             "echo s=$?"),
+            (r"^service: -colour: unknown option\r?\n(.*\r?\n)*s=2\r?\n"
+             r"# $", "service up /sbin/random; echo s=$?"),
+            (r"^service: cannot start /sbin/random: File exists\r?\n"
+             r"s=1\r?\n# $", "service up /bin/nothing -label x; echo s=$?"),
+            (r"^service: cannot start /bin/nothing: .*\r?\ns=1\r?\n# $",
+             "service bogus; echo s=$?"),
+            (r"^service: unknown command: bogus\r?\n(.*\r?\n)*s=2\r?\n"
+             r"# $", "exit"),
+            (r"login: ", "user"),
+            (r"\$ $", "service list; echo s=$?"),
+            (r"^service: list: permission denied: only root may manage "
+             r"services\r?\ns=1\r?\n\$ $",
+             None),
+        ]
+        why = run_steps(c, steps)
+        return not why, why, c.log
     finally:
         c.close()
 

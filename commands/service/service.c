@@ -25,7 +25,7 @@
 #include <unistd.h>
 
 #include "libsys.h"
-#include "proto/rs.h"
+#include "rsclient.h"
 
 static void usage(void)
 {
@@ -47,32 +47,23 @@ static endpoint_t find_rs(void)
 	return NONE;
 }
 
-static int call(int type, struct rs_request *q, struct rs_reply *rep)
+/* RS's refusal in words: newlib calls EPERM "Not owner". */
+static const char *why(int r)
 {
-	endpoint_t rs = find_rs();
-	if (rs == NONE) {
+	return r == -EPERM ? "permission denied: only root may manage services"
+			   : strerror(-r);
+}
+
+/* RS, or a clear message and exit status 1. */
+static endpoint_t rs(void)
+{
+	endpoint_t ep = find_rs();
+	if (ep == NONE) {
 		fprintf(stderr, "service: the reincarnation server is not "
 				"running\n");
 		exit(1);
 	}
-	message_t m;
-	memset(&m, 0, sizeof(m));
-	m.m_type = type;
-	*RS_REQ(&m) = *q;
-	if (ipc_sendrec(rs, &m) < 0)
-		return -EIO;
-	if (rep)
-		*rep = *RS_REP(&m);
-	return RS_REP(&m)->status;
-}
-
-static void set_label(struct rs_request *q, const char *label)
-{
-	if (strlen(label) >= RS_LABEL_MAX) {
-		fprintf(stderr, "service: label too long: %s\n", label);
-		exit(2);
-	}
-	strcpy(q->label, label);
+	return ep;
 }
 
 static int up(int argc, char **argv)
@@ -109,15 +100,10 @@ static int up(int argc, char **argv)
 		}
 		strcpy(dst, argv[i + 1]);
 	}
-	grant_id_t g = grant_create(find_rs(), &u, sizeof(u), GF_READ);
-	struct rs_request q = {.grant = g, .len = sizeof(u)};
-	struct rs_reply rep;
-	int r = g < 0 ? g : call(RS_UP, &q, &rep);
-	if (g >= 0)
-		grant_revoke(g);
+	int r = rs_call(rs(), RS_UP, 0, &u, sizeof(u), GF_READ, 0);
 	if (r < 0) {
 		fprintf(stderr, "service: cannot start %s: %s%s\n", u.path,
-			strerror(-r),
+			why(r),
 			r == -EINVAL ? " (bad label, or policy: see the "
 				       "console)"
 				     : "");
@@ -136,13 +122,9 @@ static const char *state_name(uint32_t s)
 static int list(void)
 {
 	static struct rs_info info[32];
-	grant_id_t g = grant_create(find_rs(), info, sizeof(info), GF_WRITE);
-	struct rs_request q = {.grant = g, .len = sizeof(info)};
-	int n = g < 0 ? g : call(RS_LIST, &q, 0);
-	if (g >= 0)
-		grant_revoke(g);
+	int n = rs_call(rs(), RS_LIST, 0, info, sizeof(info), GF_WRITE, 0);
 	if (n < 0) {
-		fprintf(stderr, "service: list: %s\n", strerror(-n));
+		fprintf(stderr, "service: list: %s\n", why(n));
 		return 1;
 	}
 	printf("%-15s %8s %5s %-8s %8s %-12s %s\n", "LABEL", "ENDPOINT", "PID",
@@ -187,9 +169,12 @@ int main(int argc, char **argv)
 			continue;
 		if (argc != 3)
 			usage();
-		struct rs_request q = {0};
-		set_label(&q, argv[2]);
-		int r = call(ops[i].type, &q, 0);
+		if (strlen(argv[2]) >= RS_LABEL_MAX) {
+			fprintf(stderr, "service: label too long: %s\n",
+				argv[2]);
+			return 2;
+		}
+		int r = rs_call(rs(), ops[i].type, argv[2], 0, 0, 0, 0);
 		if (r == -ESRCH)
 			fprintf(stderr, "service: %s: no such service%s\n",
 				argv[2],
@@ -197,7 +182,7 @@ int main(int argc, char **argv)
 						       : " (or not running)");
 		else if (r < 0)
 			fprintf(stderr, "service: %s %s: %s\n", argv[1],
-				argv[2], strerror(-r));
+				argv[2], why(r));
 		return r < 0;
 	}
 	fprintf(stderr, "service: unknown command: %s\n", argv[1]);

@@ -42,35 +42,13 @@
 #include <unistd.h>
 
 #include "dsclient.h"
-#include "proto/rs.h"
+#include "rsclient.h"
 #include "svc.h"
 #include "tlib.h"
 
 int nanosleep(const struct timespec *want, struct timespec *left);
 
 static endpoint_t rs;
-
-static int rs_call(int type, const char *label, void *buf, uint32_t len,
-		   uint32_t access, struct rs_reply *rep)
-{
-	message_t m;
-	memset(&m, 0, sizeof(m));
-	m.m_type = type;
-	struct rs_request *q = RS_REQ(&m);
-	if (label)
-		strncpy(q->label, label, RS_LABEL_MAX - 1);
-	grant_id_t g = buf ? grant_create(rs, buf, len, access) : -1;
-	q->grant = g;
-	q->len = len;
-	int r = ipc_sendrec(rs, &m);
-	if (g >= 0)
-		grant_revoke(g);
-	if (r < 0)
-		return r;
-	if (rep)
-		*rep = *RS_REP(&m);
-	return RS_REP(&m)->status;
-}
 
 static int up_path(const char *path, const char *label, const char *args)
 {
@@ -80,7 +58,7 @@ static int up_path(const char *path, const char *label, const char *args)
 	strcpy(u.label, label);
 	strcpy(u.args, args);
 	struct rs_reply rep;
-	int r = rs_call(RS_UP, 0, &u, sizeof(u), GF_READ, &rep);
+	int r = rs_call(rs, RS_UP, 0, &u, sizeof(u), GF_READ, &rep);
 	return r < 0 ? r : rep.ep;
 }
 
@@ -92,7 +70,7 @@ static int up(const char *label, const char *args)
 static bool info(const char *label, struct rs_info *out)
 {
 	static struct rs_info all[NR_PROCS];
-	int n = rs_call(RS_LIST, 0, all, sizeof(all), GF_WRITE, 0);
+	int n = rs_call(rs, RS_LIST, 0, all, sizeof(all), GF_WRITE, 0);
 	for (int i = 0; i < n; i++)
 		if (!strcmp(all[i].label, label)) {
 			*out = all[i];
@@ -139,7 +117,7 @@ static void t_fi100(void)
 	T_ASSERT(m.m_u.u32[0] == RS_FRESH && m.m_u.u32[1] == 0);
 	seen[0] = i.ep;
 	for (int n = 1; n <= 100; n++) {
-		T_ASSERT(rs_call(RS_FI, "svc", 0, 0, 0, 0) == 0);
+		T_ASSERT(rs_call(rs, RS_FI, "svc", 0, 0, 0, 0) == 0);
 		i = wait_running("svc", seen[n - 1], 2000);
 		seen[n] = i.ep;
 		for (int k = 0; k < n; k++)
@@ -175,7 +153,7 @@ static void t_state(void)
 	T_ASSERT(ds_delete("state.svc") == -EPERM);
 	T_ASSERT(ds_retrieve_blob("state.svc", &got, 4) == 4);
 	T_ASSERT(got == 0x5eed0001);
-	T_ASSERT(rs_call(RS_FI, "svc", 0, 0, 0, 0) == 0);
+	T_ASSERT(rs_call(rs, RS_FI, "svc", 0, 0, 0, 0) == 0);
 	struct rs_info j = wait_running("svc", i.ep, 2000);
 	T_ASSERT(ping(j.ep).m_u.u32[3] == 0x5eed0001);
 	t_pass();
@@ -198,7 +176,7 @@ static void t_chardev(void)
 	T_ASSERT(fd >= 0);
 	T_ASSERT(read_n(fd, a, 16) == 16 && read_n(fd, b, 16) == 16);
 	T_ASSERT(memcmp(a, b, 16) != 0);
-	T_ASSERT(rs_call(RS_FI, "random", 0, 0, 0, 0) == 0);
+	T_ASSERT(rs_call(rs, RS_FI, "random", 0, 0, 0, 0) == 0);
 	struct rs_info j = wait_running("random", i.ep, 2000);
 	T_ASSERT(!strcmp(j.reason, "crash"));
 	T_ASSERT(read_n(fd, c, 16) == -EIO); /* opened on the dead one */
@@ -230,11 +208,11 @@ static void t_script(void)
 	char log[128];
 	T_ASSERT(up("scripted", "serve") > 0);
 	struct rs_info i = wait_running("scripted", NONE, 2000), j;
-	T_ASSERT(rs_call(RS_FI, "scripted", 0, 0, 0, 0) == 0);
+	T_ASSERT(rs_call(rs, RS_FI, "scripted", 0, 0, 0, 0) == 0);
 	j = wait_running("scripted", i.ep, 5000); /* the script restarted it */
 	T_ASSERT(!strcmp(script_log(log, sizeof(log)), "scripted crash 0\n"));
 	ping(j.ep);
-	T_ASSERT(rs_call(RS_FI, "scripted", 0, 0, 0, 0) == 0);
+	T_ASSERT(rs_call(rs, RS_FI, "scripted", 0, 0, 0, 0) == 0);
 	uint64_t end = t_ticks() + 500;
 	while (info("scripted", &i) && i.state != RS_STATE_FAILED)
 		T_ASSERT(t_ticks() < end);
@@ -361,7 +339,7 @@ static void t_bad_policy(void)
 	T_ASSERT(!info("broken", &i));
 	T_ASSERT(up("nopolicy", "serve") == -ENOENT);
 	T_ASSERT(up("svc", "serve") == -EEXIST);
-	T_ASSERT(rs_call(RS_FI, "nosuch", 0, 0, 0, 0) == -ESRCH);
+	T_ASSERT(rs_call(rs, RS_FI, "nosuch", 0, 0, 0, 0) == -ESRCH);
 	t_pass();
 }
 
@@ -370,13 +348,13 @@ static void t_down(void)
 	t_case = "down";
 	struct rs_info i;
 	endpoint_t named;
-	T_ASSERT(rs_call(RS_DOWN, "svc", 0, 0, 0, 0) == 0);
+	T_ASSERT(rs_call(rs, RS_DOWN, "svc", 0, 0, 0, 0) == 0);
 	T_ASSERT(info("svc", &i) && i.state == RS_STATE_DOWN && i.ep == NONE);
 	T_ASSERT(ds_retrieve_label("svc", &named) == -ENOENT);
-	T_ASSERT(rs_call(RS_RESTART, "svc", 0, 0, 0, 0) == 0);
+	T_ASSERT(rs_call(rs, RS_RESTART, "svc", 0, 0, 0, 0) == 0);
 	i = wait_running("svc", NONE, 2000);
 	ping(i.ep);
-	T_ASSERT(rs_call(RS_REFRESH, "svc", 0, 0, 0, 0) == 0);
+	T_ASSERT(rs_call(rs, RS_REFRESH, "svc", 0, 0, 0, 0) == 0);
 	struct rs_info j = wait_running("svc", i.ep, 2000);
 	ping(j.ep);
 	t_pass();

@@ -1,10 +1,11 @@
 # SPDX-License-Identifier: BSD-2-Clause
 # Drivers: drivers/NAME/*.c -> build/bin/NAME.elf.  The boot processes
-# (BOOT_DRIVERS) are multiboot modules; the others are started by RS
-# after boot and live in the root image's /sbin (boot/module.mk).
+# (BOOT_DRIVERS) are multiboot modules; RS_DRIVERS are in the root
+# image's /sbin (boot/module.mk), from where RS starts them after boot
+# (RANDOM) or restarts them (TTY, a boot process RS adopts).
 BOOT_DRIVERS := memory tty
-RS_DRIVERS := random
-DRIVERS := $(BOOT_DRIVERS) $(RS_DRIVERS)
+RS_DRIVERS := random tty
+DRIVERS := $(sort $(BOOT_DRIVERS) $(RS_DRIVERS))
 
 $(foreach d,$(DRIVERS),$(eval $(call program_rule,$(d),drivers/$(d))))
 

@@ -112,6 +112,23 @@ static int start(const char *name, const char *args, const uint8_t *img,
 	return 0;
 }
 
+/* A boot driver whose entry names a manager (RS) has it as its kernel
+ * manager from the start, as if that manager had started it. */
+static void set_managers(void)
+{
+	for (int i = 0; i < NR_PROCS; i++) {
+		struct proc *p = &proc_table[i];
+		const struct boot_entry *be;
+		if ((p->rts & RTS_FREE) || !(be = boot_entry_find(p->name)) ||
+		    !be->manager)
+			continue;
+		for (int j = 0; j < NR_PROCS; j++)
+			if (!(proc_table[j].rts & RTS_FREE) &&
+			    !strcmp(proc_table[j].name, be->manager))
+				p->manager = proc_table[j].ep;
+	}
+}
+
 void boot_start_modules(const struct mb_module *mods, uint32_t count)
 {
 	for (int pass = 0; pass < 2; pass++) { /* data first, then programs */
@@ -141,4 +158,5 @@ void boot_start_modules(const struct mb_module *mods, uint32_t count)
 			}
 		}
 	}
+	set_managers();
 }

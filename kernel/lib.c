@@ -40,6 +40,13 @@ size_t strlen(const char *s)
 	return n;
 }
 
+int strcmp(const char *a, const char *b)
+{
+	while (*a && *a == *b)
+		a++, b++;
+	return (unsigned char)*a - (unsigned char)*b;
+}
+
 size_t strlcpy(char *d, const char *s, size_t n)
 {
 	size_t len = strlen(s);

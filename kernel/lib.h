@@ -14,6 +14,7 @@ void *memset(void *d, int c, size_t n);
 void *memcpy(void *d, const void *s, size_t n);
 int memcmp(const void *a, const void *b, size_t n);
 size_t strlen(const char *s);
+int strcmp(const char *a, const char *b);
 size_t strlcpy(char *d, const char *s, size_t n);
 
 #define KLOG_SIZE 16384

@@ -22,9 +22,11 @@ struct boot_entry {
 	uint32_t irqs;
 	uint32_t flags; /* PRIV_* besides PRIV_SYSTEM */
 	struct priv_mem mem[PRIV_MAX_MEM];
-	bool boot_data; /* may map the boot data modules (the RAM disk) */
-	bool core;	/* a core server: nothing restarts it, so its end
+	bool boot_data;	     /* may map the boot data modules (the RAM disk) */
+	bool core;	     /* a core server: nothing restarts it, so its end
 			 * is reported on the console */
+	const char *manager; /* the boot process that manages it (RS), if
+			      * booted: it gets the news of its end */
 };
 
 const struct boot_entry *boot_entry_find(const char *name);

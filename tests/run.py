@@ -37,7 +37,9 @@
              while in use, remounts it read-only; mount's error messages
   iso/service_session  /etc/rc started RANDOM under RS; `service` lists,
              crashes, stops and restarts it, /dev/urandom works after
-             each restart; bad requests and non-root users are refused
+             each restart; bad requests and non-root users are refused;
+             `service fi tty` under the root session: a new login comes
+             up on the new TTY instance
   iso/fork_bomb  "user" forks sleeps in a loop up to the per-user limit
              (48): the shell reports each failed fork, ^C stops the
              loop, the shell answers, and root finds and kills the rest

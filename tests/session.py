@@ -195,7 +195,9 @@ def service_session(build):
     crash) with /dev/urandom working again; `service down` stops it
     (a read then fails: no such device) and `service restart` brings
     it back; bad requests get clear errors;
-    "user" may not use service.  Returns (ok, why, the console log)."""
+    "user" may not use service; last, `service fi tty` crashes the
+    console driver under root's own session, which ends, and a new
+    login comes up on the new instance.  Returns (ok, why, the log)."""
     iso = os.path.join(build, "samsara.iso")
     c = Console(qemu.qemu_cmd(build, iso=iso))
     row = r"^random +\d+ +\d+ %s +%d +%s +\d+\.\ds\r?\n# $"
@@ -227,8 +229,15 @@ def service_session(build):
             (r"login: ", "user"),
             (r"\$ $", "service list; echo s=$?"),
             (r"^service: list: permission denied: only root may manage "
-             r"services\r?\ns=1\r?\n\$ $",
-             None),
+             r"services\r?\ns=1\r?\n\$ $", "exit"),
+            # The console driver itself: the session on it ends (EIO),
+            # init starts a new login on the new instance.
+            (r"login: ", "root"),
+            (r"# $", "service fi tty"),
+            (r"rs: tty failed: crash\r?\n", None),
+            (r"login: ", "root"),
+            (r"# $", "service list"),
+            (r"^tty +\d+ +\d+ running +1 +crash +\d+\.\ds\r?\n", None),
         ]
         why = run_steps(c, steps)
         return not why, why, c.log

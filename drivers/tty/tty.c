@@ -180,5 +180,6 @@ int main(void)
 	kbd_init();
 	hook(IRQ_COM1);
 	hook(IRQ_KBD);
+	sef_startup("tty");
 	chardriver_run(&ops);
 }

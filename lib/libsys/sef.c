@@ -22,7 +22,8 @@
  *
  * RS's endpoint and DS's come on the start-up stack (abi/startup.h,
  * STACK_AUX_SERVICE); a program started any other way (a boot process,
- * a test) is simply a fresh start with its program name as label.
+ * a test) is simply a fresh start with its program name as label, and
+ * a boot driver RS adopts (TTY) answers RS without the handshake.
  */
 #include <string.h>
 
@@ -62,11 +63,27 @@ uint32_t sef_restarts(void)
 	return restarts;
 }
 
+/* A boot driver that RS manages (its kernel manager, set at boot from
+ * the boot table) was not started by RS: RS adopts it at its own start.
+ * It answers RS's heartbeats and fault injections like any service but
+ * does not say RS_INIT -- RS may be busy reading the file system, which
+ * may be waiting for this driver. */
+static void find_adopter(void)
+{
+	struct kinfo_proc me;
+	uint32_t n;
+	if (sys_getinfo(GI_SELF, &me, sizeof(me), &n) == 0 &&
+	    me.manager != NONE)
+		rs_ep = me.manager;
+}
+
 int sef_startup(const char *name)
 {
 	strncpy(label, name ? name : "?", sizeof(label) - 1);
-	if (rs_ep == NONE)
+	if (rs_ep == NONE) {
+		find_adopter();
 		return RS_FRESH;
+	}
 	message_t m;
 	memset(&m, 0, sizeof(m));
 	m.m_type = RS_INIT;

@@ -48,6 +48,10 @@ struct service *svc_by_ep(endpoint_t ep);
 /* start.c: start an instance of s (state STARTING), or say why not. */
 int svc_start(struct service *s);
 int svc_load_policy(struct service *s, const char *config);
+int svc_keep_copy(struct service *s); /* read it now if `copy yes` */
+
+/* adopt.c: the boot drivers the kernel gave RS to manage (TTY). */
+void svc_adopt_boot(void);
 
 /* names.c: label -> endpoint in DS, once the instance is ready; the
  * label goes only when the service is taken down for good. */

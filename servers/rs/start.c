@@ -127,6 +127,22 @@ static int pack_args(const struct service *s, char *out, uint32_t room,
 	return argc;
 }
 
+int svc_keep_copy(struct service *s)
+{
+	if (!s->pol.copy || s->copy)
+		return 0;
+	uint8_t *prog;
+	int size = slurp(s->path, &prog, RS_IMAGE_MAX);
+	if (size < 0) {
+		printf("rs: %s: cannot read %s: %s\n", s->label, s->path,
+		       strerror(-size));
+		return size;
+	}
+	s->copy = prog;
+	s->copy_size = (uint32_t)size;
+	return 0;
+}
+
 int svc_start(struct service *s)
 {
 	static struct exec_image image;

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * Boot drivers under RS.  TTY must run before any file can be read, so
+ * the kernel starts it from a boot module; its boot-table entry names
+ * RS as its manager, so its failures reach RS like any service's.  At
+ * its own start RS adopts each such process: a service entry with the
+ * process's name as label, its policy from /etc/system.d/LABEL.conf and
+ * its program from /sbin/LABEL, kept in RAM if the policy says `copy
+ * yes`.  From then on it is watched (heartbeat) and restarted like the
+ * services RS started itself; the restarted instances are ordinary
+ * services, made from the file.
+ *
+ * The running boot instance keeps its boot-table privileges; the policy
+ * applies from the first restart (tests/unit/test_policy.c checks that
+ * the two grant the same).  A boot driver whose policy cannot be read
+ * is left alone, unmanaged: RS ends it if it faults.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rs.h"
+
+static struct service *free_slot(void)
+{
+	for (int i = 0; i < NR_SERVICES; i++)
+		if (!svc[i].used)
+			return &svc[i];
+	return 0;
+}
+
+static void adopt(const struct kinfo_proc *k)
+{
+	struct service *s = free_slot();
+	if (!s)
+		return;
+	memset(s, 0, sizeof(*s));
+	strncpy(s->label, k->name, sizeof(s->label) - 1);
+	snprintf(s->path, sizeof(s->path), "/sbin/%s", k->name);
+	if (svc_load_policy(s, 0) < 0 || svc_keep_copy(s) < 0) {
+		printf("rs: %s: not managed\n", s->label);
+		memset(s, 0, sizeof(*s));
+		return;
+	}
+	s->used = true;
+	s->ep = k->ep;
+	s->state = RS_STATE_RUNNING;
+	s->initialised = true; /* boot drivers do not say RS_INIT */
+	s->started_ms = s->alive_ms = s->ping_ms = s->window_ms = rs_now_ms();
+}
+
+void svc_adopt_boot(void)
+{
+	static struct kinfo_proc tab[NR_PROCS];
+	uint32_t n = 0;
+	endpoint_t self = proc_self();
+	if (sys_getinfo(GI_PROCTAB, tab, sizeof(tab), &n) < 0)
+		return;
+	for (uint32_t i = 0; i < n / sizeof(tab[0]); i++) {
+		tab[i].name[sizeof(tab[i].name) - 1] = 0;
+		if (tab[i].manager == self && tab[i].ep != self)
+			adopt(&tab[i]);
+	}
+}

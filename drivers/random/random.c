@@ -13,6 +13,7 @@
  * kill and restart demonstrations.  The character-driver library
  * answers RS's heartbeats and obeys `service fi`.
  */
+#include <stdbool.h>
 #include <string.h>
 
 #include "chardriver.h"
@@ -58,7 +59,10 @@ static int rnd_open(uint32_t minor, const struct cdev_request *q)
 	return check(minor);
 }
 
-static int rnd_read(uint32_t minor, const struct cdev_request *q)
+/* Reads hand out generator output, writes mix the caller's bytes in; a
+ * chunk at a time through the caller's grant.  Bytes moved, or the
+ * error if none were. */
+static int transfer(uint32_t minor, const struct cdev_request *q, bool reading)
 {
 	uint8_t chunk[CHUNK];
 	int r = check(minor);
@@ -67,9 +71,16 @@ static int rnd_read(uint32_t minor, const struct cdev_request *q)
 	uint32_t done = 0;
 	while (done < q->len) {
 		uint32_t n = q->len - done < CHUNK ? q->len - done : CHUNK;
-		rng_read(chunk, n);
-		r = sys_safecopyto(chardriver_client(), q->grant, done, chunk,
-				   n);
+		if (reading) {
+			rng_read(chunk, n);
+			r = sys_safecopyto(chardriver_client(), q->grant, done,
+					   chunk, n);
+		} else {
+			r = sys_safecopyfrom(chardriver_client(), q->grant,
+					     done, chunk, n);
+			if (r == 0)
+				rng_mix(chunk, n);
+		}
 		if (r < 0)
 			break;
 		done += n;
@@ -78,23 +89,14 @@ static int rnd_read(uint32_t minor, const struct cdev_request *q)
 	return done ? (int)done : r;
 }
 
+static int rnd_read(uint32_t minor, const struct cdev_request *q)
+{
+	return transfer(minor, q, true);
+}
+
 static int rnd_write(uint32_t minor, const struct cdev_request *q)
 {
-	uint8_t chunk[CHUNK];
-	int r = check(minor);
-	if (r < 0)
-		return r;
-	uint32_t done = 0;
-	while (done < q->len) {
-		uint32_t n = q->len - done < CHUNK ? q->len - done : CHUNK;
-		r = sys_safecopyfrom(chardriver_client(), q->grant, done, chunk,
-				     n);
-		if (r < 0)
-			break;
-		rng_mix(chunk, n);
-		done += n;
-	}
-	return done ? (int)done : r;
+	return transfer(minor, q, false);
 }
 
 static const struct chardriver_ops ops = {

@@ -1,5 +1,12 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
+ * The boot processes, once, at RS's start.  Nothing else has run yet
+ * that could fork, so the process table holds exactly them.
+ *
+ * Each is published in DS under its name (PM, VFS, FS, MEMORY, TTY,
+ * ...), as MINIX's RS does for its boot image: a process needs a label
+ * to subscribe, and VFS subscribes to its drivers' labels.
+ *
  * Boot drivers under RS.  TTY must run before any file can be read, so
  * the kernel starts it from a boot module; its boot-table entry names
  * RS as its manager, so its failures reach RS like any service's.  At
@@ -19,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dsclient.h"
 #include "rs.h"
 
 static struct service *free_slot(void)
@@ -49,7 +57,7 @@ static void adopt(const struct kinfo_proc *k)
 	s->started_ms = s->alive_ms = s->ping_ms = s->window_ms = rs_now_ms();
 }
 
-void svc_adopt_boot(void)
+void svc_boot_processes(void)
 {
 	static struct kinfo_proc tab[NR_PROCS];
 	uint32_t n = 0;
@@ -57,8 +65,12 @@ void svc_adopt_boot(void)
 	if (sys_getinfo(GI_PROCTAB, tab, sizeof(tab), &n) < 0)
 		return;
 	for (uint32_t i = 0; i < n / sizeof(tab[0]); i++) {
-		tab[i].name[sizeof(tab[i].name) - 1] = 0;
-		if (tab[i].manager == self && tab[i].ep != self)
-			adopt(&tab[i]);
+		struct kinfo_proc *k = &tab[i];
+		k->name[sizeof(k->name) - 1] = 0;
+		if (k->ep < 0 || k->ep == self || !k->name[0])
+			continue;
+		ds_publish_label(k->name, k->ep, 0); /* no DS: -ESRCH */
+		if (k->manager == self)
+			adopt(k);
 	}
 }

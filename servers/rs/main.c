@@ -51,8 +51,7 @@ struct service *svc_by_ep(endpoint_t ep)
 
 int main(void)
 {
-	svc_publish_boot();
-	svc_adopt_boot();
+	svc_boot_processes();
 	svc_tick(); /* starts the alarm */
 	for (;;) {
 		message_t m;

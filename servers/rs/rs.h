@@ -50,14 +50,14 @@ int svc_start(struct service *s);
 int svc_load_policy(struct service *s, const char *config);
 int svc_keep_copy(struct service *s); /* read it now if `copy yes` */
 
-/* adopt.c: the boot drivers the kernel gave RS to manage (TTY). */
-void svc_adopt_boot(void);
+/* adopt.c: at RS's start, every boot process named in DS, and those the
+ * kernel gave RS to manage (TTY) adopted. */
+void svc_boot_processes(void);
 
 /* names.c: label -> endpoint in DS, once the instance is ready; the
  * label goes only when the service is taken down for good. */
 void svc_publish(struct service *s);
 void svc_unpublish(struct service *s);
-void svc_publish_boot(void); /* the boot processes, at RS's start */
 
 /* priv.c: install s's policy on its instance, and renew the IPC
  * permissions of the services that name it. */

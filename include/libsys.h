@@ -118,6 +118,8 @@ int sef_state_restore(void *buf, uint32_t size);
 
 /* The endpoint of the process called name, or NONE (proc_find.c). */
 endpoint_t proc_find(const char *name);
+/* The name of the process at ep into buf: 0, -ESRCH or -ERANGE. */
+int proc_name(endpoint_t ep, char *buf, uint32_t size);
 endpoint_t proc_self(void); /* the caller's own endpoint */
 
 /* Printing to the kernel log without newlib (kputs.c). */

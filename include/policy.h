@@ -15,7 +15,8 @@
  *		kernel  DEVIO IRQCTL;        # names from abi/kcalls.h
  *		io      0x3f8:8 0x60;        # BASE[:COUNT] port ranges
  *		irq     1 4;                 # IRQ lines 0..15
- *		memory  0xb8000:0x8000;      # BASE:LENGTH physical ranges
+ *		memory  0xb8000:0x8000;      # BASE:LENGTH physical ranges,
+ *		                             # or boot: the boot data modules
  *		pci device 10ec:8139;        # VVVV:DDDD, hex
  *		pci class  02/00;            # CC[/SS[/PP]], hex
  *		heartbeat 1000;              # ping period, ms
@@ -98,6 +99,7 @@ struct policy {
 	uint32_t irqs; /* bit n: IRQ line n */
 	uint32_t nr_mem;
 	struct priv_mem mem[POLICY_MAX_MEM];
+	bool boot_data; /* "memory boot": RS adds the boot data modules */
 	uint32_t nr_pci_dev;
 	struct policy_pci_dev pci_dev[POLICY_MAX_PCI_DEV];
 	uint32_t nr_pci_class;

@@ -4,7 +4,8 @@
  * module's name wins, so specific names come before patterns.
  *
  *   init     the first user process.
- *   memory   the MEMORY driver: the RAM disk, which it may map.
+ *   memory   the MEMORY driver: the RAM disk, which it may map; RS
+ *            manages it, as it does TTY.
  *   fs       the MINIX v3 file server.
  *   vfs      the virtual file system.
  *   pm       the process manager.
@@ -58,7 +59,8 @@ static const struct boot_entry boot_table[] = {
 		  KCALL_BIT(SYS_MAPPHYS) | KCALL_BIT(SYS_SAFECOPYFROM) |
 		  KCALL_BIT(SYS_SAFECOPYTO) | KCALL_BIT(SYS_SAFEMEMSET),
 	 .flags = PRIV_TO_USERS | PRIV_SERVER,
-	 .boot_data = true},
+	 .boot_data = true,
+	 .manager = "rs"},
 	{.name = "tty",
 	 .prio = 1,
 	 .quantum = 5,
@@ -79,7 +81,8 @@ static const struct boot_entry boot_table[] = {
 	 .traps = TRAPS_ALL,
 	 .calls = KCALL_BIT(SYS_DIAG) | KCALL_BIT(SYS_GETINFO) |
 		  KCALL_BIT(SYS_TIMES) | KCALL_BIT(SYS_SETGRANT) |
-		  KCALL_BIT(SYS_SAFECOPYFROM) | KCALL_BIT(SYS_SAFECOPYTO),
+		  KCALL_BIT(SYS_SAFECOPYFROM) | KCALL_BIT(SYS_SAFECOPYTO) |
+		  KCALL_BIT(SYS_SETALARM), /* bounds a wait for a driver */
 	 .flags = PRIV_TO_USERS | PRIV_SERVER,
 	 .core = true},
 	{.name = "vfs",

@@ -40,6 +40,10 @@
              each restart; bad requests and non-root users are refused;
              `service fi tty` under the root session: a new login comes
              up on the new TTY instance
+  iso/memory_recovery  MEMORY, the driver under the root file system,
+             crashed 20 times and killed once while files are copied on
+             two of its volumes: no copy fails or differs (FS repeats
+             the requests on the new instance)
   iso/fork_bomb  "user" forks sleeps in a loop up to the per-user limit
              (48): the shell reports each failed fork, ^C stops the
              loop, the shell answers, and root finds and kills the rest
@@ -283,6 +287,7 @@ SESSIONS = [
     ("iso/commands_session", session.commands_session),
     ("iso/mount_session", session.mount_session),
     ("iso/service_session", session.service_session),
+    ("iso/memory_recovery", session.memory_recovery),
     ("iso/fork_bomb", session.fork_bomb),
     ("iso/vga_login", vga.vga_login),
 ]

@@ -245,6 +245,51 @@ def service_session(build):
         c.close()
 
 
+def memory_recovery(build):
+    """The driver under the root file system dies, and nobody notices:
+    as root, with /dev/ram1 mounted on /mnt, `service fi memory` 20
+    times in a row, each followed by copies of a 300 KiB file on both
+    volumes, compared with cmp; then `kill -9` of its pid.  Every copy
+    must succeed and match, RS must log each failure and `service list`
+    count 21 restarts; /dev/zero (a character device of the same
+    driver, opened anew) works after it all.  Returns (ok, why, log)."""
+    iso = os.path.join(build, "samsara.iso")
+    c = Console(qemu.qemu_cmd(build, iso=iso))
+    row = r"^memory +\d+ +\d+ running +%d +%s +\d+\.\ds\r?\n"
+    crashes = " ".join(str(i) for i in range(1, 21))
+    try:
+        why = run_steps(c, [
+            (r"login: ", "root"),
+            (r"# $", "mount /dev/ram1 /mnt; service list"),
+            (row % (0, "-"), "dd if=/dev/urandom of=/tmp/a bs=1024 "
+             "count=300 2>/dev/null; bad=0"),
+            # A copy on the root volume and one on /mnt, each checked
+            # (one line of the shell holds at most 255 characters).
+            (r"# $", "cc() { cp /tmp/a $1 && cmp /tmp/a $1 || bad=1; }; "
+             "two() { cc /tmp/b; cc /mnt/b; }"),
+            (r"# $", "for i in %s; do service fi memory || bad=1; two; "
+             "done; echo bad=$bad" % crashes),
+            (r"^bad=0\r?\n# $", "service list"),
+            (row % (20, "crash"), "service list | grep '^memory' | "
+             "while read l e pid rest; do kill -9 $pid; done; two; "
+             "echo bad=$bad"),
+            (r"rs: memory failed: killed", None),
+            (r"^bad=0\r?\n# $", "service list"),
+            (row % (21, "killed"),
+             "dd if=/dev/zero bs=512 count=3 2>/dev/null | wc -c"),
+            (r"\b1536\r?\n# $", None),
+        ], timeout=300)
+        crashes_seen = c.log.count("rs: memory failed: crash")
+        if not why and crashes_seen != 20:
+            why = "RS logged %d crashes of memory, not 20" % crashes_seen
+        for bad in ("I/O error", "did not come back", "no-heartbeat"):
+            if not why and bad in c.log:
+                why = "the log says %r" % bad
+        return not why, why, c.log
+    finally:
+        c.close()
+
+
 def fork_bomb(build):
     """As "user": a loop of background sleeps at the prompt runs into the
     per-user limit (48 processes: fork fails with EAGAIN, "No more

@@ -76,12 +76,17 @@ int irq_value(struct parser *ps, const struct token *t)
 	return 0;
 }
 
-/* BASE:LENGTH: LENGTH > 0 bytes from BASE, not past 4 GiB. */
+/* BASE:LENGTH: LENGTH > 0 bytes from BASE, not past 4 GiB; or "boot":
+ * the boot data modules (RAM disks), wherever the loader put them. */
 int memory_value(struct parser *ps, const struct token *t)
 {
 	struct policy *p = ps->pol;
 	struct word base, len;
 	uint32_t b, n;
+	if (word_is(&t->w, "boot")) {
+		p->boot_data = true;
+		return 0;
+	}
 	if (!word_split(&t->w, ':', &base, &len))
 		return fail(ps, t->line, "memory range %q is not BASE:LENGTH",
 			    &t->w);

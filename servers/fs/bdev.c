@@ -3,7 +3,15 @@
  * The FS server as a client of block drivers (proto/bdev.h): open a
  * volume's minor on its driver, and move whole MFS blocks through one
  * I/O buffer, which each volume's driver may reach through a grant.
+ *
+ * A request the driver did not answer because it died is not lost:
+ * FS waits for the driver's next instance (recover.c), grants it the
+ * buffer, opens the device on it and sends the same request again, up
+ * to BDEV_TRIES times in all.  The buffer still holds a write's data,
+ * so a write the old instance may or may not have done is simply done
+ * again.  The application never sees the failure.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "fs.h"
@@ -11,8 +19,15 @@
 
 static uint8_t io_buf[MFS_BLOCK];
 
-static int request(struct fsmount *m, int type, uint64_t pos, uint32_t len,
-		   uint64_t *size)
+#define BDEV_TRIES 4
+
+static bool died(int r)
+{
+	return r == -EDEADSRCDST || r == -EDEADEPT;
+}
+
+static int send(struct fsmount *m, int type, uint64_t pos, uint32_t len,
+		uint64_t *size)
 {
 	static uint32_t id;
 	message_t msg;
@@ -32,6 +47,41 @@ static int request(struct fsmount *m, int type, uint64_t pos, uint32_t len,
 	if (size)
 		*size = BDEV_REP(&msg)->size;
 	return BDEV_REP(&msg)->status;
+}
+
+/* Move the volume to the driver's next instance, and open it there. */
+static int reattach(struct fsmount *m)
+{
+	for (int tries = 0; tries < BDEV_TRIES; tries++) {
+		endpoint_t ep = recover_wait(m->label, m->drv, !m->lost);
+		if (ep == NONE)
+			break;
+		grant_revoke(m->grant);
+		m->drv = ep;
+		m->grant = grant_create(ep, io_buf, sizeof(io_buf),
+					GF_READ | GF_WRITE);
+		int r = m->grant < 0 ? m->grant : send(m, BDEV_OPEN, 0, 0, 0);
+		if (!died(r)) {
+			m->lost = r < 0;
+			return r;
+		}
+	}
+	if (!m->lost)
+		printf("fs: %s: its driver did not come back\n", m->what);
+	m->lost = true;
+	return -EIO;
+}
+
+static int request(struct fsmount *m, int type, uint64_t pos, uint32_t len,
+		   uint64_t *size)
+{
+	int r = m->lost ? -EDEADEPT : send(m, type, pos, len, size);
+	for (int tries = 1; died(r) && tries < BDEV_TRIES; tries++) {
+		if (reattach(m) < 0)
+			return -EIO;
+		r = send(m, type, pos, len, size);
+	}
+	return died(r) ? -EIO : r;
 }
 
 int bdev_attach(struct fsmount *m, uint32_t *nblocks)

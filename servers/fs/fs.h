@@ -16,6 +16,8 @@ struct fsmount {
 	uint32_t flags;	  /* FS_MNT_* */
 	struct mfs fs;	  /* the volume (libmfs) */
 	endpoint_t drv;	  /* its block driver */
+	char label[16];	  /* the driver's label, to find its next instance */
+	bool lost;	  /* the driver died and did not come back */
 	uint32_t minor;	  /* the device on that driver */
 	grant_id_t grant; /* the driver's grant on the I/O buffer */
 	char what[24];	  /* "memory minor 0": for console messages */
@@ -32,6 +34,10 @@ int fsmount_remove(uint32_t dev); /* write back, then forget */
 int bdev_attach(struct fsmount *m, uint32_t *nblocks);
 void bdev_detach(struct fsmount *m);
 int bdev_io(struct fsmount *m, int write, uint32_t block, void *buf);
+
+/* recover.c: the driver labelled `label` other than `old`, from DS;
+ * if `wait`, until DS says it is there (or a time limit); else NONE. */
+endpoint_t recover_wait(const char *label, endpoint_t old, bool wait);
 
 /* cache.c: a write-back cache of blocks, shared by every volume. */
 void cache_init(struct fsmount *m, uint32_t nblocks, struct mfs_dev *dev);

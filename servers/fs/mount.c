@@ -39,6 +39,8 @@ int fsmount_add(endpoint_t drv, uint32_t minor, uint32_t flags,
 		return -ENOSPC;
 	memset(m, 0, sizeof(*m));
 	m->drv = drv;
+	if (proc_name(drv, m->label, sizeof(m->label)) < 0)
+		m->label[0] = 0; /* recover.c finds no label "" in DS */
 	m->minor = minor;
 	m->flags = flags;
 	snprintf(m->what, sizeof(m->what), "%s", what);

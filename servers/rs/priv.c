@@ -5,7 +5,9 @@
  * every process holds anyway (exit, the clock, its grant table and
  * copies through grants made to it):
  *   kernel calls  exactly those named (`kernel`);
- *   I/O ports, IRQ lines, physical memory  exactly those named;
+ *   I/O ports, IRQ lines, physical memory  exactly those named, and
+ *                 with `memory boot` the boot data modules (the RAM
+ *                 disks), found with GETINFO GI_MODULES;
  *   IPC targets   the processes `ipc` names -- boot processes by their
  *                 name, services by their label -- plus RS (the init
  *                 handshake and the heartbeat) and DS (the naming
@@ -41,11 +43,33 @@ static bool names(const struct service *s, const char *label)
 	return false;
 }
 
+/* `memory boot`: each boot data module's pages, as the kernel grants
+ * them to a boot process whose entry has boot_data (kernel/boot.c). */
+static int add_boot_data(struct priv_desc *d)
+{
+	static struct kinfo_module mods[BOOT_DATA_MAX];
+	uint32_t n = 0;
+	int r = sys_getinfo(GI_MODULES, mods, sizeof(mods), &n);
+	if (r < 0)
+		return r;
+	for (uint32_t i = 0; i < n / sizeof(mods[0]); i++) {
+		if (d->nr_mem == PRIV_MAX_MEM)
+			return -E2BIG;
+		uint32_t base = mods[i].base & ~0xfffu;
+		d->mem[d->nr_mem++] = (struct priv_mem){
+			base, mods[i].base + mods[i].len - base};
+	}
+	return 0;
+}
+
 static int install(struct service *s)
 {
 	static struct priv_desc d;
 	const struct policy *p = &s->pol;
 	policy_to_priv(p, &d); /* calls, ports, IRQs, memory */
+	int r = p->boot_data ? add_boot_data(&d) : 0;
+	if (r < 0)
+		return r;
 	d.traps = IPC_TRAPS_ALL;
 	d.calls |= BASIC_CALLS;
 	d.nr_targets = 0;

@@ -41,6 +41,11 @@ void script_reap(void)
 {
 	int status;
 	pid_t pid;
+	bool running = false;
+	for (int i = 0; i < NR_SERVICES; i++)
+		running = running || (svc[i].used && svc[i].script_pid);
+	if (!running)
+		return; /* asking PM would wait for it, and it may wait */
 	while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
 		for (int i = 0; i < NR_SERVICES; i++) {
 			struct service *s = &svc[i];

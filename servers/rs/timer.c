@@ -10,7 +10,9 @@
  *   - starts the services whose back-off wait is over;
  *   - collects recovery scripts that have finished.
  * A service is pinged only once it has said RS_INIT, so a slow start
- * is not a hang.
+ * is not a hang.  Nor is RS's own lateness: if RS could not ping on time
+ * (it waited for PM, say, which waited for VFS), the missing answers
+ * are not held against the service; its two periods start afresh.
  */
 #include "rs.h"
 
@@ -40,7 +42,9 @@ static void watch(struct service *s, uint64_t now)
 	uint32_t period = s->pol.heartbeat_ms;
 	if (s->ep == NONE || !s->initialised || period == 0)
 		return;
-	if (now - s->alive_ms >= 2 * (uint64_t)period) {
+	if (now - s->ping_ms >= period + (uint64_t)period / 2) {
+		s->alive_ms = now; /* RS itself was late: a fresh chance */
+	} else if (now - s->alive_ms >= 2 * (uint64_t)period) {
 		svc_end(s, "no-heartbeat");
 		return;
 	}

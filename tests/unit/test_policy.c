@@ -91,7 +91,7 @@ static void defaults(void)
 	CHECK(strcmp(pol.label, "x") == 0 && pol.line == 1);
 	CHECK(pol.nr_ipc == 0 && pol.calls == 0 && pol.nr_io == 0 &&
 	      pol.irqs == 0 && pol.nr_mem == 0 && pol.nr_pci_dev == 0 &&
-	      pol.nr_pci_class == 0);
+	      pol.nr_pci_class == 0 && !pol.boot_data);
 	CHECK(pol.heartbeat_ms == 0);
 	CHECK(pol.restart == POLICY_RESTART_ALWAYS);
 	CHECK(pol.backoff_first_ms == 100 && pol.backoff_max_ms == 10000);
@@ -133,6 +133,9 @@ static void lists_and_limits(void)
 	CHECK(parse("driver x { io 0:0x10000; memory 0:0xffffffff; };") == 0);
 	CHECK(pol.io[0].first == 0 && pol.io[0].last == 0xffff);
 	CHECK(pol.mem[0].len == 0xffffffffu);
+	CHECK(parse("driver x { memory 0:1 boot 2:1; };") == 0);
+	CHECK(pol.boot_data && pol.nr_mem == 2 && pol.mem[1].base == 2);
+	CHECK(parse("driver x { memory boots; };") < 0);
 	char text[300];
 	snprintf(text, sizeof(text), "driver x { script /%0126d; };", 0);
 	CHECK(parse(text) == 0);
@@ -341,7 +344,8 @@ static bool same_as_boot_entry(const char *name)
 static void drivers_match_boot_table(void)
 {
 	CHECK(same_as_boot_entry("memory"));
-	CHECK(boot_entry_find("memory")->boot_data && pol.nr_mem == 0);
+	CHECK(boot_entry_find("memory")->boot_data && pol.boot_data &&
+	      pol.nr_mem == 0);
 	CHECK(pol.heartbeat_ms > 0 && pol.copy);
 	CHECK(same_as_boot_entry("tty"));
 	CHECK(pol.heartbeat_ms > 0 && pol.copy);

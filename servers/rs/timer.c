@@ -10,9 +10,10 @@
  *   - starts the services whose back-off wait is over;
  *   - collects recovery scripts that have finished.
  * A service is pinged only once it has said RS_INIT, so a slow start
- * is not a hang.  Nor is RS's own lateness: if RS could not ping on time
- * (it waited for PM, say, which waited for VFS), the missing answers
- * are not held against the service; its two periods start afresh.
+ * is not a hang.  Nor is RS's own lateness: if a whole period passed
+ * without a tick (RS waited for PM, say, which waited for VFS), the
+ * missing answers are not held against the service; its two periods
+ * start afresh.
  */
 #include "rs.h"
 
@@ -37,13 +38,14 @@ void svc_heartbeat(endpoint_t from)
 		s->alive_ms = rs_now_ms();
 }
 
-static void watch(struct service *s, uint64_t now)
+/* gap: the time since RS's previous tick. */
+static void watch(struct service *s, uint64_t now, uint64_t gap)
 {
 	uint32_t period = s->pol.heartbeat_ms;
 	if (s->ep == NONE || !s->initialised || period == 0)
 		return;
-	if (now - s->ping_ms >= period + (uint64_t)period / 2) {
-		s->alive_ms = now; /* RS itself was late: a fresh chance */
+	if (gap >= period) {
+		s->alive_ms = now; /* RS itself was stuck: a fresh chance */
 	} else if (now - s->alive_ms >= 2 * (uint64_t)period) {
 		svc_end(s, "no-heartbeat");
 		return;
@@ -56,12 +58,14 @@ static void watch(struct service *s, uint64_t now)
 
 void svc_tick(void)
 {
-	uint64_t now = rs_now_ms();
+	static uint64_t last;
+	uint64_t now = rs_now_ms(), gap = last ? now - last : 0;
+	last = now;
 	for (int i = 0; i < NR_SERVICES; i++) {
 		struct service *s = &svc[i];
 		if (!s->used)
 			continue;
-		watch(s, now);
+		watch(s, now, gap);
 		if (s->state == RS_STATE_WAITING && now >= s->restart_at_ms)
 			svc_restart(s);
 	}

@@ -2,9 +2,10 @@
 # Drivers: drivers/NAME/*.c -> build/bin/NAME.elf.  The boot processes
 # (BOOT_DRIVERS) are multiboot modules; RS_DRIVERS are in the root
 # image's /sbin (boot/module.mk), from where RS starts them after boot
-# (RANDOM) or restarts them (MEMORY and TTY, boot processes RS adopts).
-BOOT_DRIVERS := memory tty
-RS_DRIVERS := memory random tty
+# (RANDOM) or restarts them (ATA, MEMORY and TTY, boot processes RS
+# adopts).
+BOOT_DRIVERS := ata memory tty
+RS_DRIVERS := ata memory random tty
 DRIVERS := $(sort $(BOOT_DRIVERS) $(RS_DRIVERS))
 
 $(foreach d,$(DRIVERS),$(eval $(call program_rule,$(d),drivers/$(d))))

@@ -6,6 +6,8 @@
  *   init     the first user process.
  *   memory   the MEMORY driver: the RAM disk, which it may map; RS
  *            manages it, as it does TTY.
+ *   ata      the ATA disk driver: the IDE channels' ports and IRQs;
+ *            RS manages it.
  *   fs       the MINIX v3 file server.
  *   vfs      the virtual file system.
  *   pm       the process manager.
@@ -74,6 +76,18 @@ static const struct boot_entry boot_table[] = {
 	 .io = {{0x3f8, 0x3ff}, {0x60, 0x60}, {0x64, 0x64}, {0x3d4, 0x3d5}},
 	 .irqs = (1u << 1) | (1u << 4),
 	 .mem = {{0xb8000, 0x8000}},
+	 .manager = "rs"},
+	{.name = "ata",
+	 .prio = 2,
+	 .quantum = 5,
+	 .traps = TRAPS_ALL,
+	 .calls = KCALL_BIT(SYS_DIAG) | KCALL_BIT(SYS_GETINFO) |
+		  KCALL_BIT(SYS_DEVIO) | KCALL_BIT(SYS_SDEVIO) |
+		  KCALL_BIT(SYS_IRQCTL) | KCALL_BIT(SYS_TIMES) |
+		  KCALL_BIT(SYS_SETALARM),
+	 .flags = PRIV_TO_USERS | PRIV_SERVER,
+	 .io = {{0x1f0, 0x1f7}, {0x3f6, 0x3f6}, {0x170, 0x177}, {0x376, 0x376}},
+	 .irqs = (1u << 14) | (1u << 15),
 	 .manager = "rs"},
 	{.name = "fs",
 	 .prio = 3,

@@ -19,6 +19,10 @@
              the kernel reports it in one line
   guest/ds   the data store: t_ds boots as "rs" (DS trusts that name)
              and plays RS for the children it forks
+  guest/ata  t_ata against two IDE disks (48 MiB with two partitions,
+             and 200 GiB sparse): sizes, partitions as minors, multi-
+             command transfers, LBA48 at 150 GiB (checked in the image
+             file afterwards), errors at and past the end, bad grants
   guest/mount  t_mount mounts an empty mkfs.minix -3 volume (ram1) and
              a broken one (ram2); then the harness saves both RAM disks
              it wrote from QEMU's memory and `fsck.minix -f` must find
@@ -56,6 +60,7 @@ Usage: run.py [--build DIR] [--only SUBSTRING]
 import argparse
 import os
 import re
+import struct
 import subprocess
 import sys
 import tempfile
@@ -241,6 +246,64 @@ def fsck_ram_disks(build, log, mon_path, which, tmp):
     return problems
 
 
+def mbr(parts):
+    """A sector 0 with an MBR partition table: parts are (type, first
+    sector, sectors), the first marked active."""
+    sector = bytearray(512)
+    for i, (kind, first, count) in enumerate(parts):
+        e = 446 + 16 * i
+        sector[e] = 0x80 if i == 0 else 0
+        sector[e + 1:e + 4] = b"\xfe\xff\xff"  # CHS: use the LBA
+        sector[e + 4] = kind
+        sector[e + 5:e + 8] = b"\xfe\xff\xff"
+        sector[e + 8:e + 16] = struct.pack("<II", first, count)
+    sector[510:512] = b"\x55\xaa"
+    return bytes(sector)
+
+
+def run_ata(build):
+    """t_ata against two IDE disks: a 48 MiB primary master with two
+    partitions (32 and 8 MiB) and a sparse 200 GiB primary slave; then
+    the pattern t_ata wrote at 150 GiB must be in the slave's file."""
+    mods = [os.path.join(build, "bin", "ata.elf"),
+            os.path.join(build, "tests", "t_ata.elf")]
+    problems = []
+    with tempfile.TemporaryDirectory() as tmp:
+        master = os.path.join(tmp, "master.img")
+        slave = os.path.join(tmp, "slave.img")
+        with open(master, "wb") as f:
+            f.write(mbr([(0x81, 2048, 65536), (0x81, 67584, 16384)]))
+            f.truncate(48 << 20)
+        with open(slave, "wb") as f:
+            f.truncate(200 << 30)
+        extra = ["-drive", "file=%s,format=raw,if=ide,index=0" % master,
+                 "-drive", "file=%s,format=raw,if=ide,index=1" % slave]
+        run = qemu.boot(qemu.qemu_cmd(build, modules=mods, extra=extra), 300)
+        if run.timed_out:
+            problems.append("timed out after 300 s")
+        elif run.status != qemu.DEBUG_EXIT_PASS:
+            problems.append("QEMU exit status %s, not %d (pass)"
+                            % (run.status, qemu.DEBUG_EXIT_PASS))
+        if not re.search(r"^PASS: ata$", run.log, re.M):
+            problems.append("no 'PASS: ata' line")
+        for pattern in [r"^ata: disk 0: .*, 98304 sectors \(48 MiB\), "
+                        r"LBA48$",
+                        r"^ata: disk 1: .*, 419430400 sectors "
+                        r"\(204800 MiB\), LBA48$"]:
+            if not re.search(pattern, run.log, re.M):
+                problems.append("expected log line missing: " + pattern)
+        with open(slave, "rb") as f:
+            f.seek(150 << 30)
+            if f.read(1024) != b"SAMSARA-LBA48-OK" * 64:
+                problems.append("the slave's image has not the pattern "
+                                "at 150 GiB")
+    failures = [l for l in run.log.splitlines()
+                if re.search(r": \S+\.c:\d+: ", l)]
+    detail = "\n".join(problems + failures[:20])
+    return report("guest/ata", not problems,
+                  detail + "\n--- serial log (tail) ---\n" + run.tail())
+
+
 def run_mount(build):
     t = os.path.join(build, "tests")
     mods = [os.path.join(build, "bin", p + ".elf")
@@ -353,6 +416,8 @@ def main():
             results.append(run_guest(a.build, g))
     if a.only in "guest/mount":
         results.append(run_mount(a.build))
+    if a.only in "guest/ata":
+        results.append(run_ata(a.build))
     if a.only in "host/" or (a.only.startswith("host/")
                              and a.only not in "host/policycheck"):
         results += run_host(a.build)

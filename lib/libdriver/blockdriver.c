@@ -33,14 +33,24 @@ static int handle(const struct blockdriver_ops *ops, message_t *m,
 	}
 }
 
-void blockdriver_handle(const struct blockdriver_ops *ops, message_t *m)
+static void reply(message_t *m, struct bdev_reply rep)
 {
-	struct bdev_reply rep = {.id = BDEV_REQ(m)->id};
-	rep.status = handle(ops, m, &rep);
 	endpoint_t client = m->m_source;
 	m->m_type = BDEV_REPLY;
 	*BDEV_REP(m) = rep;
 	ipc_sendnb(client, m); /* a client gone or not waiting: drop */
+}
+
+void blockdriver_handle(const struct blockdriver_ops *ops, message_t *m)
+{
+	struct bdev_reply rep = {.id = BDEV_REQ(m)->id};
+	rep.status = handle(ops, m, &rep);
+	reply(m, rep);
+}
+
+void blockdriver_reply(message_t *m, int status)
+{
+	reply(m, (struct bdev_reply){.id = BDEV_REQ(m)->id, .status = status});
 }
 
 void blockdriver_run(const struct blockdriver_ops *ops)

@@ -347,6 +347,8 @@ static void drivers_match_boot_table(void)
 	CHECK(boot_entry_find("memory")->boot_data && pol.boot_data &&
 	      pol.nr_mem == 0);
 	CHECK(pol.heartbeat_ms > 0 && pol.copy);
+	CHECK(same_as_boot_entry("ata"));
+	CHECK(pol.heartbeat_ms > 0 && pol.copy && pol.limit_count == 0);
 	CHECK(same_as_boot_entry("tty"));
 	CHECK(pol.heartbeat_ms > 0 && pol.copy);
 }

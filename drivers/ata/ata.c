@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * ATA: the disk driver of the PC's IDE controller (the PIIX that QEMU
+ * emulates, or any controller in legacy mode): two channels at the
+ * classic ports, IRQs 14 and 15, a master and a slave drive on each.
+ *
+ * At every start -- the first, or after a crash of the instance before
+ * -- it resets both channels and identifies what is attached, so the
+ * drives are in a known state whatever the old instance left.  Then it
+ * serves the block protocol (proto/bdev.h) through lib/libdriver's
+ * loop.  Minors: five per drive, in the order primary master, primary
+ * slave, secondary master, secondary slave; the first of the five is
+ * the whole disk, the next four its MBR partitions (part.c):
+ *
+ *	minor = 5 * drive + (0 | partition 1..4)
+ *
+ * Transfers are PIO (pio.c), driven by interrupts (channel.c).
+ */
+#include <stdio.h>
+
+#include "ata.h"
+#include "blockdriver.h"
+#include "libsys.h"
+
+struct drive drives[NR_DRIVES];
+
+/* The drive and sector range of a minor, or 0 if it has none. */
+static struct drive *device(uint32_t minor, uint64_t *first, uint64_t *count)
+{
+	if (minor >= NR_DRIVES * MINORS_PER_DRIVE)
+		return 0;
+	struct drive *d = &drives[minor / MINORS_PER_DRIVE];
+	uint32_t p = minor % MINORS_PER_DRIVE;
+	if (!d->present)
+		return 0;
+	*first = p ? d->part[p - 1].first : 0;
+	*count = p ? d->part[p - 1].count : d->sectors;
+	return *count ? d : 0;
+}
+
+static int do_open(uint32_t minor)
+{
+	uint64_t first, count;
+	return device(minor, &first, &count) ? 0 : -ENXIO;
+}
+
+static int do_close(uint32_t minor)
+{
+	uint64_t first, count;
+	struct drive *d = device(minor, &first, &count);
+	return d ? ata_flush(d) : -ENXIO;
+}
+
+static int do_transfer(uint32_t minor, bool write, uint64_t pos, endpoint_t who,
+		       grant_id_t grant, uint32_t len)
+{
+	uint64_t first, count;
+	struct drive *d = device(minor, &first, &count);
+	if (!d)
+		return -ENXIO;
+	uint64_t sector = pos / ATA_SECTOR;
+	if (sector >= count)
+		return len ? -EIO : 0;
+	if (len / ATA_SECTOR > count - sector)
+		len = (uint32_t)(count - sector) * ATA_SECTOR;
+	int r = ata_pio(d, write, first + sector, len / ATA_SECTOR, who, grant,
+			0);
+	if (r == -EPERM || r == -EFAULT || r == -EINVAL)
+		return r; /* the client's grant */
+	return r < 0 ? -EIO : (int)len;
+}
+
+static int do_size(uint32_t minor, uint64_t *bytes)
+{
+	uint64_t first, count;
+	if (!device(minor, &first, &count))
+		return -ENXIO;
+	*bytes = count * ATA_SECTOR;
+	return 0;
+}
+
+static const struct blockdriver_ops ops = {
+	.open = do_open,
+	.close = do_close,
+	.transfer = do_transfer,
+	.size = do_size,
+};
+
+static void probe(void)
+{
+	for (int i = 0; i < NR_DRIVES; i++) {
+		struct drive *d = &drives[i];
+		d->ch = &channels[i / 2];
+		d->slave = i % 2;
+		if (i % 2 == 0 && ata_reset(d->ch) < 0) {
+			i++; /* no channel, so no slave either */
+			continue;
+		}
+		ata_identify(d);
+	}
+	for (int i = 0; i < NR_DRIVES; i++) {
+		struct drive *d = &drives[i];
+		if (!d->present)
+			continue;
+		if (ata_enable_irq(d->ch) < 0) {
+			printf("ata: cannot hook IRQ %u\n", d->ch->irq);
+			d->present = false;
+			continue;
+		}
+		printf("ata: disk %d: %s, %llu sectors (%llu MiB)%s\n", i,
+		       d->model, (unsigned long long)d->sectors,
+		       (unsigned long long)(d->sectors >> 11),
+		       d->lba48 ? ", LBA48" : "");
+		ata_read_partitions(d, i);
+	}
+}
+
+int main(void)
+{
+	probe(); /* before RS can send it anything */
+	sef_startup("ata");
+	blockdriver_run(&ops);
+}

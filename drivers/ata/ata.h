@@ -1,0 +1,95 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The ATA driver's parts (ata.c has the overview).  Register offsets
+ * and bits are those of the ATA/ATAPI command set as every IDE
+ * controller since the PC/AT decodes them: eight command-block
+ * registers at the channel's base port, and one control register.
+ */
+#pragma once
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "abi/endpoint.h"
+#include "abi/grant.h"
+
+/* Command block, from the channel's base port. */
+#define ATA_DATA 0	 /* 16-bit data port */
+#define ATA_ERROR 1	 /* in */
+#define ATA_COUNT 2	 /* sector count */
+#define ATA_LBA0 3	 /* LBA bits 0-7 (24-31 on the second write) */
+#define ATA_LBA1 4	 /* LBA bits 8-15 (32-39) */
+#define ATA_LBA2 5	 /* LBA bits 16-23 (40-47) */
+#define ATA_DEVICE 6	 /* drive select, LBA bits 24-27 */
+#define ATA_STATUS 7	 /* in: reading it acknowledges the IRQ */
+#define ATA_COMMAND 7	 /* out */
+#define ATA_DEV_LBA 0x40 /* ATA_DEVICE: the address is an LBA */
+#define ATA_DEV_SLAVE 0x10
+
+/* Control register (and, read, the alternate status). */
+#define ATA_CTL_SRST 0x04 /* software reset of both drives */
+#define ATA_CTL_NIEN 0x02 /* no interrupts */
+
+/* Status bits. */
+#define ATA_ST_BSY 0x80
+#define ATA_ST_DRDY 0x40
+#define ATA_ST_DF 0x20
+#define ATA_ST_DRQ 0x08
+#define ATA_ST_ERR 0x01
+
+/* Commands. */
+#define ATA_CMD_READ 0x20
+#define ATA_CMD_READ_EXT 0x24
+#define ATA_CMD_WRITE 0x30
+#define ATA_CMD_WRITE_EXT 0x34
+#define ATA_CMD_FLUSH 0xe7
+#define ATA_CMD_FLUSH_EXT 0xea
+#define ATA_CMD_IDENTIFY 0xec
+
+#define ATA_SECTOR 512
+#define ATA_LBA28_LIMIT (1u << 28)
+#define NR_CHANNELS 2
+#define NR_DRIVES 4 /* primary master, primary slave, secondary ... */
+#define NR_PARTS 4  /* the MBR's primary partitions */
+#define MINORS_PER_DRIVE (1 + NR_PARTS) /* the whole disk, then each */
+
+struct channel {
+	uint16_t base, ctl; /* command block, control register */
+	uint32_t irq;
+	bool hooked;
+};
+
+struct drive {
+	bool present;
+	struct channel *ch;
+	bool slave;
+	bool lba48;
+	uint64_t sectors;
+	char model[41];
+	struct {
+		uint64_t first, count; /* sectors; count 0: no partition */
+	} part[NR_PARTS];
+};
+
+extern struct channel channels[NR_CHANNELS];
+extern struct drive drives[NR_DRIVES];
+
+/* channel.c: registers, waiting, reset and identification. */
+uint8_t ata_in(const struct channel *c, uint32_t reg);
+void ata_out(const struct channel *c, uint32_t reg, uint8_t value);
+int ata_wait(const struct channel *c, uint8_t mask, uint8_t want, uint32_t ms);
+int ata_wait_irq(struct channel *c, uint32_t ms, uint8_t *status);
+void ata_select(const struct drive *d, uint32_t lba_high);
+int ata_reset(struct channel *c);
+int ata_enable_irq(struct channel *c);
+void ata_identify(struct drive *d);
+
+/* pio.c: sectors through the data port, straight to a client's grant
+ * (who, grant, offset); `who` SELF and grant 0: the driver's own memory
+ * at address `offset`. */
+int ata_pio(struct drive *d, bool write, uint64_t lba, uint32_t count,
+	    endpoint_t who, grant_id_t grant, uint32_t offset);
+int ata_flush(struct drive *d);
+
+/* part.c: the MBR's primary partitions of a drive. */
+void ata_read_partitions(struct drive *d, int index);

@@ -18,3 +18,10 @@ $(POLICYCHECK): tools/policycheck.c $(LIBPOLICY_SRC) \
 	@mkdir -p $(@D)
 	$(CC) -O2 -g -Wall -Wextra -Werror -std=c11 -Iinclude -o $@ \
 		tools/policycheck.c $(LIBPOLICY_SRC)
+
+# mkdisk: a disk image with an MBR partition table (tools/mkdisk.c).
+MKDISK := $(BUILD)/tools/mkdisk
+
+$(MKDISK): tools/mkdisk.c
+	@mkdir -p $(@D)
+	$(CC) -O2 -g -Wall -Wextra -Werror -std=gnu11 -o $@ tools/mkdisk.c

@@ -17,22 +17,7 @@ static uint8_t buf[4096];
 static int call(int type, uint64_t pos, grant_id_t g, uint32_t len,
 		uint64_t *size)
 {
-	static uint32_t id;
-	message_t m;
-	memset(&m, 0, sizeof(m));
-	m.m_type = type;
-	struct bdev_request *q = BDEV_REQ(&m);
-	q->id = ++id;
-	q->minor = 0;
-	q->pos = pos;
-	q->grant = g;
-	q->len = len;
-	T_EQ(ipc_sendrec(drv, &m), 0);
-	T_EQ(m.m_type, BDEV_REPLY);
-	T_EQ(BDEV_REP(&m)->id, id);
-	if (size)
-		*size = BDEV_REP(&m)->size;
-	return BDEV_REP(&m)->status;
+	return t_bdev(drv, type, 0, pos, g, len, size);
 }
 
 int main(void)

@@ -56,17 +56,9 @@ static void delay400(const struct channel *c)
 		alt_status(c);
 }
 
-static uint64_t now_ms(void)
-{
-	struct kc_times t;
-	if (sys_times(&t) < 0 || t.hz == 0)
-		return 0;
-	return t.ticks * 1000 / t.hz;
-}
-
 int ata_wait(const struct channel *c, uint8_t mask, uint8_t want, uint32_t ms)
 {
-	uint64_t until = now_ms() + ms;
+	uint64_t until = clock_ms() + ms;
 	do {
 		uint8_t st = ata_in(c, ATA_STATUS);
 		if (st == 0xff)
@@ -75,17 +67,8 @@ int ata_wait(const struct channel *c, uint8_t mask, uint8_t want, uint32_t ms)
 			return -EIO;
 		if ((st & mask) == want)
 			return 0;
-	} while (now_ms() <= until);
+	} while (clock_ms() <= until);
 	return -ETIMEDOUT;
-}
-
-static void set_alarm(uint32_t ms)
-{
-	struct kc_times t;
-	uint32_t ticks = 0;
-	if (ms && sys_times(&t) == 0 && t.hz)
-		ticks = (uint32_t)((uint64_t)ms * t.hz / 1000) + 1;
-	sys_setalarm(ticks, 0);
 }
 
 /* Status that ends a wait: not busy, and either an error or DRQ as
@@ -102,10 +85,10 @@ static bool settled(uint8_t st, bool drq)
 int ata_wait_irq(struct channel *c, uint32_t ms, uint8_t *status)
 {
 	bool drq = *status & ATA_ST_DRQ; /* in: the DRQ wanted */
-	uint64_t until = now_ms() + ms;
+	uint64_t until = clock_ms() + ms;
 	int r = -ETIMEDOUT;
-	set_alarm(ms);
-	while (r == -ETIMEDOUT && now_ms() <= until) {
+	alarm_ms(ms);
+	while (r == -ETIMEDOUT && clock_ms() <= until) {
 		message_t m;
 		int st;
 		if (sef_receive(ANY, &m, &st) != 0)
@@ -121,7 +104,7 @@ int ata_wait_irq(struct channel *c, uint32_t ms, uint8_t *status)
 		if (settled(*status, drq))
 			r = 0;
 	}
-	set_alarm(0);
+	alarm_ms(0);
 	if (r == 0 && (*status & (ATA_ST_ERR | ATA_ST_DF)))
 		r = -EIO;
 	return r;

@@ -25,22 +25,6 @@
 
 #define RECOVER_WAIT_MS 15000
 
-static uint64_t now_ms(void)
-{
-	struct kc_times t;
-	if (sys_times(&t) < 0 || t.hz == 0)
-		return 0;
-	return t.ticks * 1000 / t.hz;
-}
-
-static void set_alarm(uint32_t ms)
-{
-	struct kc_times t;
-	if (sys_times(&t) == 0 && t.hz)
-		sys_setalarm(
-			ms ? (uint32_t)((uint64_t)ms * t.hz / 1000) + 1 : 0, 0);
-}
-
 /* The label's instance, if it is not `old`. */
 static endpoint_t fresh(const char *label, endpoint_t old)
 {
@@ -68,9 +52,9 @@ endpoint_t recover_wait(const char *label, endpoint_t old, bool wait)
 	endpoint_t ep = fresh(label, old);
 	if (ep != NONE || !wait)
 		return ep;
-	uint64_t until = now_ms() + RECOVER_WAIT_MS;
-	set_alarm(RECOVER_WAIT_MS);
-	while (ep == NONE && now_ms() < until) {
+	uint64_t until = clock_ms() + RECOVER_WAIT_MS;
+	alarm_ms(RECOVER_WAIT_MS);
+	while (ep == NONE && clock_ms() < until) {
 		message_t m;
 		int status;
 		if (ipc_receive(ANY, &m, &status) != 0)
@@ -86,6 +70,6 @@ endpoint_t recover_wait(const char *label, endpoint_t old, bool wait)
 			ep = fresh(label, old);
 		}
 	}
-	set_alarm(0);
+	alarm_ms(0);
 	return ep;
 }

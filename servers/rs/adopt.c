@@ -54,7 +54,7 @@ static void adopt(const struct kinfo_proc *k)
 	s->ep = k->ep;
 	s->state = RS_STATE_RUNNING;
 	s->initialised = true; /* boot drivers do not say RS_INIT */
-	s->started_ms = s->alive_ms = s->ping_ms = s->window_ms = rs_now_ms();
+	s->started_ms = s->alive_ms = s->ping_ms = s->window_ms = clock_ms();
 }
 
 void svc_boot_processes(void)

@@ -51,7 +51,7 @@ void svc_restart(struct service *s)
 
 void svc_failed(struct service *s, const char *reason)
 {
-	uint64_t now = rs_now_ms();
+	uint64_t now = clock_ms();
 	const struct policy *p = &s->pol;
 	s->ep = NONE;
 	if (s->stopping) {

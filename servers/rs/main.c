@@ -25,14 +25,6 @@
 
 struct service svc[NR_SERVICES];
 
-uint64_t rs_now_ms(void)
-{
-	struct kc_times t;
-	if (sys_times(&t) < 0 || t.hz == 0)
-		return 0;
-	return t.ticks * 1000 / t.hz;
-}
-
 struct service *svc_by_label(const char *label)
 {
 	for (int i = 0; i < NR_SERVICES; i++)

@@ -44,7 +44,7 @@ static int do_init(endpoint_t from, struct rs_reply *rep)
 		return -ESRCH;
 	s->initialised = true;
 	s->state = RS_STATE_RUNNING;
-	s->alive_ms = s->ping_ms = rs_now_ms();
+	s->alive_ms = s->ping_ms = clock_ms();
 	rep->restarts = s->restarts;
 	memcpy(rep->label, s->label, sizeof(rep->label));
 	svc_publish(s);
@@ -104,7 +104,7 @@ static int do_up(endpoint_t from, const struct rs_request *q,
 		return r;
 	}
 	s->used = true;
-	s->window_ms = rs_now_ms();
+	s->window_ms = clock_ms();
 	rep->ep = s->ep;
 	return 0;
 }
@@ -113,7 +113,7 @@ static int do_list(endpoint_t from, const struct rs_request *q)
 {
 	static struct rs_info out[NR_SERVICES];
 	uint32_t n = 0;
-	uint64_t now = rs_now_ms();
+	uint64_t now = clock_ms();
 	for (int i = 0; i < NR_SERVICES; i++) {
 		struct service *s = &svc[i];
 		if (!s->used)

@@ -41,7 +41,6 @@ struct service {
 extern struct service svc[NR_SERVICES];
 
 /* main.c */
-uint64_t rs_now_ms(void);
 struct service *svc_by_label(const char *label);
 struct service *svc_by_ep(endpoint_t ep);
 

@@ -188,6 +188,6 @@ int svc_start(struct service *s)
 	s->state = RS_STATE_STARTING;
 	s->initialised = false;
 	s->stopping = s->refreshing = false;
-	s->started_ms = s->alive_ms = s->ping_ms = rs_now_ms();
+	s->started_ms = s->alive_ms = s->ping_ms = clock_ms();
 	return 0;
 }

@@ -35,7 +35,7 @@ void svc_heartbeat(endpoint_t from)
 {
 	struct service *s = svc_by_ep(from);
 	if (s)
-		s->alive_ms = rs_now_ms();
+		s->alive_ms = clock_ms();
 }
 
 /* gap: the time since RS's previous tick. */
@@ -59,7 +59,7 @@ static void watch(struct service *s, uint64_t now, uint64_t gap)
 void svc_tick(void)
 {
 	static uint64_t last;
-	uint64_t now = rs_now_ms(), gap = last ? now - last : 0;
+	uint64_t now = clock_ms(), gap = last ? now - last : 0;
 	last = now;
 	for (int i = 0; i < NR_SERVICES; i++) {
 		struct service *s = &svc[i];

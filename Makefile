@@ -93,16 +93,19 @@ include tests/module.mk
 include boot/module.mk
 
 .PHONY: all
-all: $(ISO) $(TEST_TARGETS) $(LIBPOLICY)
+all: $(ISO) $(DISK_ROOT) $(TEST_TARGETS) $(LIBPOLICY)
 
 # ---- running -----------------------------------------------------------
 QEMU_FLAGS := -accel $(ACCEL) -m $(MEM) -nic none -no-reboot \
 	-device isa-debug-exit,iobase=0xf4,iosize=0x04
 
 .PHONY: run
-run: all
+run: all $(DISK_ROOT)
+	$(MKDISK) --keep $(DISK) $(DISK_MIB) 81:$(DISK_ROOT_MIB):$(DISK_ROOT)
 	@echo "Samsara: serial console on this terminal. Quit: Ctrl-a x"
-	$(QEMU) $(QEMU_FLAGS) -cdrom $(ISO) -display none -serial mon:stdio
+	@echo "Root file system: $(DISK) (delete it for a fresh one)"
+	$(QEMU) $(QEMU_FLAGS) -cdrom $(ISO) -boot d -display none -serial mon:stdio \
+		-drive file=$(DISK),format=raw,if=ide,index=0,media=disk
 
 .PHONY: qemu-gdb
 qemu-gdb: all

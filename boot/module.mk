@@ -6,8 +6,8 @@
 # of boot/devices) as a RAM-disk image.
 ISO := $(BUILD)/samsara.iso
 ISO_DIR := $(BUILD)/iso
-BOOT_PROGS := $(addprefix $(BUILD)/bin/,memory.elf tty.elf fs.elf vfs.elf \
-	pm.elf ds.elf rs.elf init.elf)
+BOOT_PROGS := $(addprefix $(BUILD)/bin/,memory.elf ata.elf tty.elf fs.elf \
+	vfs.elf pm.elf ds.elf rs.elf init.elf)
 ROOT_IMAGE := $(BUILD)/root.img
 ROOT_TREE := $(BUILD)/rootfs
 ROOT_KIB := 8192
@@ -28,6 +28,17 @@ $(ROOT_IMAGE): $(MKROOTFS) $(USER_PROGS) $(SBIN_PROGS) $(shell find boot/root -t
 	for c in $(COMMAND_COPIES); do \
 		cp "$(ROOT_TREE)/bin/$${c%%:*}" "$(ROOT_TREE)/bin/$${c#*:}"; done
 	$(MKROOTFS) $@ $(ROOT_KIB) $(ROOT_TREE) boot/devices
+
+# The same tree as a volume for a hard disk's first partition: the root
+# when GRUB's root=c0d0p1 finds a disk.  DISK is the disk `make run`
+# attaches; mkdisk --keep leaves an existing one alone, so its files
+# survive a rebuild and a reboot.
+DISK_ROOT := $(BUILD)/disk-root.img
+DISK_ROOT_MIB := 63
+DISK := $(BUILD)/disk.img
+DISK_MIB := 64
+$(DISK_ROOT): $(ROOT_IMAGE)
+	$(MKROOTFS) $@ $$(($(DISK_ROOT_MIB) * 1024)) $(ROOT_TREE) boot/devices
 
 # An empty 1 MiB volume, made by util-linux, for /dev/ram1: something
 # to mount.

@@ -45,6 +45,7 @@ static void parse_cmdline(const char *cmd, char *name, char *argline,
 
 struct kinfo_module boot_data[BOOT_DATA_MAX];
 int nr_boot_data;
+char boot_cmdline[KCMDLINE_MAX];
 
 static bool is_data(const char *name)
 {

@@ -69,6 +69,8 @@ void kmain(uint32_t magic, uint32_t mbi_phys)
 	if (magic != MULTIBOOT_BOOT_MAGIC)
 		panic("boot: not started by a multiboot loader (0x%x)", magic);
 	const struct mb_info *mbi = P2V(mbi_phys);
+	if (mbi->flags & MB_INFO_CMDLINE) /* before its frame is reused */
+		strlcpy(boot_cmdline, P2V(mbi->cmdline), sizeof(boot_cmdline));
 	memory_init(mbi);
 	gdt_init();
 	fpu_init();

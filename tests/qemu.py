@@ -36,8 +36,8 @@ def qemu_cmd(build, kernel=None, modules=(), iso=None, extra=(),
     cmd = ["qemu-system-i386", "-accel", accel, "-m", "128M", "-nic", "none",
            "-display", "none", "-serial", "stdio", "-monitor", mon,
            "-no-reboot", "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
-    if iso:
-        cmd += ["-cdrom", iso]
+    if iso:  # boot from it even when a hard disk is attached too
+        cmd += ["-cdrom", iso, "-boot", "d"]
     else:
         cmd += ["-kernel", kernel or os.path.join(build, "kernel.elf")]
         if modules:

@@ -116,10 +116,10 @@ GUEST = (
                               ("root.img", "")], "bdev")]
     + [Guest("fs_server", [("../bin/memory", ""), ("../bin/fs", ""),
                            t("t_fs"), ("root.img", "")], "fs",
-             [r"fs: mounted memory minor 0: 2048 blocks"])]
+             [r"fs: mounted device 1,0: 2048 blocks"])]
     + [Guest("fs_bad_superblock", [("../bin/memory", ""), ("../bin/fs", ""),
                                     t("t_fs", "badsb"), ("bad/root.img", "")],
-             "badsb", [r"fs: cannot mount memory minor 0: not a MINIX v3 "
+             "badsb", [r"fs: cannot mount device 1,0: not a MINIX v3 "
                        r"file system \(bad magic\)"])]
     + [Guest("vfs_files", [("../bin/memory", ""), ("../bin/fs", ""),
                             ("../bin/vfs", ""), t("t_vfs"),

@@ -58,11 +58,13 @@ struct kc_times {	     /* SYS_TIMES */
 	uint32_t boot_time;  /* out: wall clock at boot (s since 1970) */
 };
 
-#define GI_LOG 1      /* the kernel log ring (oldest first) */
-#define GI_PROCTAB 2  /* an array of struct kinfo_proc */
-#define GI_COUNTERS 3 /* struct kinfo_counters */
-#define GI_SELF 4     /* the caller's own struct kinfo_proc */
-#define GI_MODULES 5  /* struct kinfo_module for each boot data module */
+#define GI_LOG 1	 /* the kernel log ring (oldest first) */
+#define GI_PROCTAB 2	 /* an array of struct kinfo_proc */
+#define GI_COUNTERS 3	 /* struct kinfo_counters */
+#define GI_SELF 4	 /* the caller's own struct kinfo_proc */
+#define GI_MODULES 5	 /* struct kinfo_module for each boot data module */
+#define GI_CMDLINE 6	 /* the kernel's command line, NUL-terminated */
+#define KCMDLINE_MAX 256 /* longer command lines are cut short */
 struct kc_getinfo {
 	uint32_t what;	 /* in: GI_* */
 	uint32_t buf;	 /* in: where to copy to */

@@ -96,7 +96,7 @@
 #define DS_KEY_MAX 64 /* a key, pattern or label with its NUL */
 #define DS_STR_MAX 64 /* a string value with its NUL */
 #define DS_BLOB_MAX 256
-#define DS_SUBS_PER_PROC 4
+#define DS_SUBS_PER_PROC 8 /* VFS: one per driver major */
 #define DS_NR_SUBS 64
 
 struct ds_request {

@@ -3,7 +3,9 @@
  * SYS_GETINFO: copy a kernel table out to the caller: the log ring
  * (GI_LOG, oldest first, the newest `len` bytes), the process table
  * (GI_PROCTAB, one struct kinfo_proc per live slot), the caller's own
- * entry (GI_SELF) or the event counters (GI_COUNTERS).  Copies at most `len` bytes.
+ * entry (GI_SELF), the boot data modules (GI_MODULES), the event
+ * counters (GI_COUNTERS) or the command line GRUB gave the kernel
+ * (GI_CMDLINE, which VFS reads for root=).  Copies at most `len` bytes.
  */
 #include "abi/errno.h"
 #include "boot.h"
@@ -58,6 +60,10 @@ int do_getinfo(struct proc *caller, message_t *m)
 	case GI_MODULES:
 		n = (uint32_t)nr_boot_data * sizeof(boot_data[0]);
 		memcpy(buf, boot_data, n);
+		break;
+	case GI_CMDLINE:
+		n = (uint32_t)strlen(boot_cmdline) + 1;
+		memcpy(buf, boot_cmdline, n);
 		break;
 	case GI_COUNTERS:
 		counters.ticks = clock_ticks;

@@ -99,10 +99,12 @@ off_t lseek(int fd, off_t off, int whence)
 int fstat(int fd, struct stat *st)
 {
 	struct vfs_reply rep;
-	if (is_klog(fd)) {
-		memset(&rep, 0, sizeof(rep));
-		rep.st.mode = S_IFCHR | 0600;
-		return libc_ret(vfs_stat_out(&rep, st));
+	if (is_klog(fd)) { /* stdio asks, with a boot server's own buffer: */
+		if (!st)   /* no grant to check it (drivers may not make one) */
+			return libc_ret(-EFAULT);
+		memset(st, 0, sizeof(*st));
+		st->st_mode = S_IFCHR | 0600;
+		return 0;
 	}
 	struct vfs_request q = {.fd = fd};
 	int r = vfs_call(VFS_FSTAT, &q, 0, 0, 0, &rep);

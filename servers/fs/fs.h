@@ -20,7 +20,7 @@ struct fsmount {
 	bool lost;	  /* the driver died and did not come back */
 	uint32_t minor;	  /* the device on that driver */
 	grant_id_t grant; /* the driver's grant on the I/O buffer */
-	char what[24];	  /* "memory minor 0": for console messages */
+	char what[24];	  /* "device 1,0": for console messages */
 };
 
 /* mount.c: the table of mounted volumes. */

@@ -2,19 +2,16 @@
 /*
  * FS: the MINIX v3 file server.
  *
- * Usage: fs [DRIVER [MINOR]]   (default: memory 0, the RAM disk)
- *
- * At start it mounts the root volume from the block device named on
- * its command line; more volumes come and go with FS_MOUNT and
- * FS_UNMOUNT from VFS (mount.c).  A request names its volume by `dev`,
- * the index FS_MOUNT returned (the root is 0), and gets exactly one
- * reply, sent only if the client is waiting for it.  The on-disk logic
- * is lib/libmfs; blocks pass through the write-back cache in cache.c.
- * A root that cannot be mounted is reported with the reason, and every
- * request on it then fails with EIO.
+ * Volumes come and go with FS_MOUNT and FS_UNMOUNT from VFS (mount.c);
+ * the first one VFS mounts, at its start, is the root (VFS's root.c
+ * chooses the device).  A request names its volume by `dev`, the index
+ * FS_MOUNT returned (the root is 0), and gets exactly one reply, sent
+ * only if the client is waiting for it.  The on-disk logic is
+ * lib/libmfs; blocks pass through the write-back cache in cache.c.  A
+ * volume that cannot be mounted is reported with the reason; until a
+ * root is mounted every request on volume 0 fails with EIO.
  */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "fs.h"
@@ -41,18 +38,8 @@ static int handle(endpoint_t who, int type, const struct fs_request *q,
 	return fs_handle(m, who, q, type, rep);
 }
 
-int main(int argc, char **argv)
+int main(void)
 {
-	const char *driver = argc > 1 ? argv[1] : "memory";
-	uint32_t minor = argc > 2 ? (uint32_t)strtoul(argv[2], 0, 0) : 0;
-	char what[24];
-	snprintf(what, sizeof(what), "%s minor %u", driver, (unsigned)minor);
-	endpoint_t drv = proc_find(driver);
-	if (drv == NONE)
-		printf("fs: cannot mount %s: no such driver\n", what);
-	else
-		fsmount_add(drv, minor, 0, what); /* dev 0, or it says why */
-	fflush(stdout);
 	for (;;) {
 		message_t m;
 		int status;

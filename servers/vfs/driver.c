@@ -26,6 +26,7 @@ struct major {
 
 static struct major majors[] = {
 	{1, "memory", NONE},
+	{3, "ata", NONE},
 	{4, "tty", NONE},
 	{16, "random", NONE},
 };

@@ -166,7 +166,7 @@ int main(void)
 {
 	for (int i = 0; i < NR_PROCS; i++)
 		procs[i].ep = NONE;
-	mount_root(proc_find("fs"));
+	root_mount(proc_find("fs"));
 	for (;;) {
 		message_t m;
 		int status;

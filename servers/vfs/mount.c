@@ -13,14 +13,14 @@
  *
  * mount asks the file server to take the block device (FS_MOUNT); the
  * server reads and checks the superblock, and refuses (EINVAL) what is
- * not a MINIX v3 volume.
+ * not a MINIX v3 volume.  The root is mounted the same way, at start,
+ * on the device root.c chooses.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "vfs.h"
 
-#define ROOT_DEV 0x100 /* memory minor 0: the boot RAM disk */
 #ifndef ENOTBLK
 #define ENOTBLK 15 /* newlib's number, kept among its Linux extensions */
 #endif
@@ -37,13 +37,26 @@ struct vmount {
 
 static struct vmount mounts[VFS_MOUNTS];
 
-void mount_root(endpoint_t fs)
+/* Ask file server fs to mount device dev as the root (root.c chose it). */
+int mount_root(endpoint_t fs, uint32_t dev)
 {
-	mounts[0] = (struct vmount){.used = true,
-				    .fs = fs,
-				    .dev = ROOT_DEV,
-				    .special = "",
-				    .dir = "/"};
+	endpoint_t drv = dev_driver(dev);
+	struct fs_reply rep;
+	if (fs == NONE || drv == NONE)
+		return -ENXIO;
+	struct fs_request f = {
+		.ino = dev & 0xff, .ino2 = (uint32_t)drv, .pos = dev};
+	int r = fs_send(fs, FS_MOUNT, &f, &rep);
+	if (r > 0) { /* not the server's first volume: not a root */
+		struct fs_request u = {.dev = (uint32_t)r};
+		fs_send(fs, FS_UNMOUNT, &u, 0);
+		return -EBUSY;
+	}
+	if (r < 0)
+		return r;
+	mounts[0] = (struct vmount){
+		.used = true, .fs = fs, .dev = dev, .special = "", .dir = "/"};
+	return 0;
 }
 
 int mount_fs(uint32_t vno, endpoint_t *fs, uint32_t *fsdev)

@@ -88,7 +88,8 @@ int do_fcntl(struct vproc *p, const struct vfs_request *q);
 bool filp_on_volume(uint32_t mnt); /* an open file there? */
 
 /* mount.c: the mounted volumes. */
-void mount_root(endpoint_t fs);
+int mount_root(endpoint_t fs, uint32_t dev); /* volume 0 */
+void root_mount(endpoint_t fs);		     /* root.c: root= or the RAM disk */
 int mount_fs(uint32_t vno, endpoint_t *fs, uint32_t *fsdev);
 uint32_t mount_dev(uint32_t vno);   /* the volume's device number */
 uint32_t mount_flags(uint32_t vno); /* its VM_* flags */

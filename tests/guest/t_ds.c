@@ -25,6 +25,7 @@
  *   bad        malformed requests (unterminated and bad keys, bad
  *              types, flags and grants) get errors and DS goes on
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "dsclient.h"
@@ -364,7 +365,8 @@ static void news(void)
 	reap(s);
 	expect_news("drv.chr.tty", DS_TYPE_U32, "rs", 0);
 
-	/* DSF_INITIAL reports what already matches; four patterns each. */
+	/* DSF_INITIAL reports what already matches; DS_SUBS_PER_PROC
+	 * patterns each. */
 	T_EQ(ds_publish_u32("init.1", 1, 0), 0);
 	T_EQ(ds_publish_u32("init.2", 2, 0), 0);
 	no_news();
@@ -377,7 +379,14 @@ static void news(void)
 	T_EQ(ds_check(&ev), -ENOENT);
 	T_EQ(ds_subscribe("t.*", 0), 0); /* without: no news of t.str */
 	no_news();
+	char pad[DS_SUBS_PER_PROC][8]; /* up to the limit, "pad.4" on */
+	for (int i = 4; i < DS_SUBS_PER_PROC; i++) {
+		snprintf(pad[i], sizeof(pad[i]), "pad.%d", i);
+		T_EQ(ds_subscribe(pad[i], 0), 0);
+	}
 	T_EQ(ds_subscribe("five.*", 0), -ENOSPC);
+	for (int i = 4; i < DS_SUBS_PER_PROC; i++)
+		T_EQ(ds_unsubscribe(pad[i]), 0);
 	T_EQ(ds_unsubscribe("t.*"), 0);
 	T_EQ(ds_unsubscribe("t.*"), -ENOENT);
 	T_EQ(ds_subscribe("five.*", 0), 0);
@@ -451,9 +460,11 @@ static int loses_label(void)
 
 static int cap_subscriber(void)
 {
-	const char *p[] = {"cap.*", "p1", "p2", "p3"};
-	for (int i = 0; i < DS_SUBS_PER_PROC; i++)
-		T_EQ(ds_subscribe(p[i], 0), 0);
+	char p[8] = "cap.*";
+	for (int i = 0; i < DS_SUBS_PER_PROC; i++) {
+		T_EQ(ds_subscribe(p, 0), 0);
+		snprintf(p, sizeof(p), "p%d", i + 1);
+	}
 	send_word(parent, READY);
 	T_EQ(get_word(parent), GO);
 	return 0;

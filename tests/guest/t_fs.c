@@ -6,8 +6,9 @@
  * back, truncates and removes files and directories, lists a directory,
  * and gets the errors a bad request deserves.
  *
- * `t_fs badsb`: the image's superblock is corrupt; FS must say so (the
- * harness checks its log line) and answer every request with EIO.
+ * `t_fs badsb`: the image's superblock is corrupt; FS must refuse the
+ * mount (EINVAL), say why (the harness checks its log line) and answer
+ * every request on the missing root with EIO.
  */
 #include <string.h>
 
@@ -62,14 +63,20 @@ int main(int argc, char **argv)
 	fs = proc_find("fs");
 	T_ASSERT(fs != NONE);
 	struct fs_reply r;
+	endpoint_t memory = proc_find("memory");
+	T_ASSERT(memory != NONE);
+	struct fs_request mnt = {
+		.ino = 0, .ino2 = (uint32_t)memory, .pos = 0x100};
 	if (argc > 1 && strcmp(argv[1], "badsb") == 0) {
 		t_case = "badsb";
+		T_EQ(req(FS_MOUNT, mnt, 0, 0, 0, 0), -EINVAL);
 		struct fs_request q = {.ino = 1};
 		T_EQ(req(FS_STAT, q, 0, 0, 0, 0), -EIO);
 		T_EQ(named(FS_LOOKUP, 1, "etc", 0, 0), -EIO);
 		t_pass();
 		t_finish();
 	}
+	T_EQ(req(FS_MOUNT, mnt, 0, 0, 0, 0), 0); /* the root: volume 0 */
 
 	/* /etc/motd from the image. */
 	T_EQ(named(FS_LOOKUP, 1, "etc", 0, &r), 0);

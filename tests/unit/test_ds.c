@@ -262,14 +262,16 @@ static void initial_and_limits(void)
 	for (int i; (i = subs_next(B)) >= 0; seen++)
 		subs_clear(B, i);
 	CHECK(seen == 2);
-	CHECK(subs_add(B, "p2", false) == 0);
-	CHECK(subs_add(B, "p3", false) == 0);
-	CHECK(subs_add(B, "p4", false) == 0);
-	CHECK(subs_add(B, "p5", false) == -ENOSPC); /* DS_SUBS_PER_PROC */
+	char pat[16];
+	for (int k = 1; k < DS_SUBS_PER_PROC; k++) { /* "i.*" is the first */
+		snprintf(pat, sizeof(pat), "p%d", k);
+		CHECK(subs_add(B, pat, false) == 0);
+	}
+	CHECK(subs_add(B, "p99", false) == -ENOSPC);
 	CHECK(subs_remove(B, "p9") == -ENOENT);
 }
 
-/* Fill the table with labelled subscribers 10.. (4 each). */
+/* Fill the table with labelled subscribers 10.. (DS_SUBS_PER_PROC each). */
 static int fill_subs(void)
 {
 	int n = 0;
@@ -297,9 +299,11 @@ static void dead_subscribers(void)
 	CHECK(notified[11] == 1);
 	CHECK(subs_next(10) < 0);
 	CHECK(subs_add(A, "more", false) == 0);
-	CHECK(subs_add(B, "m1", false) == 0);
-	CHECK(subs_add(B, "m2", false) == 0);
-	CHECK(subs_add(B, "m3", false) == 0);
+	char pat[16];
+	for (int k = 1; k < DS_SUBS_PER_PROC; k++) { /* the rest 10 had */
+		snprintf(pat, sizeof(pat), "m%d", k);
+		CHECK(subs_add(B, pat, false) == 0);
+	}
 	CHECK(subs_add(A, "more2", false) == -ENOSPC);
 	/* A full table is swept for the dead. */
 	dead[11] = true;

@@ -52,6 +52,12 @@
              crashed 20 times and killed once while files are copied on
              two of its volumes: no copy fails or differs (FS repeats
              the requests on the new instance)
+  iso/disk_root  root on an IDE disk (root=c0d0p1): files of 0 B to
+             16 MiB checksummed, sync, the same image booted again: the
+             files are intact; a full partition gives ENOSPC and stays
+             usable; fsck.minix -f finds both partitions clean
+  iso/disk_bad  a corrupt superblock, a bad partition table and no disk:
+             each says so on the console and boots from the RAM disk
   iso/fork_bomb  "user" forks sleeps in a loop up to the per-user limit
              (48): the shell reports each failed fork, ^C stops the
              loop, the shell answers, and root finds and kills the rest
@@ -64,12 +70,12 @@ Usage: run.py [--build DIR] [--only SUBSTRING]
 import argparse
 import os
 import re
-import struct
 import subprocess
 import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import disk  # noqa: E402
 import qemu  # noqa: E402
 import session  # noqa: E402
 import vga  # noqa: E402
@@ -250,21 +256,6 @@ def fsck_ram_disks(build, log, mon_path, which, tmp):
     return problems
 
 
-def mbr(parts):
-    """A sector 0 with an MBR partition table: parts are (type, first
-    sector, sectors), the first marked active."""
-    sector = bytearray(512)
-    for i, (kind, first, count) in enumerate(parts):
-        e = 446 + 16 * i
-        sector[e] = 0x80 if i == 0 else 0
-        sector[e + 1:e + 4] = b"\xfe\xff\xff"  # CHS: use the LBA
-        sector[e + 4] = kind
-        sector[e + 5:e + 8] = b"\xfe\xff\xff"
-        sector[e + 8:e + 16] = struct.pack("<II", first, count)
-    sector[510:512] = b"\x55\xaa"
-    return bytes(sector)
-
-
 def run_ata(build):
     """t_ata against two IDE disks: a 48 MiB primary master with two
     partitions (32 and 8 MiB) and a sparse 200 GiB primary slave; then
@@ -276,7 +267,7 @@ def run_ata(build):
         master = os.path.join(tmp, "master.img")
         slave = os.path.join(tmp, "slave.img")
         with open(master, "wb") as f:
-            f.write(mbr([(0x81, 2048, 65536), (0x81, 67584, 16384)]))
+            f.write(disk.mbr([(0x81, 2048, 65536), (0x81, 67584, 16384)]))
             f.truncate(48 << 20)
         with open(slave, "wb") as f:
             f.truncate(200 << 30)
@@ -355,6 +346,8 @@ SESSIONS = [
     ("iso/mount_session", session.mount_session),
     ("iso/service_session", session.service_session),
     ("iso/memory_recovery", session.memory_recovery),
+    ("iso/disk_root", disk.disk_root),
+    ("iso/disk_bad", disk.disk_bad),
     ("iso/fork_bomb", session.fork_bomb),
     ("iso/vga_login", vga.vga_login),
 ]

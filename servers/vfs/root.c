@@ -54,25 +54,31 @@ static void root_word(char *name, size_t size)
 			snprintf(name, size, "%s", w + 5);
 }
 
+/* Why a root could not be mounted, in the user's words. */
+static const char *why(int r)
+{
+	if (r == -ENXIO)
+		return "no such disk or partition";
+	if (r == -EINVAL)
+		return "no MINIX v3 file system on it";
+	if (r == -ENODEV)
+		return "not a device name (ram0, c0d0, c0d0p1...)";
+	return strerror(-r);
+}
+
 void root_mount(endpoint_t fs)
 {
 	char name[32];
 	root_word(name, sizeof(name));
 	uint32_t dev = dev_by_name(name);
 	int r = dev ? mount_root(fs, dev) : -ENODEV;
-	if (r == 0 || dev == MAJOR_MEMORY << 8) {
-		if (r < 0)
-			printf("vfs: cannot mount the root file system %s: "
-			       "%s\n",
-			       name, strerror(-r));
-		fflush(stdout);
-		return;
+	if (r < 0 && dev != MAJOR_MEMORY << 8) {
+		printf("vfs: cannot mount root=%s: %s; the root is the RAM "
+		       "disk\n",
+		       name, why(r));
+		r = mount_root(fs, MAJOR_MEMORY << 8);
 	}
-	printf("vfs: cannot mount root=%s: %s; the root is the RAM disk\n",
-	       name, dev ? strerror(-r) : "no such device name");
-	r = mount_root(fs, MAJOR_MEMORY << 8);
 	if (r < 0)
-		printf("vfs: cannot mount the RAM disk either: %s\n",
-		       strerror(-r));
+		printf("vfs: cannot mount the RAM disk as root: %s\n", why(r));
 	fflush(stdout);
 }

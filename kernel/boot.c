@@ -88,7 +88,7 @@ static int start(const char *name, const char *args, const uint8_t *img,
 		return -1;
 	}
 	strlcpy(p->name, name, sizeof(p->name));
-	p->prio = be->prio;
+	p->prio = p->base_prio = be->prio;
 	p->quantum = p->ticks_left = be->quantum;
 	p->priv.flags = PRIV_SYSTEM | be->flags;
 	memset(p->priv.ipc_to, 0xff, sizeof(p->priv.ipc_to)); /* anybody */

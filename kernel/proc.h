@@ -81,7 +81,8 @@ struct proc {
 	uint32_t ksigs; /* signals raised by KILL, for the manager */
 
 	/* scheduling (sched.c) */
-	int prio;
+	int prio;      /* its queue now: base_prio, or lower while it hogs */
+	int base_prio; /* from the boot table, or its parent */
 	int quantum, ticks_left;
 	uint32_t user_ticks;
 	struct proc *rq_next;

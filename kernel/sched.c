@@ -42,6 +42,7 @@ void sched_block(struct proc *p, uint32_t why)
 {
 	if (p->rts == 0)
 		sched_remove(p);
+	p->prio = p->base_prio; /* it waits: no hog */
 	p->rts |= why;
 }
 
@@ -61,6 +62,8 @@ void sched_tick(struct proc *p)
 	p->ticks_left = p->quantum;
 	if (p->rts == 0) {
 		sched_remove(p);
+		if (p->prio < NR_QUEUES - 1)
+			p->prio++;
 		enqueue(p);
 	}
 }

@@ -6,7 +6,10 @@
  * Changing rts goes through sched_block()/sched_unblock(), which keep
  * the queues in step.  The process at the head of the most urgent
  * non-empty queue runs; when its quantum (in clock ticks) is used up it
- * goes to the back of its queue with a fresh quantum.
+ * goes to the back of the next less urgent queue with a fresh quantum,
+ * and it is back in its own (base_prio) once it blocks.  So a process
+ * that spins -- a hung driver -- sinks below the servers that must see
+ * and end it (RS), while one that waits for messages keeps its place.
  */
 #pragma once
 

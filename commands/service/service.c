@@ -9,6 +9,7 @@
  *	service refresh LABEL     (stop a running one and start it afresh)
  *	service list
  *	service fi LABEL          (make it crash: fault injection)
+ *	service hang LABEL        (make it hang: RS must notice and kill it)
  *
  * `up` starts BINARY (an absolute path) as service LABEL (the program's
  * name unless given) with the arguments ARGS and the policy in FILE
@@ -32,7 +33,7 @@ static void usage(void)
 	fprintf(stderr,
 		"usage: service up BINARY [-label LABEL] [-args \"ARGS\"] "
 		"[-config FILE]\n"
-		"       service down|restart|refresh|fi LABEL\n"
+		"       service down|restart|refresh|fi|hang LABEL\n"
 		"       service list\n");
 	exit(2);
 }
@@ -151,10 +152,12 @@ int main(int argc, char **argv)
 	static const struct {
 		const char *name;
 		int type;
-	} ops[] = {{"down", RS_DOWN},
-		   {"restart", RS_RESTART},
-		   {"refresh", RS_REFRESH},
-		   {"fi", RS_FI}};
+		uint32_t arg;
+	} ops[] = {{"down", RS_DOWN, 0},
+		   {"restart", RS_RESTART, 0},
+		   {"refresh", RS_REFRESH, 0},
+		   {"fi", RS_FI, RS_FI_CRASH},
+		   {"hang", RS_FI, RS_FI_HANG}};
 	if (argc < 2)
 		usage();
 	if (!strcmp(argv[1], "up"))
@@ -174,7 +177,8 @@ int main(int argc, char **argv)
 				argv[2]);
 			return 2;
 		}
-		int r = rs_call(rs(), ops[i].type, argv[2], 0, 0, 0, 0);
+		int r = rs_call(rs(), ops[i].type, argv[2], 0, ops[i].arg, 0,
+				0);
 		if (r == -ESRCH)
 			fprintf(stderr, "service: %s: no such service%s\n",
 				argv[2],

@@ -12,8 +12,11 @@
  *               now (what a recovery script does)
  *   RS_REFRESH  label: stop a running service and start it afresh
  *   RS_LIST     grant/len = room for struct rs_info entries -> count
- *   RS_FI       label: make it crash on purpose (fault injection; the
- *               server library takes a CPU exception)
+ *   RS_FI       label, len = RS_FI_CRASH: make it crash on purpose
+ *               (fault injection; the server library takes a CPU
+ *               exception); len = RS_FI_HANG: make it hang, spinning
+ *               without answering anyone, until RS misses its
+ *               heartbeats and kills it
  * A label travels in the request itself (`label`, NUL-terminated).
  *
  * Between RS and a service (lib/libsys/sef*.c does the service's side):
@@ -21,7 +24,7 @@
  *               RS_RESTARTED; `restarts` = how many times it was
  *               restarted; `label` = its label
  *   heartbeat   RS sends a NOTIFY; the library answers with a NOTIFY.
- *   RS_FI       RS -> service (a plain message, no reply expected)
+ *   RS_FI       RS -> service, len = the kind (no reply expected)
  *
  * Why a service stopped (rs_info.reason, and the REASON argument of a
  * recovery script): exit, crash, panic, killed, no-heartbeat, down.
@@ -47,6 +50,9 @@
 #define RS_LABEL_MAX 16 /* with the NUL */
 #define RS_PATH_MAX 128
 #define RS_ARGS_MAX 256
+
+#define RS_FI_CRASH 0 /* RS_FI: a CPU exception */
+#define RS_FI_HANG 1  /* RS_FI: an endless loop */
 
 #define RS_FRESH 0     /* RS_INIT: the first start */
 #define RS_RESTARTED 1 /* RS_INIT: a new instance after a failure */

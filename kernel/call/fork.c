@@ -59,7 +59,7 @@ int do_fork(struct proc *caller, message_t *m)
 	priv_inherit(parent, child);
 	child->grant_table = a->flags ? 0 : parent->grant_table;
 	child->grant_count = a->flags ? 0 : parent->grant_count;
-	child->prio = parent->prio;
+	child->prio = child->base_prio = parent->base_prio;
 	child->quantum = child->ticks_left = parent->quantum;
 	child->manager = caller->ep;
 

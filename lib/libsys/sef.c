@@ -10,7 +10,9 @@
  *                  RS's heartbeat NOTIFYs at once with a NOTIFY back,
  *                  and obeys RS_FI (fault injection) by taking a real
  *                  CPU exception, so the failure RS sees is a genuine
- *                  crash.  Neither ever reaches the service's own code.
+ *                  crash, or by spinning for ever (RS_FI_HANG), a
+ *                  genuine hang.  Neither ever reaches the service's
+ *                  own code.
  *   sef_panic()    is the clean way out: one console line naming the
  *                  service and why, then exit with RS_PANIC_STATUS so
  *                  RS reports "panic".
@@ -120,6 +122,9 @@ int sef_receive(endpoint_t src, message_t *m, int *status)
 			ipc_notify(rs_ep); /* heartbeat: still here */
 			continue;
 		}
+		if (m->m_type == RS_FI && RS_REQ(m)->len == RS_FI_HANG)
+			for (;;) /* busy, deaf: only RS's kill ends it */
+				;
 		if (m->m_type == RS_FI)
 			crash();
 		return r;

@@ -138,8 +138,8 @@ static int do_list(endpoint_t from, const struct rs_request *q)
 	return (int)(len / sizeof(out[0]));
 }
 
-/* down, restart, refresh, fi: one service by label. */
-static int do_control(int type, struct service *s)
+/* down, restart, refresh, fi: one service by label (fi's kind in arg). */
+static int do_control(int type, struct service *s, uint32_t arg)
 {
 	switch (type) {
 	case RS_DOWN:
@@ -165,6 +165,9 @@ static int do_control(int type, struct service *s)
 		message_t m;
 		memset(&m, 0, sizeof(m));
 		m.m_type = RS_FI;
+		RS_REQ(&m)->len = arg;
+		if (arg != RS_FI_CRASH && arg != RS_FI_HANG)
+			return -EINVAL;
 		if (s->ep == NONE)
 			return -ESRCH;
 		return ipc_sendnb(s->ep, &m) < 0 ? -EAGAIN : 0;
@@ -200,7 +203,7 @@ void rs_request(message_t *m)
 		r = do_list(m->m_source, &q);
 	} else {
 		struct service *s = svc_by_label(q.label);
-		r = s ? do_control(m->m_type, s) : -ESRCH;
+		r = s ? do_control(m->m_type, s, q.len) : -ESRCH;
 		if (s)
 			rep.ep = s->ep;
 	}

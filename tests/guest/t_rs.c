@@ -15,9 +15,10 @@
  *               predecessor saved; another process can neither
  *               overwrite nor delete it
  *   killed      root's kill -9 (through PM) ends it; RS restarts it
- *   hang        a service stuck in a loop misses its heartbeat and is
- *               ended within two periods (+ RS's tick, a quarter
- *               period), then restarted
+ *   hang        a service stuck in a loop (its own, then one RS_FI_HANG
+ *               injects) misses its heartbeat and is ended within two
+ *               periods (+ RS's tick, a quarter period), then restarted;
+ *               an unknown kind of fault is refused
  *   backoff     a service that exits at once is restarted further and
  *               further apart, then left failed at its limit
  *   deny        a service is refused the port, IRQ, kernel call and
@@ -247,16 +248,20 @@ static bool alive(endpoint_t ep)
 	return false;
 }
 
-static void t_hang(void)
+/* The service hangs: by its own doing (SVC_HANG), or by RS's fault
+ * injection (RS_FI_HANG, `service hang`). */
+static void hang_once(bool injected)
 {
-	t_case = "hang";
 	struct rs_info i, j;
 	T_ASSERT(info("svc", &i));
 	message_t m;
 	memset(&m, 0, sizeof(m));
 	m.m_type = SVC_HANG;
 	uint64_t t0 = t_ticks();
-	T_ASSERT(ipc_send(i.ep, &m) == 0);
+	if (injected)
+		T_EQ(rs_call(rs, RS_FI, "svc", 0, RS_FI_HANG, 0, 0), 0);
+	else
+		T_ASSERT(ipc_send(i.ep, &m) == 0);
 	while (alive(i.ep)) /* until RS has ended the hung instance */
 		T_ASSERT(t_ticks() - t0 < 300);
 	uint64_t ms = (t_ticks() - t0) * 10;
@@ -269,6 +274,14 @@ static void t_hang(void)
 	j = wait_running("svc", i.ep, 3000);
 	T_ASSERT(!strcmp(j.reason, "no-heartbeat"));
 	ping(j.ep);
+}
+
+static void t_hang(void)
+{
+	t_case = "hang";
+	hang_once(false);
+	hang_once(true);
+	T_EQ(rs_call(rs, RS_FI, "svc", 0, 7, 0, 0), -EINVAL); /* no such kind */
 	t_pass();
 }
 

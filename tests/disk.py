@@ -7,15 +7,19 @@ serial console, and `fsck.minix -f` of a partition afterwards.
                 a second boot of the same image finds them intact; a
                 small second partition filled up gives ENOSPC and stays
                 usable; both partitions pass fsck.minix -f
+  ata_recovery  the disk driver crashed, killed and hung 54 times under
+                a checksummed workload: nobody notices
   disk_bad      a corrupt superblock, a bad partition table and no disk
                 at all: each boot says what is wrong and comes up on
                 the RAM disk
 """
 import os
+import random
 import re
 import struct
 import subprocess
 import tempfile
+import time
 
 import qemu
 import session
@@ -203,3 +207,96 @@ def disk_bad(build):
             if why:
                 return False, "%s: %s" % (what, why), log
     return True, "", log
+
+
+# The workload of ata_recovery, as shell functions (a line of the shell
+# holds at most 255 characters).  wr writes 512 KiB files of random
+# bytes, each with its checksum as tee saw the bytes go by, until told
+# to stop (and at least MIN_FILES); rd checks each finished file against
+# its checksum, then removes it.  Any difference prints "BAD".
+MIN_FILES = 40  # 20 MiB
+WORKLOAD = [
+    "mkdir /w; wr() { i=0; while [ $i -lt %d ] || [ ! -f /w/stop ]; do "
+    "i=$((i+1)); dd if=/dev/urandom bs=4096 count=128 2>/dev/null | "
+    "tee /w/f$i | cksum >/w/s$i; touch /w/d$i; done; echo WDONE $i; "
+    "touch /w/wdone; }" % MIN_FILES,
+    "rd() { k=1; while [ ! -f /w/wdone ] || [ -f /w/d$k ]; do "
+    "if [ -f /w/d$k ]; then a=$(cksum </w/f$k); "
+    "[ \"$a\" = \"$(cat /w/s$k)\" ] || echo BAD $k; "
+    "rm /w/f$k /w/s$k /w/d$k; k=$((k+1)); else sleep 1; fi; "
+    "done; echo RDONE $((k-1)); }",
+]
+
+# How the driver is ended: the command, and RS's word for it.
+KILLS = {
+    "fi": ("service fi ata", "crash"),
+    "kill": ("service list | grep '^ata ' | while read l e pid rest; do "
+             "kill -9 $pid; done", "killed"),
+    "hang": ("service hang ata", "no-heartbeat"),
+}
+
+
+def ata_recovery(build, seed=None):
+    """The root file system's disk driver is ended 54 times at random
+    moments -- 22 crashes, 22 kill -9s, 10 hangs, in a random order and
+    after random pauses -- while a writer and a reader move at least
+    20 MiB of checksummed files: no error, no bad checksum, every end
+    seen by RS, and fsck.minix -f finds the disk clean afterwards."""
+    seed = seed if seed is not None else random.randrange(1 << 30)
+    rng = random.Random(seed)
+    plan = ["fi"] * 22 + ["kill"] * 22 + ["hang"] * 10
+    rng.shuffle(plan)
+    note = "seed %d; " % seed
+    with tempfile.TemporaryDirectory() as tmp:
+        disk = os.path.join(tmp, "disk.img")
+        make_disk(build, disk, ["81:%d:%s" % (
+            ROOT_MIB, os.path.join(build, "disk-root.img"))], ROOT_MIB + 1)
+        c = boot(build, disk)
+        try:
+            steps = [(r"login: ", "root")]
+            steps += [(r"# $", line) for line in WORKLOAD]
+            steps += [(r"# $", "wr & rd &"), (r"# $", None)]
+            why = session.run_steps(c, steps, timeout=120)
+            for n, kind in enumerate(plan):
+                if why:
+                    break
+                time.sleep(rng.uniform(0, 1.5))
+                command, reason = KILLS[kind]
+                c.send(command)
+                for pattern in (r"rs: ata failed: %s" % reason,
+                                r"ata: disk 0: "):
+                    if not c.expect(pattern, 60):
+                        why = "end %d (%s): never saw %r" % (n + 1, kind,
+                                                            pattern)
+                        break
+            if not why:
+                c.send("touch /w/stop")
+                why = session.run_steps(c, [
+                    (r"WDONE (\d+)", None), (r"RDONE (\d+)", None),
+                    (r"", "sync; service list"),
+                    (r"^ata +\d+ +\d+ running +%d " % len(plan), None),
+                ], timeout=300)
+        finally:
+            c.close()
+        log = c.log
+        if not why:
+            w = re.search(r"WDONE (\d+)", log).group(1)
+            r = re.search(r"RDONE (\d+)", log).group(1)
+            if w != r or int(w) < MIN_FILES:
+                why = "%s files written, %s checked (at least %d)" % (
+                    w, r, MIN_FILES)
+        if not why and re.search(r"^BAD \d+", log, re.M):
+            why = "a file read back differs: " + re.search(
+                r"^BAD \d+", log, re.M).group(0)
+        for bad in ("tee:", "cksum:", "cmp:", "dd:", "rm:", "sh:",
+                    "I/O error", "did not come back", "kernel panic"):
+            if not why and bad in log:
+                why = "the log says %r" % bad
+        for kind, (_, reason) in KILLS.items():
+            seen = log.count("rs: ata failed: %s" % reason)
+            if not why and seen != plan.count(kind):
+                why = "RS saw %d ends of kind %s, not %d" % (
+                    seen, reason, plan.count(kind))
+        if not why:
+            why = fsck_partition(disk, FIRST, ROOT_MIB, tmp)
+        return not why, note + why if why else "", log

@@ -56,6 +56,11 @@
              16 MiB checksummed, sync, the same image booted again: the
              files are intact; a full partition gives ENOSPC and stays
              usable; fsck.minix -f finds both partitions clean
+  iso/ata_recovery  the root disk's driver ended 54 times at random
+             moments (22 crashes, 22 kill -9, 10 hangs) while a writer
+             and a reader move >= 20 MiB of checksummed files: no error,
+             no bad checksum, fsck.minix -f clean (the seed is printed
+             on failure)
   iso/disk_bad  a corrupt superblock, a bad partition table and no disk:
              each says so on the console and boots from the RAM disk
   iso/fork_bomb  "user" forks sleeps in a loop up to the per-user limit
@@ -348,6 +353,7 @@ SESSIONS = [
     ("iso/memory_recovery", session.memory_recovery),
     ("iso/disk_root", disk.disk_root),
     ("iso/disk_bad", disk.disk_bad),
+    ("iso/ata_recovery", disk.ata_recovery),
     ("iso/fork_bomb", session.fork_bomb),
     ("iso/vga_login", vga.vga_login),
 ]

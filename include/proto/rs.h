@@ -16,7 +16,8 @@
  *               (fault injection; the server library takes a CPU
  *               exception); len = RS_FI_HANG: make it hang, spinning
  *               without answering anyone, until RS misses its
- *               heartbeats and kills it
+ *               heartbeats and kills it.  A busy service gets it when
+ *               it next listens (RS tries again on each of its ticks).
  * A label travels in the request itself (`label`, NUL-terminated).
  *
  * Between RS and a service (lib/libsys/sef*.c does the service's side):

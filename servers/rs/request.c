@@ -161,17 +161,16 @@ static int do_control(int type, struct service *s, uint32_t arg)
 		s->refreshing = true;
 		svc_end(s, "refresh");
 		return 0;
-	case RS_FI: {
-		message_t m;
-		memset(&m, 0, sizeof(m));
-		m.m_type = RS_FI;
-		RS_REQ(&m)->len = arg;
+	case RS_FI:
 		if (arg != RS_FI_CRASH && arg != RS_FI_HANG)
 			return -EINVAL;
 		if (s->ep == NONE)
 			return -ESRCH;
-		return ipc_sendnb(s->ep, &m) < 0 ? -EAGAIN : 0;
-	}
+		s->fi_pending = true;
+		s->fi_ep = s->ep;
+		s->fi_kind = arg;
+		svc_inject(s);
+		return 0;
 	}
 	return -EINVAL;
 }

@@ -35,7 +35,10 @@ struct service {
 	uint64_t ping_ms;	/* when RS last pinged it */
 	uint64_t window_ms;	/* the restart limit's window began */
 	uint32_t window_count;
-	int script_pid; /* its recovery script, while it runs */
+	int script_pid;	 /* its recovery script, while it runs */
+	bool fi_pending; /* RS_FI for instance fi_ep, which was busy */
+	endpoint_t fi_ep;
+	uint32_t fi_kind;
 };
 
 extern struct service svc[NR_SERVICES];
@@ -71,6 +74,7 @@ void svc_restart(struct service *s); /* a new instance now, counted */
 /* timer.c: heartbeats and delayed restarts, on a 100 ms alarm. */
 void svc_tick(void);
 void svc_heartbeat(endpoint_t from);
+void svc_inject(struct service *s); /* a pending RS_FI, if it listens */
 
 /* script.c: recovery scripts, run as /bin/sh SCRIPT LABEL REASON COUNT. */
 int script_run(struct service *s, const char *reason);

@@ -7,6 +7,7 @@
  *     period, with a NOTIFY (the server library answers with one);
  *   - ends a service whose last answer is two periods old
  *     ("no-heartbeat"): it is hung, or too busy to be of use;
+ *   - delivers a fault injection its service was too busy to take;
  *   - starts the services whose back-off wait is over;
  *   - collects recovery scripts that have finished.
  * A service is pinged only once it has said RS_INIT, so a slow start
@@ -15,6 +16,8 @@
  * missing answers are not held against the service; its two periods
  * start afresh.
  */
+#include <string.h>
+
 #include "rs.h"
 
 #define TICK_MS 100
@@ -36,6 +39,23 @@ void svc_heartbeat(endpoint_t from)
 	struct service *s = svc_by_ep(from);
 	if (s)
 		s->alive_ms = clock_ms();
+}
+
+/* Fault injection (RS_FI) goes by a non-blocking send, which fails
+ * while the service is busy rather than waiting for it: so it is tried
+ * again on every tick until that instance takes it (or is gone). */
+void svc_inject(struct service *s)
+{
+	if (!s->fi_pending || s->ep != s->fi_ep) {
+		s->fi_pending = false;
+		return;
+	}
+	message_t m;
+	memset(&m, 0, sizeof(m));
+	m.m_type = RS_FI;
+	RS_REQ(&m)->len = s->fi_kind;
+	if (ipc_sendnb(s->ep, &m) == 0)
+		s->fi_pending = false;
 }
 
 /* gap: the time since RS's previous tick. */
@@ -66,6 +86,7 @@ void svc_tick(void)
 		if (!s->used)
 			continue;
 		watch(s, now, gap);
+		svc_inject(s);
 		if (s->state == RS_STATE_WAITING && now >= s->restart_at_ms)
 			svc_restart(s);
 	}

@@ -38,6 +38,7 @@ int sys_fork_held(endpoint_t *child);
 int sys_getksig(struct kc_getksig *out);
 int sys_setalarm(uint32_t ticks, uint32_t *left);
 uint64_t clock_ms(void);   /* ms since boot (clock_ms.c) */
+uint64_t clock_us(void);   /* µs, from the TSC: for intervals */
 int alarm_ms(uint32_t ms); /* a CLOCK notification after ms; 0 cancels */
 int sys_times(struct kc_times *out);
 int sys_getinfo(uint32_t what, void *buf, uint32_t len, uint32_t *copied);

@@ -18,6 +18,15 @@
                          of BOOT_RUNS boots; includes GRUB, under TCG)
   boot_to_login          the same, to the first "login:" prompt on the
                          serial console (median, and the slowest boot)
+  disk_seq_write_pio     MB/s writing a 16 MiB file of zeros with dd
+                         (4 KiB blocks) and sync, on the ISO's root on an
+                         IDE disk, timed from the host: ATA in PIO mode
+  disk_seq_read_pio      the same file read back (it does not fit FS's
+                         cache: every block comes from the disk)
+  disk_recovery          ms from the disk driver's death (`service fi
+                         ata`, under a reader) to the request FS then
+                         re-issued being done, as FS logs it: median and
+                         _max of RECOVERY_RUNS
 
 Usage: bench.py [--build DIR]
 """
@@ -27,17 +36,80 @@ import re
 import statistics
 import subprocess
 import sys
+import tempfile
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import disk  # noqa: E402
 import qemu  # noqa: E402
+import session  # noqa: E402
 
 BOOT_RUNS = 5
+RECOVERY_RUNS = 20
+FILE_MIB = 16
 BENCH_PROGS = ["b_ipc", "b_safecopy", "b_devio"]
 # Benchmarks that need the servers: program -> the boot modules before it
 # and after it (paths under build/).
 SERVERS = ["bin/memory.elf", "bin/fs.elf", "bin/vfs.elf", "bin/pm.elf",
            "bin/ds.elf", "bin/rs.elf"]
 SYSTEM_BENCH = {"b_restart": (SERVERS, ["tests/rs/root.img"])}
+
+
+def timed(c, line, pattern, timeout=600):
+    """Seconds from typing line to pattern on the console, or None."""
+    start = time.monotonic()
+    c.send(line)
+    if not c.expect(pattern, timeout):
+        return None
+    return time.monotonic() - start
+
+
+def disk_benches(build):
+    """The disk figures, from one boot with root on a disk; returns the
+    lines, or None and the log if something went wrong."""
+    mib = float(FILE_MIB * 1024 * 1024) / 1e6
+    with tempfile.TemporaryDirectory() as tmp:
+        image = os.path.join(tmp, "disk.img")
+        disk.make_disk(build, image, ["81:%d:%s" % (
+            disk.ROOT_MIB, os.path.join(build, "disk-root.img"))],
+            disk.ROOT_MIB + 1)
+        c = disk.boot(build, image)
+        try:
+            lines = []
+            if not c.expect(r"login: ", 120):
+                return None, c.log
+            c.send("root")
+            c.expect(r"# $", 60)
+            w = timed(c, "dd if=/dev/zero of=/b bs=4096 count=%d "
+                      "2>/dev/null; sync; echo wrote" % (FILE_MIB * 256),
+                      r"^wrote\r?\n# $")
+            r = timed(c, "dd if=/b of=/dev/null bs=4096 2>/dev/null; "
+                      "echo read", r"^read\r?\n# $")
+            if w is None or r is None:
+                return None, c.log
+            lines.append("bench: disk_seq_write_pio %.2f MB/s" % (mib / w))
+            lines.append("bench: disk_seq_read_pio %.2f MB/s" % (mib / r))
+            c.send("while true; do dd if=/b of=/dev/null bs=4096 "
+                   "2>/dev/null; done &")
+            c.expect(r"# $", 60)
+            us = []
+            for _ in range(RECOVERY_RUNS):
+                # Past ata.conf's longest back-off (1 s): a restart
+                # in a row would be held back on purpose.
+                time.sleep(1.5)
+                c.send("service fi ata")
+                m = c.expect(r"request done again on the driver's new "
+                             r"instance, (\d+) us after", 60)
+                if not m:
+                    return None, c.log
+                us.append(int(m.group(1)))
+            lines.append("bench: disk_recovery %.1f ms"
+                         % (statistics.median(us) / 1000))
+            lines.append("bench: disk_recovery_max %.1f ms"
+                         % (max(us) / 1000))
+            return lines, c.log
+        finally:
+            c.close()
 
 
 def main():
@@ -86,6 +158,14 @@ def main():
                   flush=True)
         if times and name == "boot_to_login":
             print("bench: boot_to_login_max %d ms" % max(times), flush=True)
+
+    lines, log = disk_benches(a.build)
+    for line in lines or []:
+        print(line, flush=True)
+    if not lines:
+        ok = False
+        print("bench: disk failed\n" + "\n".join(log.splitlines()[-30:]),
+              file=sys.stderr)
     sys.exit(0 if ok else 1)
 
 

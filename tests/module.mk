@@ -31,6 +31,20 @@ $(BUILD)/tests/core/ds.elf: $(BUILD)/tests/p_crash.elf
 	@mkdir -p $(@D)
 	cp $< $@
 
+# The ATA driver's test build: ata.c again with ATA_DENIAL_TEST, and
+# tests/guest/ata_deny.c, which tries what the policy forbids; named
+# ata.elf so that it boots as "ata" (guest test ata_denied).
+ATA_DENY := $(BUILD)/tests/deny/ata.elf
+$(BUILD)/tests/deny/ata.o: drivers/ata/ata.c $(NEWLIB_STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(TARGET_CFLAGS) -DATA_DENIAL_TEST -Idrivers/ata -c -o $@ $<
+$(BUILD)/tests/guest/ata_deny.o: TARGET_CFLAGS += -Idrivers/ata
+$(ATA_DENY): $(BUILD)/tests/deny/ata.o $(BUILD)/tests/guest/ata_deny.o \
+		$(patsubst %.c,$(BUILD)/%.o,$(filter-out drivers/ata/ata.c,\
+		$(wildcard drivers/ata/*.c))) $(USER_DEPS)
+	@mkdir -p $(@D)
+	$(USER_LINK)
+
 # Host unit tests are built 32-bit, like the kernel code they test, and
 # link the source files under test (UNIT_SRCS_name), with
 # UNIT_CFLAGS_name added.  test_policy reads the drivers' policy files
@@ -117,7 +131,7 @@ $(MKFS_BAD_IMAGE): $(MKFS_IMAGE)
 	cp $< $@
 	printf '\000\000' | dd of=$@ bs=1 seek=1048 conv=notrunc status=none
 
-TEST_TARGETS := $(TEST_IMAGE) $(RS_IMAGE) $(BAD_IMAGE) $(MKFS_IMAGE) $(MKFS_BAD_IMAGE) $(BUILD)/bin/memory.elf $(BUILD)/bin/fs.elf \
+TEST_TARGETS := $(ATA_DENY) $(TEST_IMAGE) $(RS_IMAGE) $(BAD_IMAGE) $(MKFS_IMAGE) $(MKFS_BAD_IMAGE) $(BUILD)/bin/memory.elf $(BUILD)/bin/fs.elf \
 	$(BUILD)/bin/vfs.elf $(BUILD)/bin/pm.elf $(BUILD)/bin/rs.elf \
 	$(BUILD)/bin/ds.elf $(BUILD)/tests/ds/rs.elf $(BUILD)/tests/core/ds.elf \
 	$(MKROOTFS) $(MKDISK) $(GUEST_TESTS:%=$(BUILD)/tests/%.elf) \

@@ -27,6 +27,10 @@
              and 200 GiB sparse): sizes, partitions as minors, multi-
              command transfers, LBA48 at 150 GiB (checked in the image
              file afterwards), errors at and past the end, bad grants
+  guest/ata_denied  the same against the driver's test build, which
+             first reaches for ports next to its own, PCI's configuration
+             ports, COM1, port 0x80, the keyboard and IRQ 1: each is
+             refused, logged and counted, and the driver still works
   guest/mount  t_mount mounts an empty mkfs.minix -3 volume (ram1) and
              a broken one (ram2); then the harness saves both RAM disks
              it wrote from QEMU's memory and `fsck.minix -f` must find
@@ -261,12 +265,17 @@ def fsck_ram_disks(build, log, mon_path, which, tmp):
     return problems
 
 
-def run_ata(build):
+def run_ata(build, deny=False):
     """t_ata against two IDE disks: a 48 MiB primary master with two
     partitions (32 and 8 MiB) and a sparse 200 GiB primary slave; then
-    the pattern t_ata wrote at 150 GiB must be in the slave's file."""
-    mods = [os.path.join(build, "bin", "ata.elf"),
-            os.path.join(build, "tests", "t_ata.elf")]
+    the pattern t_ata wrote at 150 GiB must be in the slave's file.
+    deny: the same with the driver's test build, which first tries 15
+    accesses its policy forbids; each must be refused and logged."""
+    case = "ata_denied" if deny else "ata"
+    mods = [os.path.join(build, "tests", "deny", "ata.elf") if deny
+            else os.path.join(build, "bin", "ata.elf"),
+            os.path.join(build, "tests", "t_ata.elf")
+            + (" deny" if deny else "")]
     problems = []
     with tempfile.TemporaryDirectory() as tmp:
         master = os.path.join(tmp, "master.img")
@@ -284,12 +293,17 @@ def run_ata(build):
         elif run.status != qemu.DEBUG_EXIT_PASS:
             problems.append("QEMU exit status %s, not %d (pass)"
                             % (run.status, qemu.DEBUG_EXIT_PASS))
-        if not re.search(r"^PASS: ata$", run.log, re.M):
-            problems.append("no 'PASS: ata' line")
-        for pattern in [r"^ata: disk 0: .*, 98304 sectors \(48 MiB\), "
-                        r"LBA48$",
-                        r"^ata: disk 1: .*, 419430400 sectors "
-                        r"\(204800 MiB\), LBA48$"]:
+        if not re.search(r"^PASS: %s$" % case, run.log, re.M):
+            problems.append("no 'PASS: %s' line" % case)
+        expect = [r"^ata: disk 0: .*, 98304 sectors \(48 MiB\), LBA48$",
+                  r"^ata: disk 1: .*, 419430400 sectors \(204800 MiB\), "
+                  r"LBA48$"]
+        if deny:
+            expect += [r"^ata: test build: 0 of 15 foreign accesses allowed$",
+                       r"denied: ata \(ep 0\) I/O port 0x1f8 ",
+                       r"denied: ata \(ep 0\) I/O port 0xcf8 ",
+                       r"denied: ata \(ep 0\) IRQ line 0x1 "]
+        for pattern in expect:
             if not re.search(pattern, run.log, re.M):
                 problems.append("expected log line missing: " + pattern)
         with open(slave, "rb") as f:
@@ -300,7 +314,7 @@ def run_ata(build):
     failures = [l for l in run.log.splitlines()
                 if re.search(r": \S+\.c:\d+: ", l)]
     detail = "\n".join(problems + failures[:20])
-    return report("guest/ata", not problems,
+    return report("guest/" + case, not problems,
                   detail + "\n--- serial log (tail) ---\n" + run.tail())
 
 
@@ -431,6 +445,8 @@ def main():
         results.append(run_mount(a.build))
     if a.only in "guest/ata":
         results.append(run_ata(a.build))
+    if a.only in "guest/ata_denied":
+        results.append(run_ata(a.build, deny=True))
     if a.only in "host/sh" or a.only in "host/commands":
         results += run_host(a.build)
     if a.only in "host/policycheck":

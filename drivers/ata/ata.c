@@ -117,6 +117,9 @@ static void probe(void)
 
 int main(void)
 {
+#ifdef ATA_DENIAL_TEST
+	ata_denial_test(); /* the test build's bad accesses */
+#endif
 	probe(); /* before RS can send it anything */
 	sef_startup("ata");
 	blockdriver_run(&ops);

@@ -93,3 +93,9 @@ int ata_flush(struct drive *d);
 
 /* part.c: the MBR's primary partitions of a drive. */
 void ata_read_partitions(struct drive *d, int index);
+
+/* The test build only (tests/guest/ata_deny.c): accesses it tries that
+ * its policy does not grant, each of which the kernel must refuse. */
+#define ATA_DENY_PORTS 14
+#define ATA_DENY_IRQS 1
+void ata_denial_test(void);

@@ -11,9 +11,15 @@
  * of many sectors spans several commands; past the end, across it,
  * unaligned and bad grants get errors; and a block at 150 GiB of the
  * slave holds a pattern the harness then finds in the image file.
+ *
+ * `t_ata deny` runs against the driver's test build (guest/ata_denied,
+ * tests/guest/ata_deny.c), which first tried ports and an IRQ outside
+ * its policy: all the same must work, and the kernel must have counted
+ * exactly those tries as the driver's denials.
  */
 #include <string.h>
 
+#include "../../drivers/ata/ata.h"
 #include "proto/bdev.h"
 #include "tlib.h"
 
@@ -46,9 +52,33 @@ static void fill(uint8_t *p, uint32_t len, uint32_t seed)
 	}
 }
 
-int main(void)
+/* The test build's denials, as the kernel counted them. */
+static void denials(void)
 {
-	t_case = "ata";
+	static struct kinfo_proc k[NR_PROCS];
+	uint32_t n;
+	T_EQ(sys_getinfo(GI_PROCTAB, k, sizeof(k), &n), 0);
+	for (uint32_t i = 0; i < n / sizeof(k[0]); i++) {
+		if (k[i].ep != drv)
+			continue;
+		t_log("t_ata: the driver's denials: %u ports, %u IRQs\n",
+		      (unsigned)k[i].denied[DENY_PORT],
+		      (unsigned)k[i].denied[DENY_IRQ]);
+		T_EQ(k[i].denied[DENY_PORT], ATA_DENY_PORTS);
+		T_EQ(k[i].denied[DENY_IRQ], ATA_DENY_IRQS);
+		T_EQ(k[i].denied[DENY_GRANT], 3); /* this test's bad grants */
+		T_EQ(k[i].denied[DENY_KCALL] + k[i].denied[DENY_IPC] +
+			     k[i].denied[DENY_MEM],
+		     0);
+		return;
+	}
+	T_ASSERT(!"the driver is in the process table");
+}
+
+int main(int argc, char **argv)
+{
+	bool deny = argc > 1 && strcmp(argv[1], "deny") == 0;
+	t_case = deny ? "ata_denied" : "ata";
 	drv = proc_find("ata");
 	T_ASSERT(drv != NONE);
 	T_EQ(size_of(0), 48 * MIB);
@@ -109,6 +139,8 @@ int main(void)
 	fill(buf, 512, 1);
 	T_ASSERT(memcmp(buf, back, 512) == 0);
 	T_EQ(call(BDEV_CLOSE, 1, 0, 0, 0, 0), 0);
+	if (deny)
+		denials();
 	t_pass();
 	t_finish();
 }

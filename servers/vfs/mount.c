@@ -37,16 +37,25 @@ struct vmount {
 
 static struct vmount mounts[VFS_MOUNTS];
 
-/* Ask file server fs to mount device dev as the root (root.c chose it). */
-int mount_root(endpoint_t fs, uint32_t dev)
+/* Ask file server fs to take block device dev (flags: VM_RDONLY): the
+ * server's number for the volume, or why not. */
+static int fs_mount(endpoint_t fs, uint32_t dev, uint32_t flags)
 {
 	endpoint_t drv = dev_driver(dev);
 	struct fs_reply rep;
 	if (fs == NONE || drv == NONE)
 		return -ENXIO;
-	struct fs_request f = {
-		.ino = dev & 0xff, .ino2 = (uint32_t)drv, .pos = dev};
-	int r = fs_send(fs, FS_MOUNT, &f, &rep);
+	struct fs_request f = {.ino = dev & 0xff,
+			       .ino2 = (uint32_t)drv,
+			       .pos = dev,
+			       .mode = flags & VM_RDONLY ? FS_MNT_RDONLY : 0};
+	return fs_send(fs, FS_MOUNT, &f, &rep);
+}
+
+/* Ask file server fs to mount device dev as the root (root.c chose it). */
+int mount_root(endpoint_t fs, uint32_t dev)
+{
+	int r = fs_mount(fs, dev, 0);
 	if (r > 0) { /* not the server's first volume: not a root */
 		struct fs_request u = {.dev = (uint32_t)r};
 		fs_send(fs, FS_UNMOUNT, &u, 0);
@@ -147,7 +156,6 @@ int do_mount(struct vproc *p, const struct vfs_request *q)
 	char special[VFS_PATH_MAX], dir[VFS_PATH_MAX];
 	uint32_t dev = 0, on = 0, slot = 0;
 	struct fs_stat st;
-	struct fs_reply rep;
 	struct vmount m = {.used = true, .flags = q->flags};
 	if (p->uid != 0)
 		return -EPERM;
@@ -171,18 +179,10 @@ int do_mount(struct vproc *p, const struct vfs_request *q)
 	}
 	if (slot == 0)
 		return -ENOSPC; /* no free entry */
-	endpoint_t drv = dev_driver(dev);
-	if (drv == NONE)
-		return -ENXIO;
 	m.dev = dev;
 	m.covered = on;
 	m.fs = mounts[0].fs;
-	struct fs_request f = {.ino = dev & 0xff,
-			       .ino2 = (uint32_t)drv,
-			       .pos = dev,
-			       .mode = q->flags & VM_RDONLY ? FS_MNT_RDONLY
-							    : 0};
-	if ((r = fs_send(m.fs, FS_MOUNT, &f, &rep)) < 0)
+	if ((r = fs_mount(m.fs, dev, q->flags)) < 0)
 		return r;
 	m.fsdev = (uint32_t)r;
 	name_of(on, "", m.dir, sizeof(m.dir));

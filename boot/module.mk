@@ -6,8 +6,8 @@
 # of boot/devices) as a RAM-disk image.
 ISO := $(BUILD)/samsara.iso
 ISO_DIR := $(BUILD)/iso
-BOOT_PROGS := $(addprefix $(BUILD)/bin/,memory.elf ata.elf tty.elf fs.elf \
-	vfs.elf pm.elf ds.elf rs.elf init.elf)
+BOOT_PROGS := $(addprefix $(BUILD)/bin/,memory.elf pci.elf ata.elf tty.elf \
+	fs.elf vfs.elf pm.elf ds.elf rs.elf init.elf)
 ROOT_IMAGE := $(BUILD)/root.img
 ROOT_TREE := $(BUILD)/rootfs
 ROOT_KIB := 8192

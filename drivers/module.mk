@@ -4,8 +4,8 @@
 # image's /sbin (boot/module.mk), from where RS starts them after boot
 # (RANDOM) or restarts them (ATA, MEMORY and TTY, boot processes RS
 # adopts).
-BOOT_DRIVERS := ata memory tty
-RS_DRIVERS := ata memory random tty
+BOOT_DRIVERS := ata memory pci tty
+RS_DRIVERS := ata memory pci random tty
 DRIVERS := $(sort $(BOOT_DRIVERS) $(RS_DRIVERS))
 
 $(foreach d,$(DRIVERS),$(eval $(call program_rule,$(d),drivers/$(d))))

@@ -11,7 +11,8 @@
  *
  *	# a comment runs to the end of the line
  *	driver tty {
- *		ipc     vfs rs;              # labels it may send to
+ *		ipc     vfs rs;              # labels it may send to; "users":
+ *		                             # user processes may call it
  *		kernel  DEVIO IRQCTL;        # names from abi/kcalls.h
  *		io      0x3f8:8 0x60;        # BASE[:COUNT] port ranges
  *		irq     1 4;                 # IRQ lines 0..15
@@ -56,6 +57,7 @@
 #define POLICY_MAX_PCI_CLASS 4
 #define POLICY_SCRIPT_MAX 128 /* an absolute path of 127 bytes, a NUL */
 #define POLICY_ERR_MAX 256    /* fits any message if FILE is < 128 bytes */
+#define POLICY_USERS "users"  /* in `ipc`: ordinary user processes */
 
 enum policy_restart {
 	POLICY_RESTART_ALWAYS, /* after every failure (the default) */
@@ -93,7 +95,8 @@ struct policy {
 	/* Isolation. */
 	uint32_t nr_ipc;
 	char ipc[POLICY_MAX_IPC][POLICY_LABEL_MAX]; /* each label once */
-	uint32_t calls;				    /* KCALL_BIT(SYS_x) */
+	bool users;	/* `ipc users`: PRIV_SERVER | PRIV_TO_USERS */
+	uint32_t calls; /* KCALL_BIT(SYS_x) */
 	uint32_t nr_io;
 	struct policy_io io[POLICY_MAX_IO];
 	uint32_t irqs; /* bit n: IRQ line n */
@@ -121,8 +124,8 @@ int policy_parse(const char *file, const char *text, size_t len,
 		 struct policy *out, char *err, size_t errlen);
 
 /* The privileges a policy grants, as PRIVCTL_SET takes them: kernel
- * calls, IRQ lines, port and memory ranges.  flags, traps and the IPC
- * targets are left zero: the caller adds its own flags and primitives,
- * and the endpoints of the labels in p->ipc, which only it can look
+ * calls, IRQ lines, port and memory ranges, and with `ipc users` the
+ * flags PRIV_SERVER and PRIV_TO_USERS.  Traps and the IPC targets are
+ * left zero: the caller adds its primitives, and the endpoints of the labels in p->ipc, which only it can look
  * up. */
 void policy_to_priv(const struct policy *p, struct priv_desc *d);

@@ -8,6 +8,9 @@
  *            manages it, as it does TTY.
  *   ata      the ATA disk driver: the IDE channels' ports and IRQs;
  *            RS manages it.
+ *   pci      the PCI bus driver: configuration space, and PRIVADD to
+ *            give a claimed device's resources to its driver; lspci
+ *            (a user process) may ask it; RS manages it.
  *   fs       the MINIX v3 file server.
  *   vfs      the virtual file system.
  *   pm       the process manager.
@@ -88,6 +91,16 @@ static const struct boot_entry boot_table[] = {
 	 .flags = PRIV_TO_USERS | PRIV_SERVER,
 	 .io = {{0x1f0, 0x1f7}, {0x3f6, 0x3f6}, {0x170, 0x177}, {0x376, 0x376}},
 	 .irqs = (1u << 14) | (1u << 15),
+	 .manager = "rs"},
+	{.name = "pci",
+	 .prio = 2,
+	 .quantum = 5,
+	 .traps = TRAPS_ALL,
+	 .calls = KCALL_BIT(SYS_DIAG) | KCALL_BIT(SYS_GETINFO) |
+		  KCALL_BIT(SYS_DEVIO) | KCALL_BIT(SYS_PRIVADD) |
+		  KCALL_BIT(SYS_SETGRANT) | KCALL_BIT(SYS_SAFECOPYTO),
+	 .flags = PRIV_TO_USERS | PRIV_SERVER,
+	 .io = {{0xcf8, 0xcff}},
 	 .manager = "rs"},
 	{.name = "fs",
 	 .prio = 3,

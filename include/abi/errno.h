@@ -20,6 +20,7 @@
 #define EFAULT 14 /* bad address */
 #define EBUSY 16  /* busy */
 #define EINVAL 22 /* invalid argument */
+#define ENOSPC 28 /* no room left */
 #define ENOSYS 88 /* not implemented */
 #endif
 

@@ -215,6 +215,18 @@ struct kc_privctl {	/* SYS_PRIVCTL */
 	uint32_t desc;	/* in: address of a struct priv_desc */
 };
 
+/* SYS_PRIVADD: the PCI driver hands a claimed device's resources to
+ * its driver, one at a time. */
+#define PRIVADD_IO 1  /* ports base .. base + len - 1 */
+#define PRIVADD_MEM 2 /* physical memory base .. base + len - 1 */
+#define PRIVADD_IRQ 3 /* IRQ line `base` (len unused) */
+struct kc_privadd {
+	endpoint_t who; /* in: a system process, not the caller */
+	uint32_t kind;	/* in: PRIVADD_* */
+	uint32_t base;	/* in */
+	uint32_t len;	/* in */
+};
+
 #define DMA_MAX (4u << 20)
 struct kc_mem {		 /* SYS_DMAALLOC, SYS_UMAP, SYS_MAPPHYS */
 	uint32_t vaddr;	 /* in: where in the caller (page-aligned, except

@@ -34,6 +34,7 @@
 	X(SDEVIO, sdevio)	      /* string I/O between port and grant */  \
 	X(IRQCTL, irqctl)	      /* hook, enable, disable an IRQ line */  \
 	X(PRIVCTL, privctl)	      /* set a process's privileges */         \
+	X(PRIVADD, privadd)	      /* add one device resource to them */    \
 	X(DMAALLOC, dmaalloc)	      /* contiguous memory for DMA */          \
 	X(UMAP, umap)		      /* physical address of own memory */     \
 	X(MAPPHYS, mapphys)	      /* map an allowed physical range */      \

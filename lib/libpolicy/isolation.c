@@ -22,6 +22,10 @@ int ipc_value(struct parser *ps, const struct token *t)
 	char name[POLICY_LABEL_MAX];
 	if (value_label(ps, t, "ipc name", name) < 0)
 		return -1;
+	if (strcmp(name, POLICY_USERS) == 0) {
+		p->users = true;
+		return 0;
+	}
 	for (uint32_t i = 0; i < p->nr_ipc; i++)
 		if (strcmp(p->ipc[i], name) == 0)
 			return 0;

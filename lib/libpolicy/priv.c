@@ -12,6 +12,7 @@
 void policy_to_priv(const struct policy *p, struct priv_desc *d)
 {
 	memset(d, 0, sizeof(*d));
+	d->flags = p->users ? PRIV_SERVER | PRIV_TO_USERS : 0;
 	d->calls = p->calls;
 	d->irqs = p->irqs;
 	d->nr_io = p->nr_io;

@@ -55,6 +55,7 @@ static void adopt(const struct kinfo_proc *k)
 	s->state = RS_STATE_RUNNING;
 	s->initialised = true; /* boot drivers do not say RS_INIT */
 	s->started_ms = s->alive_ms = s->ping_ms = s->window_ms = clock_ms();
+	pci_tell_acl(s); /* it may claim from its first heartbeat on */
 }
 
 void svc_boot_processes(void)

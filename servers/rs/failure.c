@@ -35,6 +35,7 @@ void svc_end(struct service *s, const char *reason)
 {
 	if (s->ep != NONE)
 		sys_exit(s->ep, 0); /* an ending RS causes leaves no news */
+	pci_tell_gone(s, s->ep);
 	s->ep = NONE;
 	svc_failed(s, reason);
 }
@@ -115,6 +116,7 @@ static void news(struct service *s, const struct kc_getksig *k)
 {
 	switch (k->kind) {
 	case KSIG_EXIT:
+		pci_tell_gone(s, s->ep);
 		s->ep = NONE;
 		svc_failed(s, k->status == RS_PANIC_STATUS ? "panic" : "exit");
 		break;

@@ -48,6 +48,8 @@ static int do_init(endpoint_t from, struct rs_reply *rep)
 	rep->restarts = s->restarts;
 	memcpy(rep->label, s->label, sizeof(rep->label));
 	svc_publish(s);
+	if (!strcmp(s->label, "pci"))
+		pci_tell_all(); /* a new PCI knows no ACL */
 	return s->restarts ? RS_RESTARTED : RS_FRESH;
 }
 

@@ -39,6 +39,7 @@ struct service {
 	bool fi_pending; /* RS_FI for instance fi_ep, which was busy */
 	endpoint_t fi_ep;
 	uint32_t fi_kind;
+	bool pci_due; /* PCI has yet to get this instance's ACL (pci.c) */
 };
 
 extern struct service svc[NR_SERVICES];
@@ -79,6 +80,12 @@ void svc_inject(struct service *s); /* a pending RS_FI, if it listens */
 /* script.c: recovery scripts, run as /bin/sh SCRIPT LABEL REASON COUNT. */
 int script_run(struct service *s, const char *reason);
 void script_reap(void);
+
+/* pci.c: what PCI must know: each instance's ACL, and its end. */
+void pci_tell_acl(struct service *s);
+void pci_tell_gone(struct service *s, endpoint_t ep);
+void pci_tell_all(void); /* a new PCI instance knows nothing */
+void pci_flush(void);	 /* what PCI could not take before */
 
 /* request.c: what `service` and the services ask. */
 void rs_request(message_t *m);

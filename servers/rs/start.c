@@ -171,8 +171,11 @@ int svc_start(struct service *s)
 		if (r == 0)
 			r = exec_load(child, &image, read_mem, prog);
 		if (r == 0)
+			pci_tell_acl(s); /* before it can ask PCI anything */
+		if (r == 0)
 			r = sys_exec(child, image.entry, image.sp, s->label);
 		if (r < 0) {
+			pci_tell_gone(s, child);
 			sys_exit(child, 0); /* a half-made instance */
 			s->ep = NONE;
 		}

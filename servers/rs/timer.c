@@ -91,5 +91,6 @@ void svc_tick(void)
 			svc_restart(s);
 	}
 	script_reap();
+	pci_flush();
 	sys_setalarm(tick_ticks(), 0);
 }

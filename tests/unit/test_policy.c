@@ -351,6 +351,9 @@ static void drivers_match_boot_table(void)
 	CHECK(pol.heartbeat_ms > 0 && pol.copy && pol.limit_count == 0);
 	CHECK(same_as_boot_entry("tty"));
 	CHECK(pol.heartbeat_ms > 0 && pol.copy);
+	CHECK(same_as_boot_entry("pci"));
+	CHECK(pol.heartbeat_ms > 0 && pol.copy && pol.users &&
+	      boot_entry_find("pci")->flags == (PRIV_SERVER | PRIV_TO_USERS));
 }
 
 int main(void)

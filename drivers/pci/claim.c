@@ -1,0 +1,146 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * Claims.  A driver claims a device its ACL allows; PCI then adds that
+ * device's resources to the driver's privileges with SYS_PRIVADD --
+ * each I/O BAR as a port range, each memory BAR as a physical range it
+ * may map, the IRQ line -- and nothing else, and turns on the device's
+ * decoding.  Bus mastering (DMA) stays off until the claimant asks.
+ *
+ * A device has one claimant.  When RS says an instance is gone
+ * (PCI_FORGET), its devices' bus mastering goes off at once -- a dead
+ * driver's device must not go on writing to memory that may already
+ * belong to someone else -- and the devices are free to be claimed by
+ * the next instance.  The added privileges need no undoing: they were
+ * the dead process's, and the new instance starts from its policy.
+ *
+ * A device whose claimant has died without a PCI_FORGET (one that got
+ * lost while PCI itself was being restarted) is free again too: a
+ * claim checks that the holder is alive.  At a fresh start PCI turns
+ * bus mastering off on every device but the bridges, whatever the
+ * firmware left on; at a restart it takes the claims back from the
+ * state blob its predecessor saved (lib/libsys/sef.c) and keeps those
+ * whose claimant is still alive, so a running driver's DMA goes on.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "pci.h"
+
+#define NR_SAVED 16
+
+struct saved {
+	uint32_t n;
+	struct {
+		uint32_t bdf;
+		endpoint_t ep;
+	} c[NR_SAVED];
+};
+
+static bool alive(endpoint_t ep, char *name, uint32_t size)
+{
+	char buf[16];
+	return proc_name(ep, name ? name : buf, name ? size : sizeof(buf)) == 0;
+}
+
+static void save(void)
+{
+	struct saved s;
+	memset(&s, 0, sizeof(s));
+	for (int i = 0; i < nr_devs && s.n < NR_SAVED; i++)
+		if (devs[i].owner != NONE) {
+			s.c[s.n].bdf = devs[i].bdf;
+			s.c[s.n].ep = devs[i].owner;
+			s.n++;
+		}
+	sef_state_save(&s, sizeof(s));
+}
+
+void master(struct dev *d, bool on)
+{
+	uint32_t cmd = conf_read(d->bdf, CONF_COMMAND, 2);
+	uint32_t want = on ? cmd | CMD_MASTER : cmd & ~CMD_MASTER;
+	if (want != cmd)
+		conf_write(d->bdf, CONF_COMMAND, 2, want);
+}
+
+static int add_resources(endpoint_t who, const struct dev *d, uint32_t *cmd)
+{
+	for (int i = 0; i < PCI_NR_BARS; i++) {
+		if (!d->bar[i].size)
+			continue;
+		bool io = d->bar[i].flags & PCI_BAR_IO;
+		int r = sys_privadd(who, io ? PRIVADD_IO : PRIVADD_MEM,
+				    d->bar[i].base, d->bar[i].size);
+		if (r < 0)
+			return r;
+		*cmd |= io ? CMD_IO : CMD_MEMORY;
+	}
+	if (d->irq != PCI_NO_IRQ)
+		return sys_privadd(who, PRIVADD_IRQ, d->irq, 0);
+	return 0;
+}
+
+int claim(endpoint_t who, struct dev *d)
+{
+	if (!acl_allows(who, d))
+		return -EPERM;
+	if (d->owner != NONE && d->owner != who && alive(d->owner, 0, 0))
+		return -EBUSY;
+	if (d->owner != NONE && d->owner != who)
+		master(d, false); /* a dead holder's */
+	uint32_t cmd = 0;
+	int r = add_resources(who, d, &cmd);
+	if (r < 0) {
+		printf("pci: %02x:%02x.%x for ep %d: the kernel refused its "
+		       "resources (error %d)\n",
+		       d->bdf >> 8, d->bdf >> 3 & 31, d->bdf & 7, who, r);
+		return r;
+	}
+	uint32_t old = conf_read(d->bdf, CONF_COMMAND, 2);
+	if ((old | cmd) != old)
+		conf_write(d->bdf, CONF_COMMAND, 2, old | cmd);
+	d->owner = who;
+	if (!alive(who, d->owner_name, sizeof(d->owner_name)))
+		strcpy(d->owner_name, "?");
+	save();
+	return 0;
+}
+
+void release(endpoint_t who)
+{
+	bool any = false;
+	for (int i = 0; i < nr_devs; i++) {
+		if (devs[i].owner != who)
+			continue;
+		master(&devs[i], false);
+		devs[i].owner = NONE;
+		devs[i].owner_name[0] = 0;
+		any = true;
+	}
+	if (any)
+		save();
+}
+
+void claims_quiet(void)
+{
+	for (int i = 0; i < nr_devs; i++)
+		if (devs[i].class != 0x06)
+			master(&devs[i], false);
+}
+
+void claims_restore(void)
+{
+	struct saved s;
+	if (sef_state_restore(&s, sizeof(s)) < (int)sizeof(uint32_t))
+		return;
+	for (uint32_t i = 0; i < s.n && i < NR_SAVED; i++) {
+		struct dev *d = dev_find(s.c[i].bdf);
+		if (!d)
+			continue;
+		if (alive(s.c[i].ep, d->owner_name, sizeof(d->owner_name)))
+			d->owner = s.c[i].ep;
+		else
+			master(d, false);
+	}
+	save();
+}

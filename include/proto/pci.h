@@ -1,0 +1,133 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The PCI protocol (drivers/pci): how a driver finds and claims the
+ * PCI devices its policy allows, and how RS tells PCI what each policy
+ * allows.  The client calls are in include/pciclient.h.
+ *
+ * A device is named by its bus address, bdf = bus << 8 | dev << 3 | fn.
+ *
+ * From RS (ignored, and logged, from anybody else), by SENDNB with no
+ * reply, so that RS never waits for PCI:
+ *   PCI_ACL     struct pci_acl: what instance `ep` may claim, from its
+ *               policy's `pci device` and `pci class` lines
+ *   PCI_FORGET  ep: that instance is gone: its claims end (bus
+ *               mastering off) and its ACL with them
+ *
+ * From a driver; every request is a SENDREC answered with PCI_REPLY,
+ * status 0 or a negative errno:
+ *   PCI_FIND    index -> the index-th present device the caller's ACL
+ *               allows (bdf, ids, class); ENOENT past the last
+ *   PCI_CLAIM   bdf -> the device is the caller's: PCI adds its I/O
+ *               BARs, memory BARs and IRQ line to the caller's
+ *               privileges (SYS_PRIVADD) and turns on its I/O and
+ *               memory decoding; irq = its line, or PCI_NO_IRQ
+ *   PCI_BAR     bdf, index 0..5 -> value = base, size, flags
+ *               (PCI_BAR_IO, PCI_BAR_MEM, PCI_BAR_PREFETCH); size 0:
+ *               that BAR is unused
+ *   PCI_READ    bdf, off, size (1, 2 or 4, aligned) -> value
+ *   PCI_WRITE   bdf, off, size, value: only in the device-specific
+ *               part (off >= 0x40); the standard header, with its
+ *               BARs and command register, is PCI's
+ *   PCI_MASTER  bdf, value = 1 or 0: bus mastering (DMA) on or off
+ * FIND aside, each needs a claimed device: EPERM if the caller may not
+ * claim it or has not claimed it, EBUSY if another live process has.
+ * A caller PCI has no ACL for gets EPERM (RS may not have told PCI yet
+ * for a boot driver: it asks again after RS's first heartbeat).
+ *
+ * From anybody (lspci):
+ *   PCI_LIST    index, grant/len = room for a struct pci_info
+ *               (writable) -> the index-th device; ENOENT past the last
+ *
+ * Other errors: EINVAL for a bad offset, size, index or bdf; ENOENT for
+ * a bdf with no device; ENOSPC when the kernel's table of the caller's
+ * ports or memory ranges is full; ENOSYS for an unknown request.
+ */
+#pragma once
+
+#include <stdint.h>
+
+#include "abi/endpoint.h"
+#include "abi/grant.h"
+#include "abi/message.h"
+
+#define PCI_BASE 0x900
+#define PCI_ACL (PCI_BASE + 1)
+#define PCI_FORGET (PCI_BASE + 2)
+#define PCI_FIND (PCI_BASE + 3)
+#define PCI_CLAIM (PCI_BASE + 4)
+#define PCI_BAR (PCI_BASE + 5)
+#define PCI_READ (PCI_BASE + 6)
+#define PCI_WRITE (PCI_BASE + 7)
+#define PCI_MASTER (PCI_BASE + 8)
+#define PCI_LIST (PCI_BASE + 9)
+#define PCI_REPLY (PCI_BASE + 0x80)
+
+#define PCI_BDF(bus, dev, fn) ((uint32_t)(bus) << 8 | (dev) << 3 | (fn))
+#define PCI_NR_BARS 6
+#define PCI_NO_IRQ 0xff
+#define PCI_CONF_PRIVATE 0x40 /* where the device-specific space begins */
+
+/* struct pci_info.bar[].flags and the PCI_BAR reply's flags */
+#define PCI_BAR_IO 0x1
+#define PCI_BAR_MEM 0x2
+#define PCI_BAR_PREFETCH 0x4
+
+/* The ACL: exactly one message. */
+#define PCI_ACL_DEV 8
+#define PCI_ACL_CLASS 4
+#define PCI_MATCH_CLASS 0x1 /* pci_acl.cls[].mask: the parts to match */
+#define PCI_MATCH_SUBCLASS 0x2
+#define PCI_MATCH_PROGIF 0x4
+struct pci_acl {
+	endpoint_t ep;
+	uint8_t nr_dev, nr_class, pad[2];
+	struct {
+		uint16_t vendor, device;
+	} dev[PCI_ACL_DEV];
+	struct {
+		uint8_t class, subclass, progif, mask;
+	} cls[PCI_ACL_CLASS];
+};
+
+struct pci_request {
+	uint32_t bdf;
+	uint32_t index;	  /* FIND, BAR, LIST */
+	uint32_t off;	  /* READ, WRITE */
+	uint32_t size;	  /* READ, WRITE */
+	uint32_t value;	  /* WRITE, MASTER; FORGET: the endpoint */
+	grant_id_t grant; /* LIST */
+	uint32_t len;
+};
+
+struct pci_reply {
+	int32_t status;
+	uint32_t bdf;
+	uint16_t vendor, device;
+	uint8_t class, subclass, progif, irq;
+	uint32_t value; /* READ; BAR: the base */
+	uint32_t size;	/* BAR */
+	uint32_t flags; /* BAR */
+};
+
+/* What PCI_LIST copies out for one device. */
+struct pci_info {
+	uint32_t bdf;
+	uint16_t vendor, device;
+	uint8_t class, subclass, progif, revision;
+	uint8_t irq;	  /* the interrupt line, or PCI_NO_IRQ */
+	uint8_t master;	  /* bus mastering is on */
+	uint16_t command; /* the command register */
+	struct {
+		uint32_t base, size, flags;
+	} bar[PCI_NR_BARS];
+	endpoint_t owner;    /* the claimant, or NONE */
+	char owner_name[16]; /* its process name (its label) */
+};
+
+_Static_assert(sizeof(struct pci_acl) <= MSG_PAYLOAD, "fits");
+_Static_assert(sizeof(struct pci_request) <= MSG_PAYLOAD, "fits");
+_Static_assert(sizeof(struct pci_reply) <= MSG_PAYLOAD, "fits");
+
+#define PCI_ACL_OF(m) ((struct pci_acl *)(void *)(m)->m_u.b)
+#define PCI_REQ(m) ((struct pci_request *)(void *)(m)->m_u.b)
+#define PCI_REP(m) ((struct pci_reply *)(void *)(m)->m_u.b)

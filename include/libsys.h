@@ -111,6 +111,7 @@ endpoint_t sef_rs(void);
 endpoint_t sef_ds(void);
 int sef_startup(const char *name);
 int sef_receive(endpoint_t src, message_t *m, int *status);
+void sef_on_heartbeat(void (*fn)(void)); /* after answering RS's ping */
 const char *sef_label(void);
 uint32_t sef_restarts(void);
 void sef_panic(const char *why) __attribute__((noreturn));

@@ -87,7 +87,8 @@ static const struct boot_entry boot_table[] = {
 	 .calls = KCALL_BIT(SYS_DIAG) | KCALL_BIT(SYS_GETINFO) |
 		  KCALL_BIT(SYS_DEVIO) | KCALL_BIT(SYS_SDEVIO) |
 		  KCALL_BIT(SYS_IRQCTL) | KCALL_BIT(SYS_TIMES) |
-		  KCALL_BIT(SYS_SETALARM),
+		  KCALL_BIT(SYS_SETALARM) | KCALL_BIT(SYS_DMAALLOC) |
+		  KCALL_BIT(SYS_SAFECOPYFROM) | KCALL_BIT(SYS_SAFECOPYTO),
 	 .flags = PRIV_TO_USERS | PRIV_SERVER,
 	 .io = {{0x1f0, 0x1f7}, {0x3f6, 0x3f6}, {0x170, 0x177}, {0x376, 0x376}},
 	 .irqs = (1u << 14) | (1u << 15),

@@ -14,9 +14,18 @@
  *
  *	minor = 5 * drive + (0 | partition 1..4)
  *
- * Transfers are PIO (pio.c), driven by interrupts (channel.c).
+ * Transfers are bus-master DMA (dma.c) when the PCI driver lets this
+ * driver claim the IDE controller, else PIO (pio.c); both are driven by
+ * interrupts (channel.c).  A DMA transfer that fails is tried again by
+ * PIO.  The kernel command line's `ata=pio` keeps DMA off (for tests
+ * and for hardware whose DMA misbehaves).
+ *
+ * The boot instance starts before RS, so PCI has not yet heard what
+ * ata.conf lets it claim: it asks once more after RS's first
+ * heartbeat, which comes after RS has adopted it and told PCI.
  */
 #include <stdio.h>
+#include <string.h>
 
 #include "ata.h"
 #include "blockdriver.h"
@@ -63,8 +72,13 @@ static int do_transfer(uint32_t minor, bool write, uint64_t pos, endpoint_t who,
 		return len ? -EIO : 0;
 	if (len / ATA_SECTOR > count - sector)
 		len = (uint32_t)(count - sector) * ATA_SECTOR;
-	int r = ata_pio(d, write, first + sector, len / ATA_SECTOR, who, grant,
-			0);
+	int r = -EIO;
+	if (ata_dma_ready())
+		r = ata_dma(d, write, first + sector, len / ATA_SECTOR, who,
+			    grant, 0);
+	if (r == -EIO) /* no DMA, or it failed: the drive by PIO */
+		r = ata_pio(d, write, first + sector, len / ATA_SECTOR, who,
+			    grant, 0);
 	if (r == -EPERM || r == -EFAULT || r == -EINVAL)
 		return r; /* the client's grant */
 	return r < 0 ? -EIO : (int)len;
@@ -115,12 +129,39 @@ static void probe(void)
 	}
 }
 
+/* Does the kernel command line say ata=pio? */
+static bool pio_only(void)
+{
+	static char line[KCMDLINE_MAX];
+	uint32_t n = 0;
+	if (sys_getinfo(GI_CMDLINE, line, sizeof(line) - 1, &n) < 0)
+		return false;
+	line[n < sizeof(line) ? n : sizeof(line) - 1] = 0;
+	for (char *w = strtok(line, " "); w; w = strtok(0, " "))
+		if (!strcmp(w, "ata=pio"))
+			return true;
+	return false;
+}
+
+static void dma_start(void)
+{
+	static int tries;
+	int r = ata_dma_init();
+	if (r == 0)
+		printf("ata: bus-master DMA\n");
+	else if (r != -EPERM && r != -ESRCH)
+		printf("ata: no DMA (%s); PIO\n", strerror(-r));
+	sef_on_heartbeat(r == -EPERM && ++tries < 3 ? dma_start : 0);
+}
+
 int main(void)
 {
 #ifdef ATA_DENIAL_TEST
 	ata_denial_test(); /* the test build's bad accesses */
 #endif
 	probe(); /* before RS can send it anything */
+	if (!pio_only())
+		dma_start();
 	sef_startup("ata");
 	blockdriver_run(&ops);
 }

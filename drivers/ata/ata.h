@@ -90,6 +90,18 @@ void ata_identify(struct drive *d);
 int ata_pio(struct drive *d, bool write, uint64_t lba, uint32_t count,
 	    endpoint_t who, grant_id_t grant, uint32_t offset);
 int ata_flush(struct drive *d);
+/* The sector count and LBA registers; ext: LBA48's, written twice. */
+void ata_address(struct drive *d, bool ext, uint64_t lba, uint32_t count);
+
+/* dma.c: bus-master DMA through the IDE controller, claimed from PCI.
+ * ata_dma_init: 0 once DMA can be used, else a negative errno (-EPERM:
+ * PCI does not know this driver may claim it yet; -ENODEV: no
+ * bus-master controller).  ata_dma: like ata_pio, and -EIO after any
+ * failure of the drive or the engine (the channel is reset). */
+int ata_dma_init(void);
+bool ata_dma_ready(void);
+int ata_dma(struct drive *d, bool write, uint64_t lba, uint32_t count,
+	    endpoint_t who, grant_id_t grant, uint32_t offset);
 
 /* part.c: the MBR's primary partitions of a drive. */
 void ata_read_partitions(struct drive *d, int index);

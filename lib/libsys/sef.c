@@ -13,6 +13,10 @@
  *                  crash, or by spinning for ever (RS_FI_HANG), a
  *                  genuine hang.  Neither ever reaches the service's
  *                  own code.
+ *   sef_on_heartbeat()
+ *                  names a function to call after each heartbeat is
+ *                  answered (0: none): a boot driver's way to learn
+ *                  that RS has adopted it and told others about it.
  *   sef_panic()    is the clean way out: one console line naming the
  *                  service and why, then exit with RS_PANIC_STATUS so
  *                  RS reports "panic".
@@ -34,6 +38,7 @@
 #include "proto/rs.h"
 
 static endpoint_t rs_ep = NONE, ds_ep = NONE;
+static void (*on_heartbeat)(void);
 static char label[RS_LABEL_MAX];
 static uint32_t restarts;
 
@@ -120,6 +125,8 @@ int sef_receive(endpoint_t src, message_t *m, int *status)
 			return r;
 		if (IPC_IS_NOTIFY(st)) {
 			ipc_notify(rs_ep); /* heartbeat: still here */
+			if (on_heartbeat)
+				on_heartbeat();
 			continue;
 		}
 		if (m->m_type == RS_FI && RS_REQ(m)->len == RS_FI_HANG)
@@ -129,6 +136,11 @@ int sef_receive(endpoint_t src, message_t *m, int *status)
 			crash();
 		return r;
 	}
+}
+
+void sef_on_heartbeat(void (*fn)(void))
+{
+	on_heartbeat = fn;
 }
 
 static void state_key(char *key, size_t size)

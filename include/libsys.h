@@ -51,7 +51,7 @@ int sys_sdevio(uint32_t port, uint32_t flags, endpoint_t granter,
 int sys_irqctl(uint32_t op, uint32_t irq, uint32_t policy, uint32_t id,
 	       int *hook);
 int sys_privctl(endpoint_t who, uint32_t op, const struct priv_desc *desc);
-int sys_privadd(endpoint_t who, uint32_t kind, uint32_t base, uint32_t len);
+int sys_privadd(endpoint_t who, const struct priv_add *add);
 int sys_dmaalloc(void *vaddr, uint32_t len, uint32_t *phys);
 int sys_umap(const void *vaddr, uint32_t len, uint32_t *phys, uint32_t *contig);
 int sys_mapphys(void *vaddr, uint32_t phys, uint32_t len);

@@ -77,12 +77,19 @@ def fsck_partition(disk, first, mib, tmp):
         first, r.returncode, (r.stdout + r.stderr)[-1500:])
 
 
-def boot(build, disk):
-    iso = os.path.join(build, "samsara.iso")
+def boot(build, disk, mode="dma"):
+    """The ISO's system with `disk` as the first IDE disk.  mode "pio":
+    the same kernel and modules, booted without GRUB so that the kernel
+    command line can say ata=pio."""
     extra = []
     if disk:
         extra = ["-drive", "file=%s,format=raw,if=ide,index=0,media=disk"
                  % disk]
+    if mode == "pio":
+        cmdline, mods = qemu.grub_boot(build)
+        return session.Console(qemu.qemu_cmd(
+            build, modules=mods, append=cmdline + " ata=pio", extra=extra))
+    iso = os.path.join(build, "samsara.iso")
     return session.Console(qemu.qemu_cmd(build, iso=iso, extra=extra))
 
 
@@ -236,12 +243,15 @@ KILLS = {
 }
 
 
-def ata_recovery(build, seed=None):
+def ata_recovery(build, seed=None, mode="dma"):
     """The root file system's disk driver is ended 54 times at random
     moments -- 22 crashes, 22 kill -9s, 10 hangs, in a random order and
     after random pauses -- while a writer and a reader move at least
     20 MiB of checksummed files: no error, no bad checksum, every end
-    seen by RS, and fsck.minix -f finds the disk clean afterwards."""
+    seen by RS, and fsck.minix -f finds the disk clean afterwards.
+    mode "dma": every instance of the driver says it uses bus-master
+    DMA (the boot instance from RS's first heartbeat on, before the
+    workload starts); "pio": none does (ata=pio)."""
     seed = seed if seed is not None else random.randrange(1 << 30)
     rng = random.Random(seed)
     plan = ["fi"] * 22 + ["kill"] * 22 + ["hang"] * 10
@@ -251,10 +261,19 @@ def ata_recovery(build, seed=None):
         disk = os.path.join(tmp, "disk.img")
         make_disk(build, disk, ["81:%d:%s" % (
             ROOT_MIB, os.path.join(build, "disk-root.img"))], ROOT_MIB + 1)
-        c = boot(build, disk)
+        c = boot(build, disk, mode)
         try:
-            steps = [(r"login: ", "root")]
-            steps += [(r"# $", line) for line in WORKLOAD]
+            # DMA's line comes at RS's first heartbeat, before or after
+            # the login prompt: the workload starts once both are there.
+            want = [r"login: "] + ([r"ata: bus-master DMA"]
+                                   if mode == "dma" else [])
+            start = time.monotonic()
+            while (not all(re.search(p, c.log) for p in want)
+                   and time.monotonic() - start < 120):
+                c.expect(r"(?!)", 0.5)
+            c.mark = len(c.log)
+            c.send("root")
+            steps = [(r"# $", line) for line in WORKLOAD]
             steps += [(r"# $", "wr & rd &"), (r"# $", None)]
             why = session.run_steps(c, steps, timeout=120)
             for n, kind in enumerate(plan):
@@ -263,8 +282,8 @@ def ata_recovery(build, seed=None):
                 time.sleep(rng.uniform(0, 1.5))
                 command, reason = KILLS[kind]
                 c.send(command)
-                for pattern in (r"rs: ata failed: %s" % reason,
-                                r"ata: disk 0: "):
+                for pattern in [r"rs: ata failed: %s" % reason,
+                                r"ata: disk 0: "] + want[1:]:
                     if not c.expect(pattern, 60):
                         why = "end %d (%s): never saw %r" % (n + 1, kind,
                                                             pattern)
@@ -297,6 +316,10 @@ def ata_recovery(build, seed=None):
             if not why and seen != plan.count(kind):
                 why = "RS saw %d ends of kind %s, not %d" % (
                     seen, reason, plan.count(kind))
+        dma = log.count("ata: bus-master DMA")
+        want = len(plan) + 1 if mode == "dma" else 0
+        if not why and dma != want:
+            why = "%d instances of ata said they use DMA, not %d" % (dma, want)
         if not why:
             why = fsck_partition(disk, FIRST, ROOT_MIB, tmp)
         return not why, note + why if why else "", log

@@ -111,6 +111,24 @@ $(RS_IMAGE): $(MKROOTFS) $(shell find tests/guest/rs -type f) boot/devices \
 	strip -o $(RS_TREE)/bin/service $(BUILD)/bin/service.elf
 	$(MKROOTFS) $@ 2048 $(RS_TREE) boot/devices
 
+# The PCI test's RAM disk (t_pci): the PCI driver and its policy, from
+# which RS adopts the boot instance, and the test driver p_pci as
+# /bin/pcidrv with its policies from tests/guest/pci/etc (checked here,
+# as the drivers' are).
+PCI_IMAGE := $(BUILD)/tests/pci/root.img
+PCI_TREE := $(BUILD)/tests/pci/tree
+$(PCI_IMAGE): $(MKROOTFS) $(POLICYCHECK) $(shell find tests/guest/pci -type f) \
+		boot/devices $(BUILD)/tests/p_pci.elf $(BUILD)/bin/pci.elf \
+		drivers/pci/pci.conf $(POLICY_STAMP)
+	$(POLICYCHECK) $(wildcard tests/guest/pci/etc/system.d/*.conf)
+	rm -rf $(PCI_TREE)
+	mkdir -p $(PCI_TREE)/bin $(PCI_TREE)/sbin $(PCI_TREE)/dev $(PCI_TREE)/tmp
+	cp -R tests/guest/pci/. $(PCI_TREE)/
+	cp drivers/pci/pci.conf $(PCI_TREE)/etc/system.d/
+	strip -o $(PCI_TREE)/bin/pcidrv $(BUILD)/tests/p_pci.elf
+	strip -o $(PCI_TREE)/sbin/pci $(BUILD)/bin/pci.elf
+	$(MKROOTFS) $@ 2048 $(PCI_TREE) boot/devices
+
 # The same image with its superblock's magic number broken.
 BAD_IMAGE := $(BUILD)/tests/bad/root.img
 $(BAD_IMAGE): $(TEST_IMAGE)
@@ -131,7 +149,7 @@ $(MKFS_BAD_IMAGE): $(MKFS_IMAGE)
 	cp $< $@
 	printf '\000\000' | dd of=$@ bs=1 seek=1048 conv=notrunc status=none
 
-TEST_TARGETS := $(ATA_DENY) $(TEST_IMAGE) $(RS_IMAGE) $(BAD_IMAGE) $(MKFS_IMAGE) $(MKFS_BAD_IMAGE) $(BUILD)/bin/memory.elf $(BUILD)/bin/fs.elf \
+TEST_TARGETS := $(ATA_DENY) $(TEST_IMAGE) $(RS_IMAGE) $(PCI_IMAGE) $(BAD_IMAGE) $(MKFS_IMAGE) $(MKFS_BAD_IMAGE) $(BUILD)/bin/memory.elf $(BUILD)/bin/fs.elf \
 	$(BUILD)/bin/vfs.elf $(BUILD)/bin/pm.elf $(BUILD)/bin/rs.elf \
 	$(BUILD)/bin/ds.elf $(BUILD)/tests/ds/rs.elf $(BUILD)/tests/core/ds.elf \
 	$(MKROOTFS) $(MKDISK) $(GUEST_TESTS:%=$(BUILD)/tests/%.elf) \

@@ -28,9 +28,27 @@ class Run:
         return "\n".join(self.log.splitlines()[-lines:])
 
 
+def grub_boot(build):
+    """The kernel command line and the modules (with their arguments) of
+    boot/grub.cfg, from the build tree, as -append and -initrd take them:
+    to boot the ISO's system with another command line (ata=pio)."""
+    top = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    with open(os.path.join(top, "boot", "grub.cfg")) as f:
+        text = f.read()
+    cmdline = re.search(r"^\s*multiboot\s+\S+[ \t]*(.*)$", text, re.M)
+    mods = []
+    for m in re.finditer(r"^\s*module\s+/boot/(\S+)[ \t]*(.*)$", text, re.M):
+        name, args = m.groups()
+        path = os.path.join(build, "bin" if name.endswith(".elf") else "",
+                            name)
+        mods.append(path + (" " + args if args else ""))
+    return cmdline.group(1).strip(), mods
+
+
 def qemu_cmd(build, kernel=None, modules=(), iso=None, extra=(),
-             monitor=None):
-    """The QEMU command line; monitor: a Unix socket path for Monitor."""
+             monitor=None, append=None):
+    """The QEMU command line; monitor: a Unix socket path for Monitor;
+    append: the kernel command line (with kernel and modules)."""
     accel = os.environ.get("ACCEL", "tcg")
     mon = "unix:%s,server=on,wait=off" % monitor if monitor else "none"
     cmd = ["qemu-system-i386", "-accel", accel, "-m", "128M", "-nic", "none",
@@ -42,6 +60,8 @@ def qemu_cmd(build, kernel=None, modules=(), iso=None, extra=(),
         cmd += ["-kernel", kernel or os.path.join(build, "kernel.elf")]
         if modules:
             cmd += ["-initrd", ",".join(modules)]
+        if append:
+            cmd += ["-append", append]
     return cmd + list(extra)
 
 

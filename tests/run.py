@@ -23,6 +23,12 @@
              the kernel reports it in one line
   guest/ds   the data store: t_ds boots as "rs" (DS trusts that name)
              and plays RS for the children it forks
+  guest/pci  the PCI driver with QEMU's RTL8139 and NE2000 (no network):
+             the device list; test drivers started through RS claim only
+             what their policies' pci lines allow and get exactly that
+             card's ports; EBUSY for a second claimant; a crashed
+             claimant's card is freed with bus mastering off; ACLs and
+             FORGETs from anybody but RS ignored; PRIVADD's errors
   guest/ata  t_ata against two IDE disks (48 MiB with two partitions,
              and 200 GiB sparse): sizes, partitions as minors, multi-
              command transfers, LBA48 at 150 GiB (checked in the image
@@ -60,11 +66,12 @@
              16 MiB checksummed, sync, the same image booted again: the
              files are intact; a full partition gives ENOSPC and stays
              usable; fsck.minix -f finds both partitions clean
-  iso/ata_recovery  the root disk's driver ended 54 times at random
-             moments (22 crashes, 22 kill -9, 10 hangs) while a writer
-             and a reader move >= 20 MiB of checksummed files: no error,
-             no bad checksum, fsck.minix -f clean (the seed is printed
-             on failure)
+  iso/ata_recovery_dma, iso/ata_recovery_pio  the root disk's driver
+             ended 54 times at random moments (22 crashes, 22 kill -9,
+             10 hangs) while a writer and a reader move >= 20 MiB of
+             checksummed files: no error, no bad checksum, fsck.minix -f
+             clean (the seed is printed on failure); once with every
+             instance using bus-master DMA, once booted with ata=pio
   iso/disk_bad  a corrupt superblock, a bad partition table and no disk:
              each says so on the console and boots from the RAM disk
   iso/fork_bomb  "user" forks sleeps in a loop up to the per-user limit
@@ -91,9 +98,13 @@ import vga  # noqa: E402
 
 
 class Guest:
-    def __init__(self, name, modules, case, expect=(), timeout=120):
+    """extra: more QEMU arguments (devices) for this boot."""
+
+    def __init__(self, name, modules, case, expect=(), timeout=120,
+                 extra=()):
         self.name, self.modules, self.case = name, modules, case
         self.expect, self.timeout = list(expect), timeout
+        self.extra = list(extra)
 
 
 def t(prog, args=""):
@@ -149,6 +160,17 @@ GUEST = (
                      ("../bin/rs", ""), t("t_rs"), ("rs/root.img", "")],
              "down", [r"rs: broken: policy refused: broken.conf:4: "],
              timeout=300)]
+    + [Guest("pci", [("../bin/memory", ""), ("../bin/fs", ""),
+                      ("../bin/vfs", ""), ("../bin/pm", ""), ("../bin/ds", ""),
+                      ("../bin/pci", ""), ("../bin/rs", ""), t("t_pci"),
+                      ("pci/root.img", "")], "pci",
+             [r"^pci: 7 devices$",
+              r"denied: pcitest \(ep \d+\) I/O port 0x",
+              r"pci: ACL from ep \d+ ignored: only RS may send it",
+              r"pci: FORGET from ep \d+ ignored: only RS may send it",
+              r"pci: \S+ for ep \d+: the kernel refused its resources "
+              r"\(error -28\)"],
+             extra=["-device", "rtl8139", "-device", "ne2k_pci"])]
     + [Guest("exec", [("../bin/memory", ""), ("../bin/fs", ""),
                        ("../bin/vfs", ""), ("../bin/pm", ""), t("t_exec"),
                        ("root.img", "")], "exec",
@@ -218,7 +240,8 @@ def run_guest(build, g):
         name = prog if prog.endswith(".img") else prog + ".elf"
         path = os.path.join(build, "tests", name)
         mods.append(path + (" " + args if args else ""))
-    run = qemu.boot(qemu.qemu_cmd(build, modules=mods), g.timeout)
+    run = qemu.boot(qemu.qemu_cmd(build, modules=mods, extra=g.extra),
+                    g.timeout)
     problems = []
     if run.timed_out:
         problems.append("timed out after %d s" % g.timeout)
@@ -367,7 +390,8 @@ SESSIONS = [
     ("iso/memory_recovery", session.memory_recovery),
     ("iso/disk_root", disk.disk_root),
     ("iso/disk_bad", disk.disk_bad),
-    ("iso/ata_recovery", disk.ata_recovery),
+    ("iso/ata_recovery_dma", disk.ata_recovery),
+    ("iso/ata_recovery_pio", lambda b: disk.ata_recovery(b, mode="pio")),
     ("iso/fork_bomb", session.fork_bomb),
     ("iso/vga_login", vga.vga_login),
 ]

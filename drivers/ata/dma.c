@@ -64,7 +64,7 @@ struct prd {
 };
 #define PRD_LAST 0x8000
 
-static uint8_t *buf;	   /* DMA_BUF_SIZE bytes */
+static uint8_t *buf; /* DMA_BUF_SIZE bytes */
 static uint32_t buf_phys;
 static struct prd *prdt; /* in its own page: never crosses 64 KiB */
 static uint32_t prdt_phys;

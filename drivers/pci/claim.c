@@ -63,21 +63,29 @@ void master(struct dev *d, bool on)
 		conf_write(d->bdf, CONF_COMMAND, 2, want);
 }
 
+/* Every BAR and the IRQ line in one PRIVADD: all of them, or none. */
 static int add_resources(endpoint_t who, const struct dev *d, uint32_t *cmd)
 {
+	struct priv_add a;
+	memset(&a, 0, sizeof(a));
 	for (int i = 0; i < PCI_NR_BARS; i++) {
-		if (!d->bar[i].size)
+		uint32_t base = d->bar[i].base, size = d->bar[i].size;
+		if (!size)
 			continue;
-		bool io = d->bar[i].flags & PCI_BAR_IO;
-		int r = sys_privadd(who, io ? PRIVADD_IO : PRIVADD_MEM,
-				    d->bar[i].base, d->bar[i].size);
-		if (r < 0)
-			return r;
-		*cmd |= io ? CMD_IO : CMD_MEMORY;
+		if (d->bar[i].flags & PCI_BAR_IO) {
+			a.io[a.nr_io].first = (uint16_t)base;
+			a.io[a.nr_io++].last = (uint16_t)(base + size - 1);
+			*cmd |= CMD_IO;
+		} else {
+			if (a.nr_mem == PRIV_MAX_MEM)
+				return -ENOSPC;
+			a.mem[a.nr_mem++] = (struct priv_mem){base, size};
+			*cmd |= CMD_MEMORY;
+		}
 	}
-	if (d->irq != PCI_NO_IRQ)
-		return sys_privadd(who, PRIVADD_IRQ, d->irq, 0);
-	return 0;
+	if (d->irq != PCI_NO_IRQ && d->irq != 0 && d->irq != 2)
+		a.irqs = 1u << d->irq; /* never the clock's or the cascade */
+	return sys_privadd(who, &a);
 }
 
 int claim(endpoint_t who, struct dev *d)

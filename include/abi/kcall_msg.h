@@ -216,15 +216,19 @@ struct kc_privctl {	/* SYS_PRIVCTL */
 };
 
 /* SYS_PRIVADD: the PCI driver hands a claimed device's resources to
- * its driver, one at a time. */
-#define PRIVADD_IO 1  /* ports base .. base + len - 1 */
-#define PRIVADD_MEM 2 /* physical memory base .. base + len - 1 */
-#define PRIVADD_IRQ 3 /* IRQ line `base` (len unused) */
+ * its driver, all of them or none. */
+struct priv_add {
+	uint32_t nr_io;
+	struct {
+		uint16_t first, last; /* inclusive */
+	} io[PRIV_MAX_IO];
+	uint32_t nr_mem;
+	struct priv_mem mem[PRIV_MAX_MEM];
+	uint32_t irqs; /* bit n: IRQ line n */
+};
 struct kc_privadd {
 	endpoint_t who; /* in: a system process, not the caller */
-	uint32_t kind;	/* in: PRIVADD_* */
-	uint32_t base;	/* in */
-	uint32_t len;	/* in */
+	uint32_t add;	/* in: address of a struct priv_add */
 };
 
 #define DMA_MAX (4u << 20)

@@ -1,14 +1,12 @@
 // SPDX-License-Identifier: BSD-2-Clause
-/* sys_privadd: add a port range, memory range or IRQ to `who`. */
+/* sys_privadd: add ports, memory ranges and IRQs to `who`, all or none. */
 #include "libsys.h"
 
-int sys_privadd(endpoint_t who, uint32_t kind, uint32_t base, uint32_t len)
+int sys_privadd(endpoint_t who, const struct priv_add *add)
 {
 	message_t m;
 	struct kc_privadd *a = KC_ARGS(&m, kc_privadd);
 	a->who = who;
-	a->kind = kind;
-	a->base = base;
-	a->len = len;
+	a->add = (uint32_t)(uintptr_t)add;
 	return kcall(SYS_PRIVADD, &m);
 }

@@ -4,15 +4,19 @@
  * has `pci device` or `pci class` lines may claim only the devices they
  * match, and PCI learns them from RS alone:
  *   - PCI_ACL, for each instance of such a driver, once its program is
- *     loaded and before it first runs (boot drivers: when RS adopts
- *     them), and for every such instance again when PCI itself has
- *     been restarted;
+ *     loaded and before it first runs: the instance is held until PCI
+ *     has taken the ACL, so its first question to PCI never comes too
+ *     early (boot drivers: when RS adopts them; they ask PCI again at
+ *     RS's first heartbeat); and for every such instance again when
+ *     PCI itself has been restarted;
  *   - PCI_FORGET when such an instance is gone, so that PCI ends its
  *     claims and turns its devices' bus mastering off.
  * Both go by SENDNB: RS must never wait for a driver, PCI included.
  * What PCI could not take at once (busy, or being restarted) is kept
- * and sent again on each of RS's ticks, the FORGETs first, in order.
- * With no PCI driver at all (some tests) there is nobody to tell.
+ * and sent again on each of RS's ticks -- a tick comes every clock
+ * tick while anything waits -- the FORGETs first, in order.  With no
+ * PCI driver at all (some tests), or one that stays down, there is
+ * nobody to tell, and held instances run at once.
  */
 #include <stdio.h>
 #include <string.h>
@@ -38,8 +42,11 @@ static endpoint_t pci_endpoint(bool *absent)
 {
 	struct service *p = svc_by_label("pci");
 	*absent = false;
-	if (p && p->used)
-		return p->ep;
+	if (p) {
+		*absent = p->state == RS_STATE_FAILED ||
+			  p->state == RS_STATE_DOWN;
+		return *absent ? NONE : p->ep;
+	}
 	endpoint_t ep = proc_find("pci");
 	*absent = ep == NONE;
 	return ep;
@@ -66,6 +73,24 @@ static void acl_message(const struct service *s, message_t *m)
 	}
 }
 
+/* The instance was held for its ACL: it runs now. */
+static void run_held(struct service *s)
+{
+	s->pci_due = false;
+	if (!s->held || svc_run(s) == 0)
+		return;
+	printf("rs: %s: cannot run the new instance\n", s->label);
+	svc_end(s, "crash");
+}
+
+bool pci_pending(void)
+{
+	for (int i = 0; i < NR_SERVICES; i++)
+		if (svc[i].used && svc[i].pci_due)
+			return true;
+	return nr_gone > 0;
+}
+
 void pci_flush(void)
 {
 	bool absent;
@@ -73,7 +98,8 @@ void pci_flush(void)
 	if (absent) {
 		nr_gone = 0;
 		for (int i = 0; i < NR_SERVICES; i++)
-			svc[i].pci_due = false;
+			if (svc[i].used && svc[i].pci_due)
+				run_held(&svc[i]);
 	}
 	if (pci == NONE)
 		return;
@@ -95,7 +121,7 @@ void pci_flush(void)
 		acl_message(s, &m);
 		if (ipc_sendnb(pci, &m) < 0)
 			return;
-		s->pci_due = false;
+		run_held(s);
 	}
 }
 
@@ -111,7 +137,7 @@ void pci_tell_gone(struct service *s, endpoint_t ep)
 {
 	if (!has_pci(s) || ep == NONE)
 		return;
-	s->pci_due = false;
+	s->pci_due = s->held = false;
 	if (nr_gone == NR_GONE) {
 		printf("rs: PCI has not heard of %d instances' end; "
 		       "the oldest is dropped\n",

@@ -98,6 +98,7 @@ static int do_up(endpoint_t from, const struct rs_request *q,
 	memcpy(s->path, up.path, sizeof(s->path));
 	memcpy(s->args, up.args, sizeof(s->args));
 	int r = svc_load_policy(s, up.config);
+	s->used = true; /* in the table while it starts: pci.c looks there */
 	if (r == 0)
 		r = svc_start(s);
 	if (r < 0) {
@@ -105,7 +106,6 @@ static int do_up(endpoint_t from, const struct rs_request *q,
 		memset(s, 0, sizeof(*s));
 		return r;
 	}
-	s->used = true;
 	s->window_ms = clock_ms();
 	rep->ep = s->ep;
 	return 0;

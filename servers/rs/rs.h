@@ -39,7 +39,9 @@ struct service {
 	bool fi_pending; /* RS_FI for instance fi_ep, which was busy */
 	endpoint_t fi_ep;
 	uint32_t fi_kind;
-	bool pci_due; /* PCI has yet to get this instance's ACL (pci.c) */
+	bool pci_due;	    /* PCI has yet to get this instance's ACL (pci.c) */
+	bool held;	    /* loaded, but not run before PCI has the ACL */
+	uint32_t entry, sp; /* where the held instance starts */
 };
 
 extern struct service svc[NR_SERVICES];
@@ -52,6 +54,7 @@ struct service *svc_by_ep(endpoint_t ep);
 int svc_start(struct service *s);
 int svc_load_policy(struct service *s, const char *config);
 int svc_keep_copy(struct service *s); /* read it now if `copy yes` */
+int svc_run(struct service *s);	      /* the loaded instance: run */
 
 /* adopt.c: at RS's start, every boot process named in DS, and those the
  * kernel gave RS to manage (TTY) adopted. */
@@ -86,6 +89,7 @@ void pci_tell_acl(struct service *s);
 void pci_tell_gone(struct service *s, endpoint_t ep);
 void pci_tell_all(void); /* a new PCI instance knows nothing */
 void pci_flush(void);	 /* what PCI could not take before */
+bool pci_pending(void);	 /* is anything waiting for PCI? */
 
 /* request.c: what `service` and the services ask. */
 void rs_request(message_t *m);

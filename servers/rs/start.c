@@ -143,6 +143,13 @@ int svc_keep_copy(struct service *s)
 	return 0;
 }
 
+/* The held instance runs from here on (the program is loaded). */
+int svc_run(struct service *s)
+{
+	s->held = false;
+	return sys_exec(s->ep, s->entry, s->sp, s->label);
+}
+
 int svc_start(struct service *s)
 {
 	static struct exec_image image;
@@ -170,10 +177,13 @@ int svc_start(struct service *s)
 		r = svc_privileges(s);
 		if (r == 0)
 			r = exec_load(child, &image, read_mem, prog);
+		s->entry = image.entry;
+		s->sp = image.sp;
+		s->held = r == 0;
 		if (r == 0)
-			pci_tell_acl(s); /* before it can ask PCI anything */
-		if (r == 0)
-			r = sys_exec(child, image.entry, image.sp, s->label);
+			pci_tell_acl(s); /* runs it once PCI has the ACL */
+		if (r == 0 && s->held && !s->pci_due)
+			r = svc_run(s);
 		if (r < 0) {
 			pci_tell_gone(s, child);
 			sys_exit(child, 0); /* a half-made instance */

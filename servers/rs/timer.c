@@ -24,6 +24,8 @@
 
 static uint32_t tick_ticks(void)
 {
+	if (pci_pending())
+		return 1; /* an instance may be held for PCI */
 	uint32_t ms = TICK_MS;
 	for (int i = 0; i < NR_SERVICES; i++)
 		if (svc[i].used && svc[i].ep != NONE &&

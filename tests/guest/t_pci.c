@@ -1,0 +1,630 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * The PCI driver from the outside (guest test "pci").  Booted with
+ * memory, fs, vfs, pm, ds, pci and rs, QEMU's RTL8139 and NE2000 PCI
+ * cards (no network behind them), and a RAM disk holding /sbin/pci and
+ * its policy (RS adopts the boot instance with them) and the test
+ * driver /bin/pcidrv (p_pci.c) with the policies of tests/guest/pci/:
+ * pcitest and pcitwo may claim the RTL8139 (`pci device 10ec:8139`),
+ * pciclass every Ethernet controller (`pci class 02/00`).  t_pci starts
+ * them through RS as `service up` does and makes them act with the
+ * protocol of pcitest.h; it asks PCI itself only what anybody may
+ * (PCI_LIST, as lspci does) -- or what nobody but RS may.
+ *
+ *   list     the devices of QEMU's i440fx machine and the two cards by
+ *            id and class; the multi-function PIIX found; the RTL8139's
+ *            I/O and memory BARs of 256 bytes and its IRQ; nobody owns
+ *            anything, and bus mastering is off but on bridges
+ *   claim    pcitest: its card's ports are refused (and counted) until
+ *            it claims; it finds the RTL8139 and nothing else; the
+ *            claim gives the IRQ and exactly the BAR's ports, through
+ *            which it reads QEMU's MAC address; the NE2000 it may not
+ *            claim, read or use; the standard header is not its to
+ *            write; bad sizes and offsets; bus mastering shows in the
+ *            list, with the owner's label
+ *   busy     pcitwo, with the same policy line, gets EBUSY
+ *   class    pciclass finds both cards by class, claims the NE2000,
+ *            gets EBUSY for the RTL8139; `service down` frees the card
+ *   crash    pcitest crashed: RS restarts it, PCI hears of the death
+ *            (bus mastering off, the card free) and pcitwo claims it;
+ *            the new instance has its ACL at once, but not the ports
+ *   rs_only  an ACL and a FORGET from t_pci itself are ignored (and
+ *            logged): t_pci still may not claim, pcitwo keeps its card
+ *   privadd  the kernel call behind a claim: never to the caller or a
+ *            user process, bad kinds, IRQs and ranges refused, a port
+ *            added to pcitwo works at once, a full table gives ENOSPC
+ *   enospc   a claim that fails because the claimant's table is full
+ *            (ENOSPC) leaves it none of the card's ports
+ * Each part fails with its own name; "PASS: pci" comes only at the end.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "pciclient.h"
+#include "pcitest.h"
+#include "rsclient.h"
+#include "tlib.h"
+
+int nanosleep(const struct timespec *want, struct timespec *left);
+
+#define CMD_IO 0x1 /* the command register's decoding and DMA bits */
+#define CMD_MEMORY 0x2
+#define CMD_MASTER 0x4
+#define NR_LISTED 32 /* at most, as PCI keeps them */
+
+/* What the device list said about one of QEMU's cards. */
+struct card {
+	uint32_t bdf, io; /* io: BAR 0's first port */
+	uint8_t irq;
+};
+
+static endpoint_t rs, pci;
+static struct card rtl, ne;
+
+/* PCI's entry for bdf, as lspci would see it. */
+static struct pci_info listed(uint32_t bdf)
+{
+	struct pci_info d;
+	for (uint32_t i = 0; i < NR_LISTED; i++) {
+		T_EQ(pci_list(i, &d), 0);
+		if (d.bdf == bdf)
+			return d;
+	}
+	T_ASSERT(0);
+}
+
+/* The kernel's count of ports refused to ep. */
+static uint32_t port_denials(endpoint_t ep)
+{
+	static struct kinfo_proc procs[NR_PROCS];
+	uint32_t n;
+	T_EQ(sys_getinfo(GI_PROCTAB, procs, sizeof(procs), &n), 0);
+	for (uint32_t k = 0; k < n / sizeof(procs[0]); k++)
+		if (procs[k].ep == ep)
+			return procs[k].denied[DENY_PORT];
+	T_ASSERT(0);
+}
+
+static bool rs_info_of(const char *label, struct rs_info *out)
+{
+	static struct rs_info all[NR_PROCS];
+	int n = rs_call(rs, RS_LIST, 0, all, sizeof(all), GF_WRITE, 0);
+	for (int i = 0; i < n; i++)
+		if (!strcmp(all[i].label, label)) {
+			*out = all[i];
+			return true;
+		}
+	return false;
+}
+
+static void pause_ms(long ms)
+{
+	struct timespec t = {0, ms * 1000 * 1000};
+	nanosleep(&t, 0);
+}
+
+/* Wait (up to ms) until the service runs an instance other than `old`
+ * that has said RS_INIT; its endpoint. */
+static endpoint_t wait_running(const char *label, endpoint_t old, uint32_t ms)
+{
+	struct rs_info i;
+	uint64_t end = t_ticks() + ms / 10 + 1;
+	while (t_ticks() < end) {
+		if (rs_info_of(label, &i) && i.state == RS_STATE_RUNNING &&
+		    i.ep != old && i.ep != NONE)
+			return i.ep;
+		pause_ms(5);
+	}
+	t_log("pci: %s did not come up in %u ms\n", label, ms);
+	T_ASSERT(0);
+}
+
+/* RS_UP: /bin/pcidrv as service `label`, told PCI's endpoint. */
+static endpoint_t up(const char *label)
+{
+	static struct rs_up u;
+	memset(&u, 0, sizeof(u));
+	strcpy(u.path, "/bin/pcidrv");
+	strcpy(u.label, label);
+	snprintf(u.args, sizeof(u.args), "%d", pci);
+	T_ASSERT(rs_call(rs, RS_UP, 0, &u, sizeof(u), GF_READ, 0) >= 0);
+	return wait_running(label, NONE, 3000);
+}
+
+/* One request of pcitest.h to a test driver; its status, and the
+ * reply's words in out[1..4]. */
+static int ask(endpoint_t drv, int type, uint32_t a, uint32_t b, uint32_t c,
+	       uint32_t d, uint32_t *out)
+{
+	message_t m;
+	memset(&m, 0, sizeof(m));
+	m.m_type = type;
+	m.m_u.u32[0] = a;
+	m.m_u.u32[1] = b;
+	m.m_u.u32[2] = c;
+	m.m_u.u32[3] = d;
+	T_EQ(ipc_sendrec(drv, &m), 0);
+	T_EQ(m.m_type, PT_REPLY);
+	if (out)
+		memcpy(out, m.m_u.u32, 5 * sizeof(uint32_t));
+	return m.m_u.i32[0];
+}
+
+/* A byte, word or long from port through drv's DEVIO; 0 or an error. */
+static int in(endpoint_t drv, uint32_t port, uint32_t width, uint32_t *v)
+{
+	uint32_t w[5] = {0};
+	int r = ask(drv, PT_IN, port, width, 0, 0, w);
+	if (v)
+		*v = w[1];
+	return r;
+}
+
+static int conf_read(endpoint_t drv, uint32_t bdf, uint32_t off, uint32_t size,
+		     uint32_t *v)
+{
+	uint32_t w[5] = {0};
+	int r = ask(drv, PT_READ, bdf, off, size, 0, w);
+	if (v)
+		*v = w[1];
+	return r;
+}
+
+static int conf_write(endpoint_t drv, uint32_t bdf, uint32_t off, uint32_t size,
+		      uint32_t value)
+{
+	return ask(drv, PT_WRITE, bdf, off, size, value, 0);
+}
+
+static int claim(endpoint_t drv, uint32_t bdf, uint32_t *irq)
+{
+	uint32_t w[5] = {0};
+	int r = ask(drv, PT_CLAIM, bdf, 0, 0, 0, w);
+	if (irq)
+		*irq = w[1];
+	return r;
+}
+
+/* PT_FIND: w[1] bdf, w[2] ids, w[3] class, w[4] irq. */
+static int find(endpoint_t drv, uint32_t index, uint32_t *w)
+{
+	return ask(drv, PT_FIND, index, 0, 0, 0, w);
+}
+
+static int bar(endpoint_t drv, uint32_t bdf, uint32_t index, uint32_t *w)
+{
+	return ask(drv, PT_BAR, bdf, index, 0, 0, w);
+}
+
+static int master(endpoint_t drv, uint32_t bdf, uint32_t on)
+{
+	return ask(drv, PT_MASTER, bdf, on, 0, 0, 0);
+}
+
+/* The devices QEMU's i440fx machine has with -device rtl8139 -device
+ * ne2k_pci (and its default VGA). */
+static const struct {
+	uint16_t vendor, device;
+	uint8_t class, subclass;
+} expected[] = {
+	{0x8086, 0x1237, 0x06, 0x00}, /* host bridge */
+	{0x8086, 0x7000, 0x06, 0x01}, /* PIIX3: ISA bridge, function 0 */
+	{0x8086, 0x7010, 0x01, 0x01}, /* ... IDE, function 1 */
+	{0x8086, 0x7113, 0x06, 0x80}, /* PIIX4 power management */
+	{0x1234, 0x1111, 0x03, 0x00}, /* VGA */
+	{0x10ec, 0x8139, 0x02, 0x00}, /* RTL8139 */
+	{0x10ec, 0x8029, 0x02, 0x00}, /* NE2000 */
+};
+#define NR_EXPECTED (sizeof(expected) / sizeof(expected[0]))
+
+static void check_device(const struct pci_info *d)
+{
+	T_EQ(d->owner, NONE);
+	T_EQ(d->owner_name[0], 0);
+	T_EQ(d->master, (d->command & CMD_MASTER) != 0);
+	if (d->class != 0x06)
+		T_EQ(d->master, 0);
+	T_ASSERT(d->irq == PCI_NO_IRQ || (d->irq < 16 && d->irq != 2));
+}
+
+static void check_rtl(const struct pci_info *d)
+{
+	T_EQ(d->bar[0].flags, PCI_BAR_IO);
+	T_EQ(d->bar[0].size, 256);
+	T_ASSERT(d->bar[0].base != 0 && d->bar[0].base % 256 == 0);
+	T_ASSERT(d->bar[0].base + 256 <= 0x10000);
+	T_EQ(d->bar[1].flags & ~PCI_BAR_PREFETCH, PCI_BAR_MEM);
+	T_EQ(d->bar[1].size, 256);
+	T_ASSERT(d->bar[1].base != 0 && d->bar[1].base % 256 == 0);
+	for (int i = 2; i < PCI_NR_BARS; i++)
+		T_EQ(d->bar[i].size, 0);
+	T_ASSERT(d->irq != PCI_NO_IRQ && d->irq != 0);
+	rtl = (struct card){d->bdf, d->bar[0].base, d->irq};
+}
+
+static void check_ne(const struct pci_info *d)
+{
+	T_EQ(d->bar[0].flags, PCI_BAR_IO);
+	T_EQ(d->bar[0].size, 256);
+	T_ASSERT(d->bar[0].base != 0 && d->bar[0].base % 256 == 0);
+	T_ASSERT(d->irq != PCI_NO_IRQ && d->irq != 0);
+	ne = (struct card){d->bdf, d->bar[0].base, d->irq};
+}
+
+static void t_list(void)
+{
+	t_case = "list";
+	uint32_t seen[NR_EXPECTED] = {0}, bdf[NR_EXPECTED] = {0}, n;
+	struct pci_info d;
+	for (n = 0; n <= NR_LISTED; n++) {
+		int r = pci_list(n, &d);
+		if (r == -ENOENT)
+			break;
+		T_EQ(r, 0);
+		t_log("pci: %02x:%02x.%x %04x:%04x %02x/%02x irq %d cmd "
+		      "0x%x\n",
+		      (unsigned)(d.bdf >> 8), (unsigned)(d.bdf >> 3 & 31),
+		      (unsigned)(d.bdf & 7), d.vendor, d.device, d.class,
+		      d.subclass, d.irq == PCI_NO_IRQ ? -1 : d.irq, d.command);
+		T_EQ(d.bdf >> 8, 0); /* no bridge to another bus here */
+		check_device(&d);
+		for (uint32_t k = 0; k < NR_EXPECTED; k++)
+			if (d.vendor == expected[k].vendor &&
+			    d.device == expected[k].device) {
+				T_EQ(d.class, expected[k].class);
+				T_EQ(d.subclass, expected[k].subclass);
+				seen[k]++;
+				bdf[k] = d.bdf;
+			}
+		if (d.vendor == 0x10ec && d.device == 0x8139)
+			check_rtl(&d);
+		if (d.vendor == 0x10ec && d.device == 0x8029)
+			check_ne(&d);
+		if (d.vendor == 0x8086 && d.device == 0x7010) {
+			T_EQ(d.bar[4].flags, PCI_BAR_IO); /* bus-master DMA */
+			T_EQ(d.bar[4].size, 16);
+		}
+	}
+	T_EQ(n, NR_EXPECTED);
+	for (uint32_t k = 0; k < NR_EXPECTED; k++)
+		T_EQ(seen[k], 1);
+	T_EQ(bdf[0], PCI_BDF(0, 0, 0));
+	T_EQ(bdf[2], bdf[1] + 1); /* the PIIX's functions 0, 1 and 3 */
+	T_EQ(bdf[3], bdf[1] + 3);
+	T_EQ(pci_list(NR_LISTED + 100, &d), -ENOENT);
+}
+
+static void t_claim(endpoint_t test)
+{
+	t_case = "claim";
+	static const uint8_t mac[6] = {0x52, 0x54, 0x00, 0x12, 0x34, 0x56};
+	uint32_t w[5], v, denials = port_denials(test);
+	/* Before the claim its card's ports are no more its than any. */
+	T_EQ(in(test, rtl.io, DIO_BYTE, 0), -EPERM);
+	T_EQ(port_denials(test), denials + 1);
+	T_EQ(conf_read(test, rtl.bdf, 0, 4, 0), -EPERM);
+	/* It finds exactly what its ACL allows. */
+	T_EQ(find(test, 0, w), 0);
+	T_EQ(w[1], rtl.bdf);
+	T_EQ(w[2], 0x10ec8139);
+	T_EQ(w[3] >> 8, 0x0200);
+	T_EQ(w[4], rtl.irq);
+	T_EQ(find(test, 1, w), -ENOENT);
+	/* The claim: the IRQ, the BARs, exactly the I/O BAR's ports. */
+	T_EQ(claim(test, rtl.bdf, &v), 0);
+	T_EQ(v, rtl.irq);
+	T_EQ(bar(test, rtl.bdf, 0, w), 0);
+	T_ASSERT(w[1] == rtl.io && w[2] == 256 && w[3] == PCI_BAR_IO);
+	T_EQ(bar(test, rtl.bdf, 1, w), 0);
+	T_ASSERT(w[2] == 256 && (w[3] & PCI_BAR_MEM));
+	T_EQ(bar(test, rtl.bdf, 2, w), 0);
+	T_EQ(w[2], 0);
+	T_EQ(bar(test, rtl.bdf, PCI_NR_BARS, w), -EINVAL);
+	for (uint32_t i = 0; i < 6; i++) {
+		T_EQ(in(test, rtl.io + i, DIO_BYTE, &v), 0);
+		T_EQ(v, mac[i]);
+	}
+	t_log("pci: pcitest read the MAC 52:54:00:12:34:56 at port 0x%x\n",
+	      (unsigned)rtl.io);
+	T_EQ(in(test, rtl.io + 255, DIO_BYTE, 0), 0);
+	T_EQ(in(test, rtl.io + 255, DIO_WORD, 0), -EPERM); /* one past */
+	/* The other card is not its. */
+	T_EQ(claim(test, ne.bdf, 0), -EPERM);
+	T_EQ(conf_read(test, ne.bdf, 0, 4, 0), -EPERM);
+	T_EQ(bar(test, ne.bdf, 0, w), -EPERM);
+	T_EQ(master(test, ne.bdf, 1), -EPERM);
+	T_EQ(in(test, ne.io, DIO_BYTE, 0), -EPERM);
+	T_EQ(claim(test, 0x10000, 0), -EINVAL);
+	/* Its own card's configuration: all to read, 0x40 up to write. */
+	T_EQ(conf_read(test, rtl.bdf, 0, 4, &v), 0);
+	T_EQ(v, 0x813910ec);
+	T_EQ(conf_read(test, rtl.bdf, 2, 2, &v), 0);
+	T_EQ(v, 0x8139);
+	T_EQ(conf_read(test, rtl.bdf, 0x3c, 1, &v), 0);
+	T_EQ(v, rtl.irq);
+	T_EQ(conf_write(test, rtl.bdf, 0x10, 4, 0), -EPERM); /* BAR 0 */
+	T_EQ(conf_write(test, rtl.bdf, 0x04, 2, CMD_MASTER), -EPERM);
+	T_EQ(conf_write(test, rtl.bdf, 0x3c, 1, 5), -EPERM);
+	T_EQ(conf_write(test, rtl.bdf, 0x40, 1, 0), 0);
+	T_EQ(conf_read(test, rtl.bdf, 1, 2, 0), -EINVAL);
+	T_EQ(conf_read(test, rtl.bdf, 0, 3, 0), -EINVAL);
+	T_EQ(conf_read(test, rtl.bdf, 0, 8, 0), -EINVAL);
+	T_EQ(conf_read(test, rtl.bdf, 0x100, 4, 0), -EINVAL);
+	T_EQ(conf_read(test, rtl.bdf, 0xfe, 4, 0), -EINVAL);
+	T_EQ(conf_write(test, rtl.bdf, 0x42, 4, 0), -EINVAL);
+	T_EQ(conf_write(test, rtl.bdf, 0x40, 0, 0), -EINVAL);
+	/* Claimed: its label in the list, decoding on, DMA when asked. */
+	struct pci_info d = listed(rtl.bdf);
+	T_EQ(d.owner, test);
+	T_ASSERT(!strcmp(d.owner_name, "pcitest"));
+	T_EQ(d.command & (CMD_IO | CMD_MEMORY), CMD_IO | CMD_MEMORY);
+	T_EQ(d.master, 0);
+	T_EQ(master(test, rtl.bdf, 1), 0);
+	d = listed(rtl.bdf);
+	T_ASSERT(d.master == 1 && (d.command & CMD_MASTER));
+	T_EQ(listed(ne.bdf).owner, NONE);
+	T_EQ(port_denials(test), denials + 3);
+}
+
+static void t_busy(endpoint_t test, endpoint_t two)
+{
+	t_case = "busy";
+	uint32_t w[5];
+	T_EQ(find(two, 0, w), 0);
+	T_EQ(w[1], rtl.bdf);
+	T_EQ(claim(two, rtl.bdf, 0), -EBUSY);
+	T_EQ(conf_read(two, rtl.bdf, 0, 4, 0), -EBUSY);
+	T_EQ(bar(two, rtl.bdf, 0, w), -EBUSY);
+	T_EQ(master(two, rtl.bdf, 0), -EBUSY);
+	T_EQ(in(two, rtl.io, DIO_BYTE, 0), -EPERM);
+	struct pci_info d = listed(rtl.bdf);
+	T_ASSERT(d.owner == test && d.master == 1);
+}
+
+static void t_class(void)
+{
+	t_case = "class";
+	endpoint_t cls = up("pciclass");
+	uint32_t w[5], a, b;
+	T_EQ(find(cls, 0, w), 0);
+	a = w[1];
+	T_EQ(w[3] >> 8, 0x0200);
+	T_EQ(find(cls, 1, w), 0);
+	b = w[1];
+	T_EQ(w[3] >> 8, 0x0200);
+	T_ASSERT((a == rtl.bdf && b == ne.bdf) ||
+		 (a == ne.bdf && b == rtl.bdf));
+	T_EQ(find(cls, 2, w), -ENOENT);
+	T_EQ(claim(cls, rtl.bdf, 0), -EBUSY);
+	T_EQ(claim(cls, ne.bdf, &a), 0);
+	T_EQ(a, ne.irq);
+	T_EQ(in(cls, ne.io, DIO_BYTE, 0), 0); /* the DP8390's command reg. */
+	T_EQ(in(cls, rtl.io, DIO_BYTE, 0), -EPERM);
+	struct pci_info d = listed(ne.bdf);
+	T_ASSERT(d.owner == cls && !strcmp(d.owner_name, "pciclass"));
+	/* `service down`: RS tells PCI, the card is free. */
+	T_EQ(rs_call(rs, RS_DOWN, "pciclass", 0, 0, 0, 0), 0);
+	uint64_t end = t_ticks() + 200;
+	while (listed(ne.bdf).owner != NONE) {
+		T_ASSERT(t_ticks() < end);
+		pause_ms(5);
+	}
+}
+
+static endpoint_t t_crash(endpoint_t test, endpoint_t two)
+{
+	t_case = "crash";
+	uint64_t t0 = t_ticks();
+	T_EQ(rs_call(rs, RS_FI, "pcitest", 0, 0, 0, 0), 0);
+	endpoint_t again = wait_running("pcitest", test, 3000);
+	struct pci_info d;
+	for (;;) {
+		d = listed(rtl.bdf);
+		if (d.owner == NONE && !d.master)
+			break;
+		T_ASSERT(t_ticks() - t0 < 300);
+		pause_ms(5);
+	}
+	t_log("pci: the RTL8139 free, bus mastering off, %u ms after the "
+	      "crash\n",
+	      (unsigned)(t_ticks() - t0) * 10);
+	T_EQ(d.owner_name[0], 0);
+	T_EQ(d.command & CMD_MASTER, 0);
+	/* The new instance has its ACL -- RS sends it before the instance
+	 * first runs, so without a wait -- but no ports: those came with
+	 * the old one's claim. */
+	uint32_t w[5];
+	T_EQ(find(again, 0, w), 0);
+	T_EQ(w[1], rtl.bdf);
+	T_EQ(conf_read(again, rtl.bdf, 0, 4, 0), -EPERM);
+	T_EQ(in(again, rtl.io, DIO_BYTE, 0), -EPERM);
+	/* Free for the other driver now. */
+	T_EQ(claim(two, rtl.bdf, 0), 0);
+	T_EQ(claim(again, rtl.bdf, 0), -EBUSY);
+	uint32_t v;
+	T_EQ(in(two, rtl.io, DIO_BYTE, &v), 0);
+	T_EQ(v, 0x52);
+	d = listed(rtl.bdf);
+	T_ASSERT(d.owner == two && !strcmp(d.owner_name, "pcitwo"));
+	T_EQ(d.master, 0);
+	return again;
+}
+
+static void t_rs_only(endpoint_t two)
+{
+	t_case = "rs_only";
+	endpoint_t self = t_self();
+	message_t m;
+	memset(&m, 0, sizeof(m));
+	m.m_type = PCI_ACL;
+	struct pci_acl *a = PCI_ACL_OF(&m);
+	a->ep = self;
+	a->nr_dev = 2;
+	a->dev[0].vendor = a->dev[1].vendor = 0x10ec;
+	a->dev[0].device = 0x8139;
+	a->dev[1].device = 0x8029;
+	T_EQ(ipc_send(pci, &m), 0);
+	struct pci_reply r;
+	uint8_t irq;
+	T_EQ(pci_find(0, &r), -EPERM);
+	T_EQ(pci_claim(ne.bdf, &irq), -EPERM); /* free, but not t_pci's */
+	T_EQ(pci_claim(rtl.bdf, &irq), -EPERM);
+	T_EQ(pci_master(rtl.bdf, 0), -EPERM);
+	memset(&m, 0, sizeof(m));
+	m.m_type = PCI_FORGET;
+	PCI_REQ(&m)->value = (uint32_t)two;
+	T_EQ(ipc_send(pci, &m), 0);
+	T_EQ(listed(rtl.bdf).owner, two);
+	T_EQ(conf_read(two, rtl.bdf, 0, 4, 0), 0);
+	T_EQ(claim(two, rtl.bdf, 0), 0); /* its own again: fine */
+	memset(&m, 0, sizeof(m));
+	m.m_type = PCI_BASE + 0x7f;
+	T_EQ(ipc_sendrec(pci, &m), 0);
+	T_ASSERT(m.m_type == PCI_REPLY && PCI_REP(&m)->status == -ENOSYS);
+}
+
+/* A forked child of t_pci made an ordinary user process: it waits. */
+static int idle(void *arg)
+{
+	(void)arg;
+	message_t m;
+	for (;;)
+		ipc_receive(ANY, &m, 0);
+	return 0;
+}
+
+/* PRIVADD of one range or line, as the test's checks want them. */
+enum { ADD_IO, ADD_MEM, ADD_IRQ };
+static int add1(endpoint_t who, int kind, uint32_t base, uint32_t len)
+{
+	struct priv_add a;
+	memset(&a, 0, sizeof(a));
+	if (kind == ADD_IO) {
+		a.nr_io = 1;
+		a.io[0].first = (uint16_t)base;
+		a.io[0].last = (uint16_t)(base + len - 1); /* may wrap */
+	} else if (kind == ADD_MEM) {
+		a.nr_mem = 1;
+		a.mem[0] = (struct priv_mem){base, len};
+	} else {
+		a.irqs = base < 32 ? 1u << base : 0;
+	}
+	return sys_privadd(who, &a);
+}
+
+static void t_privadd(endpoint_t two)
+{
+	t_case = "privadd";
+	endpoint_t self = t_self();
+	const uint32_t port = 0x200; /* the game port: not in QEMU's PC */
+	uint32_t v;
+	T_EQ(add1(self, ADD_IO, port, 1), -EPERM);
+	T_EQ(add1(self, ADD_IRQ, 5, 0), -EPERM);
+	T_EQ(add1(two, ADD_IRQ, 0, 0), -EINVAL);
+	T_EQ(add1(two, ADD_IRQ, 2, 0), -EINVAL);
+	T_EQ(add1(two, ADD_IRQ, 16, 0), -EINVAL);
+	T_EQ(add1(two, ADD_IO, 0xffff, 2), -EINVAL);
+	T_EQ(add1(two, ADD_IO, port, 0), -EINVAL);
+	T_EQ(add1(two, ADD_MEM, 0xfffff000, 0x2000), -EINVAL);
+	T_EQ(add1(two, ADD_MEM, 0x100000, 0), -EINVAL);
+	/* Too many ranges; and all or nothing: a good range given with a
+	 * bad one is not added either. */
+	struct priv_add a;
+	memset(&a, 0, sizeof(a));
+	a.nr_io = PRIV_MAX_IO + 1;
+	T_EQ(sys_privadd(two, &a), -EINVAL);
+	a.nr_io = 2;
+	a.io[0].first = a.io[0].last = (uint16_t)port;
+	a.io[1].first = 0x301, a.io[1].last = 0x300;
+	T_EQ(sys_privadd(two, &a), -EINVAL);
+	a.nr_io = 1;
+	a.irqs = 1u << 2;
+	T_EQ(sys_privadd(two, &a), -EINVAL);
+	T_EQ(sys_privadd(two, (const struct priv_add *)0xc0000000), -EFAULT);
+	/* A port added to a running driver is its at once. */
+	T_EQ(in(two, port, DIO_BYTE, 0), -EPERM);
+	T_EQ(add1(two, ADD_IO, port, 1), 0);
+	T_EQ(in(two, port, DIO_BYTE, &v), 0);
+	T_EQ(add1(two, ADD_IO, port, 1), 0); /* held: kept once */
+	T_EQ(add1(two, ADD_IRQ, 5, 0), 0);
+	/* pcitwo holds the RTL8139's ports and `port`: more distinct
+	 * ranges fill the kernel's table, then ENOSPC. */
+	uint32_t added = 0, p = port;
+	int r = 0;
+	while (added < PRIV_MAX_IO) {
+		p += 2;
+		r = add1(two, ADD_IO, p, 1);
+		if (r != 0)
+			break;
+		added++;
+	}
+	T_EQ(r, -ENOSPC);
+	T_EQ(added, PRIV_MAX_IO - 2);
+	T_EQ(in(two, p - 2, DIO_BYTE, 0), 0);
+	T_EQ(in(two, p, DIO_BYTE, 0), -EPERM);
+	T_EQ(add1(two, ADD_IO, port, 1), 0); /* held, even full */
+	T_EQ(in(two, rtl.io, DIO_BYTE, &v), 0);
+	T_EQ(v, 0x52);
+	/* Likewise physical memory: the RTL8139's BAR, then more. */
+	added = 0;
+	uint32_t base = 0x100000;
+	while (added < PRIV_MAX_MEM) {
+		base += 0x1000;
+		r = add1(two, ADD_MEM, base, 0x1000);
+		if (r != 0)
+			break;
+		added++;
+	}
+	T_EQ(r, -ENOSPC);
+	T_EQ(added, PRIV_MAX_MEM - 1);
+	/* Never to an ordinary user process. */
+	endpoint_t child = t_spawn(idle, 0);
+	t_wait_blocked(child);
+	T_EQ(sys_privctl(child, PRIVCTL_USER, 0), 0);
+	T_EQ(add1(child, ADD_IO, port, 1), -EPERM);
+	T_EQ(add1(child, ADD_IRQ, 5, 0), -EPERM);
+	T_EQ(sys_exit(child, 0), 0);
+}
+
+/* A claim the kernel cannot complete -- the claimant's table of
+ * memory ranges is full when PCI adds the RTL8139's memory BAR, after
+ * its I/O BAR -- fails with ENOSPC and leaves none of the card's
+ * ports behind. */
+static void t_enospc(endpoint_t again)
+{
+	t_case = "enospc";
+	T_EQ(rs_call(rs, RS_DOWN, "pcitwo", 0, 0, 0, 0), 0);
+	uint64_t end = t_ticks() + 200;
+	while (listed(rtl.bdf).owner != NONE) {
+		T_ASSERT(t_ticks() < end);
+		pause_ms(5);
+	}
+	for (uint32_t k = 0; k < PRIV_MAX_MEM; k++)
+		T_EQ(add1(again, ADD_MEM, 0x200000 + k * 0x1000, 0x1000), 0);
+	T_EQ(claim(again, rtl.bdf, 0), -ENOSPC);
+	T_EQ(listed(rtl.bdf).owner, NONE);
+	T_EQ(in(again, rtl.io, DIO_BYTE, 0), -EPERM);
+	T_EQ(conf_read(again, rtl.bdf, 0, 4, 0), -EPERM);
+}
+
+int main(void)
+{
+	rs = proc_find("rs");
+	pci = proc_find("pci");
+	T_ASSERT(rs != NONE && pci != NONE);
+	pci_set_endpoint(pci);
+	t_list();
+	endpoint_t test = up("pcitest");
+	t_claim(test);
+	endpoint_t two = up("pcitwo");
+	t_busy(test, two);
+	t_class();
+	endpoint_t again = t_crash(test, two);
+	t_rs_only(two);
+	t_privadd(two);
+	t_enospc(again);
+	t_case = "pci";
+	t_pass();
+	t_finish();
+}

@@ -18,15 +18,18 @@
                          of BOOT_RUNS boots; includes GRUB, under TCG)
   boot_to_login          the same, to the first "login:" prompt on the
                          serial console (median, and the slowest boot)
-  disk_seq_write_pio     MB/s writing a 16 MiB file of zeros with dd
+  disk_seq_write_dma     MB/s writing a 16 MiB file of zeros with dd
                          (4 KiB blocks) and sync, on the ISO's root on an
-                         IDE disk, timed from the host: ATA in PIO mode
-  disk_seq_read_pio      the same file read back (it does not fit FS's
+                         IDE disk, timed from the host: ATA by bus-master
+                         DMA
+  disk_seq_read_dma      the same file read back (it does not fit FS's
                          cache: every block comes from the disk)
+  disk_seq_write_pio, disk_seq_read_pio
+                         the same, booted with ata=pio
   disk_recovery          ms from the disk driver's death (`service fi
-                         ata`, under a reader) to the request FS then
-                         re-issued being done, as FS logs it: median and
-                         _max of RECOVERY_RUNS
+                         ata`, under a reader, DMA mode) to the request
+                         FS then re-issued being done, as FS logs it:
+                         median and _max of RECOVERY_RUNS
 
 Usage: bench.py [--build DIR]
 """
@@ -64,22 +67,30 @@ def timed(c, line, pattern, timeout=600):
     return time.monotonic() - start
 
 
-def disk_benches(build):
-    """The disk figures, from one boot with root on a disk; returns the
-    lines, or None and the log if something went wrong."""
+def disk_benches(build, mode):
+    """The disk figures, from one boot with root on a disk, the driver
+    in `mode` (dma or pio); the recovery figures in DMA mode only.
+    Returns the lines, or None and the log if something went wrong."""
     mib = float(FILE_MIB * 1024 * 1024) / 1e6
     with tempfile.TemporaryDirectory() as tmp:
         image = os.path.join(tmp, "disk.img")
         disk.make_disk(build, image, ["81:%d:%s" % (
             disk.ROOT_MIB, os.path.join(build, "disk-root.img"))],
             disk.ROOT_MIB + 1)
-        c = disk.boot(build, image)
+        c = disk.boot(build, image, mode)
         try:
             lines = []
             if not c.expect(r"login: ", 120):
                 return None, c.log
             c.send("root")
             c.expect(r"# $", 60)
+            # DMA from RS's first heartbeat on: wait for it.
+            if mode == "dma" and not re.search(r"ata: bus-master DMA",
+                                               c.log):
+                if not c.expect(r"ata: bus-master DMA", 30):
+                    return None, c.log
+                c.send("")
+                c.expect(r"# $", 60)
             w = timed(c, "dd if=/dev/zero of=/b bs=4096 count=%d "
                       "2>/dev/null; sync; echo wrote" % (FILE_MIB * 256),
                       r"^wrote\r?\n# $")
@@ -87,8 +98,12 @@ def disk_benches(build):
                       "echo read", r"^read\r?\n# $")
             if w is None or r is None:
                 return None, c.log
-            lines.append("bench: disk_seq_write_pio %.2f MB/s" % (mib / w))
-            lines.append("bench: disk_seq_read_pio %.2f MB/s" % (mib / r))
+            lines.append("bench: disk_seq_write_%s %.2f MB/s"
+                         % (mode, mib / w))
+            lines.append("bench: disk_seq_read_%s %.2f MB/s"
+                         % (mode, mib / r))
+            if mode != "dma":
+                return lines, c.log
             c.send("while true; do dd if=/b of=/dev/null bs=4096 "
                    "2>/dev/null; done &")
             c.expect(r"# $", 60)
@@ -159,13 +174,14 @@ def main():
         if times and name == "boot_to_login":
             print("bench: boot_to_login_max %d ms" % max(times), flush=True)
 
-    lines, log = disk_benches(a.build)
-    for line in lines or []:
-        print(line, flush=True)
-    if not lines:
-        ok = False
-        print("bench: disk failed\n" + "\n".join(log.splitlines()[-30:]),
-              file=sys.stderr)
+    for mode in ("dma", "pio"):
+        lines, log = disk_benches(a.build, mode)
+        for line in lines or []:
+            print(line, flush=True)
+        if not lines:
+            ok = False
+            print("bench: disk (%s) failed\n" % mode
+                  + "\n".join(log.splitlines()[-30:]), file=sys.stderr)
     sys.exit(0 if ok else 1)
 
 

@@ -15,7 +15,10 @@
  *
  * A device whose claimant has died without a PCI_FORGET (one that got
  * lost while PCI itself was being restarted) is free again too: a
- * claim checks that the holder is alive.  At a fresh start PCI turns
+ * claim checks that the holder is alive.  That is also why a release
+ * is saved only at the next heartbeat: PCI_FORGET then costs PCI no
+ * wait for DS, so it is ready at once for the ACL of the driver's next
+ * instance, which RS holds until PCI has taken it.  At a fresh start PCI turns
  * bus mastering off on every device but the bridges, whatever the
  * firmware left on; at a restart it takes the claims back from the
  * state blob its predecessor saved (lib/libsys/sef.c) and keeps those
@@ -42,8 +45,11 @@ static bool alive(endpoint_t ep, char *name, uint32_t size)
 	return proc_name(ep, name ? name : buf, name ? size : sizeof(buf)) == 0;
 }
 
+static bool dirty; /* released claims not yet saved */
+
 static void save(void)
 {
+	dirty = false;
 	struct saved s;
 	memset(&s, 0, sizeof(s));
 	for (int i = 0; i < nr_devs && s.n < NR_SAVED; i++)
@@ -125,7 +131,12 @@ void release(endpoint_t who)
 		devs[i].owner_name[0] = 0;
 		any = true;
 	}
-	if (any)
+	dirty |= any;
+}
+
+void claims_save_later(void)
+{
+	if (dirty)
 		save();
 }
 

@@ -176,6 +176,7 @@ int main(void)
 	else
 		claims_quiet();
 	printf("pci: %d devices\n", nr_devs);
+	sef_on_heartbeat(claims_save_later);
 	for (;;) {
 		message_t m;
 		int st;

@@ -57,6 +57,7 @@ bool acl_allows(endpoint_t ep, const struct dev *d);
 /* claim.c: claims, the privileges they add, bus mastering. */
 int claim(endpoint_t who, struct dev *d);
 void release(endpoint_t who); /* every claim of an instance that died */
+void claims_save_later(void); /* the releases, in DS (a heartbeat's) */
 void master(struct dev *d, bool on);
 void claims_quiet(void);   /* first start: DMA off but for bridges */
 void claims_restore(void); /* restart: the claims of the live */

@@ -85,12 +85,8 @@ def disk_benches(build, mode):
             c.send("root")
             c.expect(r"# $", 60)
             # DMA from RS's first heartbeat on: wait for it.
-            if mode == "dma" and not re.search(r"ata: bus-master DMA",
-                                               c.log):
-                if not c.expect(r"ata: bus-master DMA", 30):
-                    return None, c.log
-                c.send("")
-                c.expect(r"# $", 60)
+            if mode == "dma" and disk.wait_dma(c):
+                return None, c.log
             w = timed(c, "dd if=/dev/zero of=/b bs=4096 count=%d "
                       "2>/dev/null; sync; echo wrote" % (FILE_MIB * 256),
                       r"^wrote\r?\n# $")

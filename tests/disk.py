@@ -93,6 +93,19 @@ def boot(build, disk, mode="dma"):
     return session.Console(qemu.qemu_cmd(build, iso=iso, extra=extra))
 
 
+def wait_dma(c):
+    """At a shell prompt: wait until lspci shows the boot instance of ata
+    with the IDE controller claimed and bus mastering on (it gets them
+    at RS's first heartbeats).  Returns what went wrong, or ""."""
+    for _ in range(30):
+        c.send("lspci | grep IDE")
+        m = c.expect(r"^(.*)\r?\n# $", 30)
+        if m and re.search(r"owner ata +master", m.group(1)):
+            return ""
+        time.sleep(1)
+    return "the boot instance of ata never had DMA"
+
+
 def sums(log):
     """name -> "crc size" from lines "crc size /d/name" of cksum."""
     return {m.group(3): m.group(1) + " " + m.group(2)
@@ -249,9 +262,10 @@ def ata_recovery(build, seed=None, mode="dma"):
     after random pauses -- while a writer and a reader move at least
     20 MiB of checksummed files: no error, no bad checksum, every end
     seen by RS, and fsck.minix -f finds the disk clean afterwards.
-    mode "dma": every instance of the driver says it uses bus-master
-    DMA (the boot instance from RS's first heartbeat on, before the
-    workload starts); "pio": none does (ata=pio)."""
+    mode "dma": lspci shows the boot instance with the IDE controller
+    claimed and bus mastering on (it gets them at RS's first heartbeat)
+    before the workload starts, and every restarted instance says DMA
+    in its disk line; "pio": none does (ata=pio)."""
     seed = seed if seed is not None else random.randrange(1 << 30)
     rng = random.Random(seed)
     plan = ["fi"] * 22 + ["kill"] * 22 + ["hang"] * 10
@@ -263,27 +277,23 @@ def ata_recovery(build, seed=None, mode="dma"):
             ROOT_MIB, os.path.join(build, "disk-root.img"))], ROOT_MIB + 1)
         c = boot(build, disk, mode)
         try:
-            # DMA's line comes at RS's first heartbeat, before or after
-            # the login prompt: the workload starts once both are there.
-            want = [r"login: "] + ([r"ata: bus-master DMA"]
-                                   if mode == "dma" else [])
-            start = time.monotonic()
-            while (not all(re.search(p, c.log) for p in want)
-                   and time.monotonic() - start < 120):
-                c.expect(r"(?!)", 0.5)
-            c.mark = len(c.log)
-            c.send("root")
-            steps = [(r"# $", line) for line in WORKLOAD]
+            why = session.run_steps(c, [(r"login: ", "root"),
+                                        (r"# $", None)], timeout=120)
+            if mode == "dma" and not why:
+                why = wait_dma(c)
+            steps = [(r"", line) for line in WORKLOAD[:1]]
+            steps += [(r"# $", line) for line in WORKLOAD[1:]]
             steps += [(r"# $", "wr & rd &"), (r"# $", None)]
-            why = session.run_steps(c, steps, timeout=120)
+            why = why or session.run_steps(c, steps, timeout=120)
+            disk_line = r"ata: disk 0: " + (r".*, DMA\r?$" if mode == "dma"
+                                           else r"")
             for n, kind in enumerate(plan):
                 if why:
                     break
                 time.sleep(rng.uniform(0, 1.5))
                 command, reason = KILLS[kind]
                 c.send(command)
-                for pattern in [r"rs: ata failed: %s" % reason,
-                                r"ata: disk 0: "] + want[1:]:
+                for pattern in (r"rs: ata failed: %s" % reason, disk_line):
                     if not c.expect(pattern, 60):
                         why = "end %d (%s): never saw %r" % (n + 1, kind,
                                                             pattern)
@@ -316,10 +326,18 @@ def ata_recovery(build, seed=None, mode="dma"):
             if not why and seen != plan.count(kind):
                 why = "RS saw %d ends of kind %s, not %d" % (
                     seen, reason, plan.count(kind))
-        dma = log.count("ata: bus-master DMA")
-        want = len(plan) + 1 if mode == "dma" else 0
+        dma = len(re.findall(r"^ata: disk 0: .*, DMA\r?$", log, re.M))
+        want = len(plan) if mode == "dma" else 0
         if not why and dma != want:
             why = "%d instances of ata said they use DMA, not %d" % (dma, want)
         if not why:
             why = fsck_partition(disk, FIRST, ROOT_MIB, tmp)
+        if why:  # the first trouble, with what came just before it
+            lines = log.splitlines()
+            for i, line in enumerate(lines):
+                if re.search(r"^(tee|sh|touch|rm|cksum|cat|dd): |^BAD |"
+                             r"I/O error|did not come back", line):
+                    why += "\n--- the first error ---\n" + "\n".join(
+                        lines[max(0, i - 12):i + 3])
+                    break
         return not why, note + why if why else "", log

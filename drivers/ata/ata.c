@@ -100,35 +100,6 @@ static const struct blockdriver_ops ops = {
 	.size = do_size,
 };
 
-static void probe(void)
-{
-	for (int i = 0; i < NR_DRIVES; i++) {
-		struct drive *d = &drives[i];
-		d->ch = &channels[i / 2];
-		d->slave = i % 2;
-		if (i % 2 == 0 && ata_reset(d->ch) < 0) {
-			i++; /* no channel, so no slave either */
-			continue;
-		}
-		ata_identify(d);
-	}
-	for (int i = 0; i < NR_DRIVES; i++) {
-		struct drive *d = &drives[i];
-		if (!d->present)
-			continue;
-		if (ata_enable_irq(d->ch) < 0) {
-			printf("ata: cannot hook IRQ %u\n", d->ch->irq);
-			d->present = false;
-			continue;
-		}
-		printf("ata: disk %d: %s, %llu sectors (%llu MiB)%s\n", i,
-		       d->model, (unsigned long long)d->sectors,
-		       (unsigned long long)(d->sectors >> 11),
-		       d->lba48 ? ", LBA48" : "");
-		ata_read_partitions(d, i);
-	}
-}
-
 /* Does the kernel command line say ata=pio? */
 static bool pio_only(void)
 {
@@ -143,15 +114,52 @@ static bool pio_only(void)
 	return false;
 }
 
+/* DMA if PCI lets this driver claim the controller.  The boot
+ * instance asks again, silently, after RS's first heartbeats: a line
+ * then would land in the middle of whatever the console shows. */
 static void dma_start(void)
 {
 	static int tries;
 	int r = ata_dma_init();
-	if (r == 0)
-		printf("ata: bus-master DMA\n");
-	else if (r != -EPERM && r != -ESRCH)
+	if (r < 0 && r != -EPERM && r != -ESRCH && tries == 0)
 		printf("ata: no DMA (%s); PIO\n", strerror(-r));
 	sef_on_heartbeat(r == -EPERM && ++tries < 3 ? dma_start : 0);
+}
+
+/* Reset and identify every drive; then, with a disk to serve, DMA
+ * (unless ata=pio); then one line per disk. */
+static void probe(bool dma)
+{
+	bool any = false;
+	for (int i = 0; i < NR_DRIVES; i++) {
+		struct drive *d = &drives[i];
+		d->ch = &channels[i / 2];
+		d->slave = i % 2;
+		if (i % 2 == 0 && ata_reset(d->ch) < 0) {
+			i++; /* no channel, so no slave either */
+			continue;
+		}
+		ata_identify(d);
+		any |= d->present;
+	}
+	if (any && dma)
+		dma_start();
+	for (int i = 0; i < NR_DRIVES; i++) {
+		struct drive *d = &drives[i];
+		if (!d->present)
+			continue;
+		if (ata_enable_irq(d->ch) < 0) {
+			printf("ata: cannot hook IRQ %u\n", d->ch->irq);
+			d->present = false;
+			continue;
+		}
+		printf("ata: disk %d: %s, %llu sectors (%llu MiB)%s%s\n", i,
+		       d->model, (unsigned long long)d->sectors,
+		       (unsigned long long)(d->sectors >> 11),
+		       d->lba48 ? ", LBA48" : "",
+		       ata_dma_ready() ? ", DMA" : "");
+		ata_read_partitions(d, i);
+	}
 }
 
 int main(void)
@@ -159,9 +167,7 @@ int main(void)
 #ifdef ATA_DENIAL_TEST
 	ata_denial_test(); /* the test build's bad accesses */
 #endif
-	probe(); /* before RS can send it anything */
-	if (!pio_only())
-		dma_start();
+	probe(!pio_only()); /* before RS can send it anything */
 	sef_startup("ata");
 	blockdriver_run(&ops);
 }

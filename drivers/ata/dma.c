@@ -9,7 +9,9 @@
  * bus-master, bit 7).  The driver claims it through the PCI driver,
  * which adds its BAR 4 -- sixteen ports of bus-master registers, eight
  * per channel -- to this driver's privileges and nothing else; then it
- * asks PCI to turn bus mastering on.  Per channel:
+ * stops both engines (a dead predecessor may have left one running,
+ * aimed at memory that is no longer its) and only then asks PCI to turn
+ * bus mastering on.  Per channel:
  *
  *	+0 command: bit 0 start, bit 3 direction (1: the drive writes
  *	   to memory, a read)
@@ -106,10 +108,15 @@ static int claim_controller(void)
 			return r;
 		if (!(bar.flags & PCI_BAR_IO) || bar.size < 16)
 			return -ENODEV;
-		if ((r = pci_master(d.bdf, 1)) < 0)
-			return r;
 		bm_base = (uint16_t)bar.base;
-		return 0;
+		for (int c = 0; c < NR_CHANNELS; c++) { /* stopped, first */
+			bm_out(&channels[c], BM_COMMAND, 0, DIO_BYTE);
+			bm_out(&channels[c], BM_STATUS, BM_ST_ERROR | BM_ST_IRQ,
+			       DIO_BYTE);
+		}
+		if ((r = pci_master(d.bdf, 1)) < 0)
+			bm_base = 0;
+		return r;
 	}
 	return r == -ENOENT ? -ENODEV : r;
 }
@@ -126,15 +133,7 @@ int ata_dma_init(void)
 		buf = DMA_VADDR;
 		prdt = (struct prd *)(void *)page;
 	}
-	int r = claim_controller();
-	if (r < 0)
-		return r;
-	for (int i = 0; i < NR_CHANNELS; i++) {
-		bm_out(&channels[i], BM_COMMAND, 0, DIO_BYTE);
-		bm_out(&channels[i], BM_STATUS, BM_ST_ERROR | BM_ST_IRQ,
-		       DIO_BYTE);
-	}
-	return 0;
+	return claim_controller();
 }
 
 /* The PRD table for the first `bytes` of the buffer. */

@@ -191,6 +191,9 @@ struct kc_irqctl {	 /* SYS_IRQCTL */
 struct priv_mem {
 	uint32_t base, len; /* a physical range MAPPHYS may map */
 };
+struct priv_io {
+	uint16_t first, last; /* ports, inclusive */
+};
 
 struct priv_desc {
 	uint32_t flags; /* PRIV_SERVER, PRIV_TO_USERS (PRIV_SYSTEM implied) */
@@ -200,9 +203,7 @@ struct priv_desc {
 	uint32_t nr_targets;
 	endpoint_t targets[PRIV_MAX_TARGETS]; /* may send to (and back) */
 	uint32_t nr_io;
-	struct {
-		uint16_t first, last; /* inclusive */
-	} io[PRIV_MAX_IO];
+	struct priv_io io[PRIV_MAX_IO];
 	uint32_t nr_mem;
 	struct priv_mem mem[PRIV_MAX_MEM];
 };
@@ -219,9 +220,7 @@ struct kc_privctl {	/* SYS_PRIVCTL */
  * its driver, all of them or none. */
 struct priv_add {
 	uint32_t nr_io;
-	struct {
-		uint16_t first, last; /* inclusive */
-	} io[PRIV_MAX_IO];
+	struct priv_io io[PRIV_MAX_IO];
 	uint32_t nr_mem;
 	struct priv_mem mem[PRIV_MAX_MEM];
 	uint32_t irqs; /* bit n: IRQ line n */

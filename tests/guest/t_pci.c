@@ -86,18 +86,6 @@ static uint32_t port_denials(endpoint_t ep)
 	T_ASSERT(0);
 }
 
-static bool rs_info_of(const char *label, struct rs_info *out)
-{
-	static struct rs_info all[NR_PROCS];
-	int n = rs_call(rs, RS_LIST, 0, all, sizeof(all), GF_WRITE, 0);
-	for (int i = 0; i < n; i++)
-		if (!strcmp(all[i].label, label)) {
-			*out = all[i];
-			return true;
-		}
-	return false;
-}
-
 static void pause_ms(long ms)
 {
 	struct timespec t = {0, ms * 1000 * 1000};
@@ -111,7 +99,7 @@ static endpoint_t wait_running(const char *label, endpoint_t old, uint32_t ms)
 	struct rs_info i;
 	uint64_t end = t_ticks() + ms / 10 + 1;
 	while (t_ticks() < end) {
-		if (rs_info_of(label, &i) && i.state == RS_STATE_RUNNING &&
+		if (t_rs_info(rs, label, &i) && i.state == RS_STATE_RUNNING &&
 		    i.ep != old && i.ep != NONE)
 			return i.ep;
 		pause_ms(5);

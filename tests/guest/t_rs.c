@@ -68,18 +68,6 @@ static int up(const char *label, const char *args)
 	return up_path("/bin/svc", label, args);
 }
 
-static bool info(const char *label, struct rs_info *out)
-{
-	static struct rs_info all[NR_PROCS];
-	int n = rs_call(rs, RS_LIST, 0, all, sizeof(all), GF_WRITE, 0);
-	for (int i = 0; i < n; i++)
-		if (!strcmp(all[i].label, label)) {
-			*out = all[i];
-			return true;
-		}
-	return false;
-}
-
 /* Wait (up to ms) until the service runs an instance other than `old`
  * that has said RS_INIT. */
 static struct rs_info wait_running(const char *label, endpoint_t old,
@@ -88,7 +76,7 @@ static struct rs_info wait_running(const char *label, endpoint_t old,
 	struct rs_info i;
 	uint64_t end = t_ticks() + ms / 10 + 1;
 	while (t_ticks() < end) {
-		if (info(label, &i) && i.state == RS_STATE_RUNNING &&
+		if (t_rs_info(rs, label, &i) && i.state == RS_STATE_RUNNING &&
 		    i.ep != old && i.ep != NONE)
 			return i;
 		struct timespec t = {0, 5 * 1000 * 1000};
@@ -139,7 +127,7 @@ static void t_state(void)
 {
 	t_case = "state";
 	struct rs_info i;
-	T_ASSERT(info("svc", &i));
+	T_ASSERT(t_rs_info(rs, "svc", &i));
 	T_ASSERT(ping(i.ep).m_u.u32[3] == 0); /* nothing saved yet */
 	message_t m;
 	memset(&m, 0, sizeof(m));
@@ -215,7 +203,7 @@ static void t_script(void)
 	ping(j.ep);
 	T_ASSERT(rs_call(rs, RS_FI, "scripted", 0, 0, 0, 0) == 0);
 	uint64_t end = t_ticks() + 500;
-	while (info("scripted", &i) && i.state != RS_STATE_FAILED)
+	while (t_rs_info(rs, "scripted", &i) && i.state != RS_STATE_FAILED)
 		T_ASSERT(t_ticks() < end);
 	T_ASSERT(!strcmp(script_log(log, sizeof(log)),
 			 "scripted crash 0\nscripted crash 1\n"));
@@ -227,7 +215,7 @@ static void t_killed(void)
 {
 	t_case = "killed";
 	struct rs_info i, j;
-	T_ASSERT(info("svc", &i) && i.pid > 0);
+	T_ASSERT(t_rs_info(rs, "svc", &i) && i.pid > 0);
 	T_ASSERT(kill(i.pid, SIGKILL) == 0);
 	j = wait_running("svc", i.ep, 2000);
 	T_ASSERT(!strcmp(j.reason, "killed") && j.restarts == i.restarts + 1);
@@ -253,7 +241,7 @@ static bool alive(endpoint_t ep)
 static void hang_once(bool injected)
 {
 	struct rs_info i, j;
-	T_ASSERT(info("svc", &i));
+	T_ASSERT(t_rs_info(rs, "svc", &i));
 	message_t m;
 	memset(&m, 0, sizeof(m));
 	m.m_type = SVC_HANG;
@@ -294,7 +282,7 @@ static void t_backoff(void)
 	struct rs_info i;
 	uint64_t end = t_ticks() + 1000; /* 10 s */
 	while (t_ticks() < end) {
-		T_ASSERT(info("quitter", &i));
+		T_ASSERT(t_rs_info(rs, "quitter", &i));
 		if (i.restarts != last && i.restarts < 8)
 			at[i.restarts] = t_ticks();
 		last = i.restarts;
@@ -340,7 +328,7 @@ static void t_deny(void)
 	}
 	T_ASSERT(found);
 	ping(i.ep); /* still running */
-	T_ASSERT(info("denier", &i) && i.restarts == 0);
+	T_ASSERT(t_rs_info(rs, "denier", &i) && i.restarts == 0);
 	t_pass();
 }
 
@@ -349,7 +337,7 @@ static void t_bad_policy(void)
 	t_case = "bad_policy";
 	T_ASSERT(up("broken", "serve") == -EINVAL);
 	struct rs_info i;
-	T_ASSERT(!info("broken", &i));
+	T_ASSERT(!t_rs_info(rs, "broken", &i));
 	T_ASSERT(up("nopolicy", "serve") == -ENOENT);
 	T_ASSERT(up("svc", "serve") == -EEXIST);
 	T_ASSERT(rs_call(rs, RS_FI, "nosuch", 0, 0, 0, 0) == -ESRCH);
@@ -362,7 +350,8 @@ static void t_down(void)
 	struct rs_info i;
 	endpoint_t named;
 	T_ASSERT(rs_call(rs, RS_DOWN, "svc", 0, 0, 0, 0) == 0);
-	T_ASSERT(info("svc", &i) && i.state == RS_STATE_DOWN && i.ep == NONE);
+	T_ASSERT(t_rs_info(rs, "svc", &i) && i.state == RS_STATE_DOWN &&
+		 i.ep == NONE);
 	T_ASSERT(ds_retrieve_label("svc", &named) == -ENOENT);
 	T_ASSERT(rs_call(rs, RS_RESTART, "svc", 0, 0, 0, 0) == 0);
 	i = wait_running("svc", NONE, 2000);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "proto/bdev.h"
+#include "rsclient.h"
 
 const char *t_case = "?";
 static int failures;
@@ -165,4 +166,16 @@ int t_bdev(endpoint_t drv, int type, uint32_t minor, uint64_t pos,
 	if (size)
 		*size = BDEV_REP(&m)->size;
 	return BDEV_REP(&m)->status;
+}
+
+bool t_rs_info(endpoint_t rs, const char *label, struct rs_info *out)
+{
+	static struct rs_info all[NR_PROCS];
+	int n = rs_call(rs, RS_LIST, 0, all, sizeof(all), GF_WRITE, 0);
+	for (int i = 0; i < n; i++)
+		if (!strcmp(all[i].label, label)) {
+			*out = all[i];
+			return true;
+		}
+	return false;
 }

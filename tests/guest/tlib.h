@@ -29,6 +29,10 @@ void t_fail(const char *file, int line, const char *what)
 void t_finish(void) __attribute__((noreturn));
 void t_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* RS's entry for a service (RS_LIST through `rs`): true if it has one. */
+struct rs_info;
+bool t_rs_info(endpoint_t rs, const char *label, struct rs_info *out);
+
 /* Child helpers built on SYS_FORK.  t_spawn runs fn(arg) in a child that
  * ends with fn's return value as its exit status.  t_reap waits for news
  * about one child (exit or fault) and returns it. */

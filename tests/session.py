@@ -126,8 +126,9 @@ def check_ps(rows):
     if not rows:
         return "no ps listing"
     names = [r[5] for r in rows]
-    missing = [n for n in ("memory", "pci", "tty", "fs", "vfs", "pm", "ds", "rs",
-                           "random", "init", "sh", "ps") if n not in names]
+    missing = [n for n in ("memory", "pci", "tty", "fs", "vfs", "pm", "ds",
+                           "rs", "random", "init", "sh", "ps")
+               if n not in names]
     if missing:
         return "ps does not list %s: %r" % (", ".join(missing), rows)
     if (1, "init") not in [(r[0], r[5]) for r in rows]:
@@ -162,8 +163,8 @@ def commands_session(build):
             (r"# $", "sync; echo sync=$?"),
             (r"^sync=0\r?\n# $", "ls -1 /etc/system.d; "
              "grep '^driver' /etc/system.d/tty.conf"),
-            (r"^memory\.conf\r?\npci\.conf\r?\nrandom\.conf\r?\ntty\.conf\r?\n"
-             r"driver tty \{\r?\n# $",
+            (r"^memory\.conf\r?\npci\.conf\r?\nrandom\.conf\r?\n"
+             r"tty\.conf\r?\ndriver tty \{\r?\n# $",
              tests),
             (r"^t=0\r?\nb=0\r?\nf=1\r?\n\[: missing '\]'\r?\nm=2\r?\n"
              r"d=0\r?\n# $", "exit"),

@@ -42,6 +42,10 @@
 #define ATA_CMD_READ_EXT 0x24
 #define ATA_CMD_WRITE 0x30
 #define ATA_CMD_WRITE_EXT 0x34
+#define ATA_CMD_READ_DMA 0xc8
+#define ATA_CMD_READ_DMA_EXT 0x25
+#define ATA_CMD_WRITE_DMA 0xca
+#define ATA_CMD_WRITE_DMA_EXT 0x35
 #define ATA_CMD_FLUSH 0xe7
 #define ATA_CMD_FLUSH_EXT 0xea
 #define ATA_CMD_IDENTIFY 0xec
@@ -90,8 +94,10 @@ void ata_identify(struct drive *d);
 int ata_pio(struct drive *d, bool write, uint64_t lba, uint32_t count,
 	    endpoint_t who, grant_id_t grant, uint32_t offset);
 int ata_flush(struct drive *d);
-/* The sector count and LBA registers; ext: LBA48's, written twice. */
-void ata_address(struct drive *d, bool ext, uint64_t lba, uint32_t count);
+/* Select the drive, write the sector count and LBA (LBA48's registers
+ * twice when the range needs them) and send op, or op_ext for LBA48. */
+void ata_command(struct drive *d, uint64_t lba, uint32_t count, uint8_t op,
+		 uint8_t op_ext);
 
 /* dma.c: bus-master DMA through the IDE controller, claimed from PCI.
  * ata_dma_init: 0 once DMA can be used, else a negative errno (-EPERM:

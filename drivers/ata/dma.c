@@ -49,11 +49,6 @@
 #define BM_ST_ERROR 0x02
 #define BM_ST_IRQ 0x04
 
-#define ATA_CMD_READ_DMA 0xc8
-#define ATA_CMD_READ_DMA_EXT 0x25
-#define ATA_CMD_WRITE_DMA 0xca
-#define ATA_CMD_WRITE_DMA_EXT 0x35
-
 #define DMA_BUF_SIZE (64u * 1024)
 #define DMA_SECTORS (DMA_BUF_SIZE / ATA_SECTOR)
 #define DMA_VADDR ((uint8_t *)0x30000000) /* unused in every driver */
@@ -156,13 +151,12 @@ static void fill_prdt(uint32_t bytes)
 
 static void command(struct drive *d, bool write, uint64_t lba, uint32_t count)
 {
-	struct channel *c = d->ch;
-	bool ext = d->lba48 && (lba + count > ATA_LBA28_LIMIT);
-	ata_select(d, ext ? 0 : (uint32_t)(lba >> 24));
-	ata_address(d, ext, lba, count);
-	ata_out(c, ATA_COMMAND,
-		write ? (ext ? ATA_CMD_WRITE_DMA_EXT : ATA_CMD_WRITE_DMA)
-		      : (ext ? ATA_CMD_READ_DMA_EXT : ATA_CMD_READ_DMA));
+	if (write)
+		ata_command(d, lba, count, ATA_CMD_WRITE_DMA,
+			    ATA_CMD_WRITE_DMA_EXT);
+	else
+		ata_command(d, lba, count, ATA_CMD_READ_DMA,
+			    ATA_CMD_READ_DMA_EXT);
 }
 
 /* One command of at most DMA_SECTORS sectors. */

@@ -17,9 +17,12 @@
 #define PIO_MAX 128	  /* sectors per command: 64 KiB, SDEVIO's limit */
 #define IRQ_WAIT_MS 10000 /* a drive is dead long before this */
 
-void ata_address(struct drive *d, bool ext, uint64_t lba, uint32_t count)
+void ata_command(struct drive *d, uint64_t lba, uint32_t count, uint8_t op,
+		 uint8_t op_ext)
 {
 	struct channel *c = d->ch;
+	bool ext = d->lba48 && (lba + count > ATA_LBA28_LIMIT);
+	ata_select(d, ext ? 0 : (uint32_t)(lba >> 24));
 	if (ext) { /* the high bytes first */
 		ata_out(c, ATA_COUNT, (uint8_t)(count >> 8));
 		ata_out(c, ATA_LBA0, (uint8_t)(lba >> 24));
@@ -30,17 +33,15 @@ void ata_address(struct drive *d, bool ext, uint64_t lba, uint32_t count)
 	ata_out(c, ATA_LBA0, (uint8_t)lba);
 	ata_out(c, ATA_LBA1, (uint8_t)(lba >> 8));
 	ata_out(c, ATA_LBA2, (uint8_t)(lba >> 16));
+	ata_out(c, ATA_COMMAND, ext ? op_ext : op);
 }
 
 static void command(struct drive *d, bool write, uint64_t lba, uint32_t count)
 {
-	struct channel *c = d->ch;
-	bool ext = d->lba48 && (lba + count > ATA_LBA28_LIMIT);
-	ata_select(d, ext ? 0 : (uint32_t)(lba >> 24));
-	ata_address(d, ext, lba, count);
-	uint8_t cmd = write ? (ext ? ATA_CMD_WRITE_EXT : ATA_CMD_WRITE)
-			    : (ext ? ATA_CMD_READ_EXT : ATA_CMD_READ);
-	ata_out(c, ATA_COMMAND, cmd);
+	if (write)
+		ata_command(d, lba, count, ATA_CMD_WRITE, ATA_CMD_WRITE_EXT);
+	else
+		ata_command(d, lba, count, ATA_CMD_READ, ATA_CMD_READ_EXT);
 }
 
 static int sector(struct drive *d, bool write, endpoint_t who, grant_id_t grant,

@@ -20,6 +20,9 @@ struct blockdriver_ops {
 	int (*transfer)(uint32_t minor, bool write, uint64_t pos,
 			endpoint_t who, grant_id_t grant, uint32_t len);
 	int (*size)(uint32_t minor, uint64_t *bytes);
+	/* Put what the device caches on the medium; 0 if it caches
+	 * nothing (BDEV_FLUSH then always succeeds). */
+	int (*flush)(uint32_t minor);
 };
 
 /* Handle one request (not a notification), answering it; an unknown

@@ -3,8 +3,9 @@
 root=c0d0p1): disk images made with tools/mkdisk, sessions on the
 serial console, and `fsck.minix -f` of a partition afterwards.
 
-  disk_root     files of 0 B to 16 MiB written and checksummed, sync,
-                a second boot of the same image finds them intact; a
+  disk_root     files of 0 B to 16 MiB written and checksummed, sync
+                (which ends with the drive flushing its write cache, as
+                QEMU's trace of IDE commands shows), a second boot of the same image finds them intact; a
                 small second partition filled up gives ENOSPC and stays
                 usable; both partitions pass fsck.minix -f
   ata_recovery  the disk driver crashed, killed and hung 54 times under
@@ -77,14 +78,17 @@ def fsck_partition(disk, first, mib, tmp):
         first, r.returncode, (r.stdout + r.stderr)[-1500:])
 
 
-def boot(build, disk, mode="dma"):
+def boot(build, disk, mode="dma", trace=None):
     """The ISO's system with `disk` as the first IDE disk.  mode "pio":
     the same kernel and modules, booted without GRUB so that the kernel
-    command line can say ata=pio."""
+    command line can say ata=pio.  trace: a file for QEMU's log of the
+    commands the IDE drives execute."""
     extra = []
     if disk:
         extra = ["-drive", "file=%s,format=raw,if=ide,index=0,media=disk"
                  % disk]
+    if trace:
+        extra += ["-trace", "enable=ide_exec_cmd,file=" + trace]
     if mode == "pio":
         cmdline, mods = qemu.grub_boot(build)
         return session.Console(qemu.qemu_cmd(
@@ -106,6 +110,27 @@ def wait_dma(c):
     return "the boot instance of ata never had DMA"
 
 
+# ATA opcodes: the writes (PIO, DMA; LBA28, LBA48) and the cache flushes.
+ATA_WRITES = (0x30, 0x34, 0xca, 0x35)
+ATA_FLUSHES = (0xe7, 0xea)
+
+
+def flushed_last(trace):
+    """What is wrong if the drive's last write in QEMU's trace is not
+    followed by a cache flush, or "" (sync must end with one)."""
+    with open(trace) as f:
+        cmds = [int(m.group(1), 16) for m in
+                re.finditer(r"ide_exec_cmd .*cmd (0x[0-9a-f]+)", f.read())]
+    writes = [i for i, c in enumerate(cmds) if c in ATA_WRITES]
+    flushes = [i for i, c in enumerate(cmds) if c in ATA_FLUSHES]
+    if not writes:
+        return "QEMU's trace shows no write command at all"
+    if not flushes or flushes[-1] < writes[-1]:
+        return ("sync did not flush the drive's write cache (no FLUSH "
+                "CACHE after the last write in QEMU's trace)")
+    return ""
+
+
 def sums(log):
     """name -> "crc size" from lines "crc size /d/name" of cksum."""
     return {m.group(3): m.group(1) + " " + m.group(2)
@@ -123,7 +148,8 @@ def disk_root(build):
                                 "81:4:" + small], ROOT_MIB + 6)
         # First boot: write each file through tee, so cksum sees what
         # was written, then read it back from the file.
-        c = boot(build, disk)
+        trace = os.path.join(tmp, "ide.trace")
+        c = boot(build, disk, trace=trace)
         try:
             steps = [(r"login: ", "root"),
                      (r"# $", "mount; mkdir /d; bad=0"),
@@ -133,7 +159,7 @@ def disk_root(build):
             for name, bs, count in FILES:
                 steps.append((r"# $", "w %s %d %d" % (name, bs, count)))
                 steps.append((r"^(\d+ %d)\r?\n\1\r?\n" % (bs * count), None))
-            steps += [(r"# $", "sync; cksum /d/*; echo written"),
+            steps += [(r"# $", "cksum /d/*; sync; echo written"),
                       (r"^written\r?\n# $", None)]
             why = session.run_steps(c, steps, timeout=300)
         finally:
@@ -142,6 +168,8 @@ def disk_root(build):
         before = sums(c.log)
         if not why and len(before) != len(FILES):
             why = "cksum listed %d files, not %d" % (len(before), len(FILES))
+        if not why:
+            why = flushed_last(trace)
         if not why:
             why = fsck_partition(disk, FIRST, ROOT_MIB, tmp)
         if why:

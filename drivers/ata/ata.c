@@ -53,11 +53,14 @@ static int do_open(uint32_t minor)
 	return device(minor, &first, &count) ? 0 : -ENXIO;
 }
 
-static int do_close(uint32_t minor)
+/* Closing a device and BDEV_FLUSH both empty the drive's write cache. */
+static int do_flush(uint32_t minor)
 {
 	uint64_t first, count;
 	struct drive *d = device(minor, &first, &count);
-	return d ? ata_flush(d) : -ENXIO;
+	if (!d)
+		return -ENXIO;
+	return ata_flush(d) < 0 ? -EIO : 0;
 }
 
 static int do_transfer(uint32_t minor, bool write, uint64_t pos, endpoint_t who,
@@ -95,9 +98,10 @@ static int do_size(uint32_t minor, uint64_t *bytes)
 
 static const struct blockdriver_ops ops = {
 	.open = do_open,
-	.close = do_close,
+	.close = do_flush,
 	.transfer = do_transfer,
 	.size = do_size,
+	.flush = do_flush,
 };
 
 /* Does the kernel command line say ata=pio? */

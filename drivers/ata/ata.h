@@ -68,6 +68,7 @@ struct drive {
 	struct channel *ch;
 	bool slave;
 	bool lba48;
+	bool cache; /* its write cache is on: flush before saying "done" */
 	uint64_t sectors;
 	char model[41];
 	struct {
@@ -93,6 +94,7 @@ void ata_identify(struct drive *d);
  * at address `offset`. */
 int ata_pio(struct drive *d, bool write, uint64_t lba, uint32_t count,
 	    endpoint_t who, grant_id_t grant, uint32_t offset);
+/* Empty the drive's write cache onto the medium (if it has one on). */
 int ata_flush(struct drive *d);
 /* Select the drive, write the sector count and LBA (LBA48's registers
  * twice when the range needs them) and send op, or op_ext for LBA48. */

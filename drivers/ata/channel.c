@@ -172,6 +172,7 @@ void ata_identify(struct drive *d)
 	if (!(id[49] & (1u << 9)))
 		return; /* no LBA: a drive from before 1994 */
 	d->lba48 = id[83] & (1u << 10);
+	d->cache = id[85] != 0xffff && (id[85] & (1u << 5));
 	d->sectors = d->lba48 ? (uint64_t)id[100] | (uint64_t)id[101] << 16 |
 					(uint64_t)id[102] << 32 |
 					(uint64_t)id[103] << 48

@@ -104,6 +104,8 @@ int ata_pio(struct drive *d, bool write, uint64_t lba, uint32_t count,
 /* Make the drive's write cache durable. */
 int ata_flush(struct drive *d)
 {
+	if (!d->cache)
+		return 0;
 	ata_select(d, 0);
 	ata_out(d->ch, ATA_COMMAND,
 		d->lba48 ? ATA_CMD_FLUSH_EXT : ATA_CMD_FLUSH);

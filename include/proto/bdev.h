@@ -12,6 +12,9 @@
  *   BDEV_WRITE   minor, pos, grant (readable by the driver), len
  *                                 -> status = bytes written, or an error
  *   BDEV_SIZE    minor            -> status, size in bytes
+ *   BDEV_FLUSH   minor            -> status, once every write the driver
+ *                                    has acknowledged is on the medium
+ *                                    (out of the device's own cache)
  *
  * Positions and lengths are multiples of BDEV_SECTOR.  A transfer that
  * starts past the end of the device fails with EIO; one that runs over
@@ -30,6 +33,7 @@
 #define BDEV_READ (BDEV_BASE + 3)
 #define BDEV_WRITE (BDEV_BASE + 4)
 #define BDEV_SIZE (BDEV_BASE + 5)
+#define BDEV_FLUSH (BDEV_BASE + 6)
 #define BDEV_REPLY (BDEV_BASE + 0x80)
 
 #define BDEV_SECTOR 512

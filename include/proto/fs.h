@@ -20,7 +20,7 @@
  *               struct fs_dirent filled, pos = where to go on
  *   FS_STATVFS                                      -> stat.size =
  *               free blocks, stat.ino... (see struct fs_stat use)
- *   FS_SYNC     (dev = FS_ALL: every volume)        -> 0, all written
+ *   FS_SYNC     (dev = FS_ALL: every volume)        -> 0, all on the medium
  *   FS_RENAME   ino = old directory, ino2 = new directory, grant/len =
  *               "old\0new\0"                         -> 0
  *   FS_CHMOD    ino, mode (permission bits)         -> stat

@@ -28,6 +28,8 @@ static int handle(const struct blockdriver_ops *ops, message_t *m,
 				     m->m_source, q->grant, q->len);
 	case BDEV_SIZE:
 		return ops->size(q->minor, &rep->size);
+	case BDEV_FLUSH:
+		return ops->flush ? ops->flush(q->minor) : 0;
 	default:
 		return -ENOSYS;
 	}

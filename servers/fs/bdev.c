@@ -111,6 +111,11 @@ int bdev_attach(struct fsmount *m, uint32_t *nblocks)
 	return 0;
 }
 
+int bdev_flush(struct fsmount *m)
+{
+	return request(m, BDEV_FLUSH, 0, 0, 0);
+}
+
 void bdev_detach(struct fsmount *m)
 {
 	request(m, BDEV_CLOSE, 0, 0, 0);

@@ -29,11 +29,15 @@ struct fsmount *fsmount_get(uint32_t dev); /* 0 if not mounted */
 int fsmount_add(endpoint_t drv, uint32_t minor, uint32_t flags,
 		const char *what);
 int fsmount_remove(uint32_t dev); /* write back, then forget */
+/* Write back every dirty block of m (of every volume if m is 0), and
+ * have the drivers put it on the medium: FS_SYNC. */
+int fsmount_sync(struct fsmount *m);
 
 /* bdev.c: the block device under a volume. */
 int bdev_attach(struct fsmount *m, uint32_t *nblocks);
 void bdev_detach(struct fsmount *m);
 int bdev_io(struct fsmount *m, int write, uint32_t block, void *buf);
+int bdev_flush(struct fsmount *m); /* the device's own cache too */
 
 /* recover.c: the driver labelled `label` other than `old`, from DS;
  * if `wait`, until DS says it is there (or a time limit); else NONE. */

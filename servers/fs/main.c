@@ -31,7 +31,7 @@ static int handle(endpoint_t who, int type, const struct fs_request *q,
 	if (type == FS_UNMOUNT)
 		return q->dev == 0 ? -EBUSY : fsmount_remove(q->dev);
 	if (type == FS_SYNC && q->dev == FS_ALL)
-		return cache_sync(0);
+		return fsmount_sync(0);
 	struct fsmount *m = fsmount_get(q->dev);
 	if (!m)
 		return q->dev == 0 ? -EIO : -ENXIO;

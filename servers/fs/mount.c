@@ -5,7 +5,9 @@
  * for with FS_MOUNT (mount(2)).  A volume is checked before it is taken
  * (libmfs's mfs_mount reads the superblock and the root inode), and a
  * bad one is refused with a console line saying what is wrong.  On
- * FS_UNMOUNT its dirty blocks are written back before it is forgotten.
+ * FS_UNMOUNT its dirty blocks are written back before it is forgotten;
+ * FS_SYNC writes them back and then empties the devices' own caches
+ * (BDEV_FLUSH), so that what sync(1) wrote survives a power cut.
  */
 #include <stdio.h>
 #include <string.h>
@@ -68,6 +70,20 @@ int fsmount_add(endpoint_t drv, uint32_t minor, uint32_t flags,
 	       flags & FS_MNT_RDONLY ? ", read-only" : "");
 	fflush(stdout);
 	return (int)(m - mounts);
+}
+
+int fsmount_sync(struct fsmount *m)
+{
+	int r = cache_sync(m);
+	for (int i = 0; i < NR_MOUNTS; i++) {
+		struct fsmount *v = &mounts[i];
+		if (!v->used || (m && v != m) || v->flags & FS_MNT_RDONLY)
+			continue;
+		int e = bdev_flush(v);
+		if (e < 0 && r == 0)
+			r = e;
+	}
+	return r;
 }
 
 int fsmount_remove(uint32_t dev)

@@ -228,7 +228,7 @@ int fs_handle(struct fsmount *m, endpoint_t who, const struct fs_request *q,
 		FS_STATVFS_INODES(rep) = fs->sb.ninodes;
 		return 0;
 	case FS_SYNC:
-		return cache_sync(m);
+		return fsmount_sync(m);
 	case FS_OPEN:
 		if ((r = do_stat(fs, q->ino, &rep->st)) < 0)
 			return r;

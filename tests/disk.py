@@ -261,11 +261,17 @@ def disk_bad(build):
 # holds at most 255 characters).  wr writes 512 KiB files of random
 # bytes, each with its checksum as tee saw the bytes go by, until told
 # to stop (and at least MIN_FILES); rd checks each finished file against
-# its checksum, then removes it.  Any difference prints "BAD".
+# its checksum, then removes it.  Any difference prints "BAD".  The
+# writer keeps at most AHEAD files the reader has not checked (pace), so
+# a reader that stops makes the writer stop too, and the disk never
+# fills up.
 MIN_FILES = 40  # 20 MiB
+AHEAD = 8
 WORKLOAD = [
-    "mkdir /w; wr() { i=0; while [ $i -lt %d ] || [ ! -f /w/stop ]; do "
-    "i=$((i+1)); dd if=/dev/urandom bs=4096 count=128 2>/dev/null | "
+    "mkdir /w; pace() { while [ -f /w/d$(($1-%d)) ]; do sleep 1; done; }"
+    % AHEAD,
+    "wr() { i=0; while [ $i -lt %d ] || [ ! -f /w/stop ]; do "
+    "i=$((i+1)); pace $i; dd if=/dev/urandom bs=4096 count=128 2>/dev/null | "
     "tee /w/f$i | cksum >/w/s$i; touch /w/d$i; done; echo WDONE $i; "
     "touch /w/wdone; }" % MIN_FILES,
     "rd() { k=1; while [ ! -f /w/wdone ] || [ -f /w/d$k ]; do "
@@ -333,6 +339,9 @@ def ata_recovery(build, seed=None, mode="dma"):
                     (r"", "sync; service list"),
                     (r"^ata +\d+ +\d+ running +%d " % len(plan), None),
                 ], timeout=300)
+            if why:  # what is still running, for the report's tail
+                c.send("ps -l; df /; ls /w; echo shown")
+                c.expect(r"^shown\r?$", 30)
         finally:
             c.close()
         log = c.log

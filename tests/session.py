@@ -142,7 +142,9 @@ def check_ps(rows):
 
 def commands_session(build):
     """As root: ps, dmesg, sync, the drivers' policy files in
-    /etc/system.d, /bin/test and /bin/[; as "user" (no password): halt
+    /etc/system.d, /bin/test and /bin/[, lspci with the PCI driver down
+    and a program called pci running, then up again; as "user" (no
+    password): halt
     and reboot refused; as root again: halt ends QEMU.
     Returns (ok, what went wrong, the console log)."""
     iso = os.path.join(build, "samsara.iso")
@@ -167,7 +169,13 @@ def commands_session(build):
              r"tty\.conf\r?\ndriver tty \{\r?\n# $",
              tests),
             (r"^t=0\r?\nb=0\r?\nf=1\r?\n\[: missing '\]'\r?\nm=2\r?\n"
-             r"d=0\r?\n# $", "exit"),
+             r"d=0\r?\n# $", "cp /bin/sleep /tmp/pci; /tmp/pci 60 & "
+             "service down pci; lspci"),
+            # lspci does not take a user's program called pci for the
+            # driver.
+            (r"^lspci: the PCI driver is not running\r?\n# $",
+             "service restart pci; sleep 1; lspci | grep -c 'IDE'"),
+            (r"^1\r?\n# $", "exit"),
             (r"login: ", "user"),
             (r"\$ $", "halt; echo h=$?"),
             (refused % ("halt", "h"), "reboot; echo r=$?"),

@@ -12,7 +12,10 @@
  *
  *	    bar4 io 0xc040 size 16
  *
- * The PCI driver is found in PM's process list; it answers anybody.
+ * The PCI driver is found in PM's process list: the process called
+ * "pci" whose parent is RS (a boot process: parent 0).  A user's
+ * program that happens to be called "pci" is not asked.  The driver
+ * answers anybody.
  */
 #include <stdio.h>
 #include <string.h>
@@ -49,14 +52,23 @@ static const char *kind(const struct pci_info *d)
 	return "device";
 }
 
+static const struct pm_procinfo *named(const struct pm_procinfo *procs, int n,
+				       const char *name, int32_t ppid)
+{
+	for (int i = 0; i < n; i++)
+		if (!strcmp(procs[i].name, name) && procs[i].ppid == ppid)
+			return &procs[i];
+	return 0;
+}
+
 static endpoint_t find_pci(void)
 {
 	static struct pm_procinfo procs[96];
 	int n = getprocs(procs, 96);
-	for (int i = 0; i < n; i++)
-		if (!strcmp(procs[i].name, "pci"))
-			return procs[i].ep;
-	return NONE;
+	const struct pm_procinfo *rs = named(procs, n, "rs", 0);
+	const struct pm_procinfo *pci =
+		rs ? named(procs, n, "pci", rs->pid) : 0;
+	return pci ? pci->ep : NONE;
 }
 
 static void show(const struct pci_info *d)

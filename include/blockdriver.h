@@ -28,8 +28,8 @@ struct blockdriver_ops {
 /* Handle one request (not a notification), answering it; an unknown
  * type gets ENOSYS. */
 void blockdriver_handle(const struct blockdriver_ops *ops, message_t *m);
-/* Answer request m with status alone: for a driver that must refuse a
- * request that came while it waited for its device. */
-void blockdriver_reply(message_t *m, int status);
+/* Keep request m, which came while the driver waited for its device,
+ * for blockdriver_run to serve next (EAGAIN if too many wait). */
+void blockdriver_defer(message_t *m);
 void blockdriver_run(const struct blockdriver_ops *ops)
 	__attribute__((noreturn));

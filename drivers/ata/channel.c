@@ -94,7 +94,7 @@ int ata_wait_irq(struct channel *c, uint32_t ms, uint8_t *status)
 		if (sef_receive(ANY, &m, &st) != 0)
 			continue;
 		if (!IPC_IS_NOTIFY(st)) {
-			blockdriver_reply(&m, -EAGAIN); /* one at a time */
+			blockdriver_defer(&m); /* served next */
 			continue;
 		}
 		if (m.m_source != HARDWARE ||
@@ -120,15 +120,23 @@ void ata_select(const struct drive *d, uint32_t lba_high)
 
 /* Reset both drives of the channel, whatever state they are in (a
  * previous instance of this driver may have died mid-command), and
- * leave the interrupt off until the drives are known. */
+ * leave the interrupt off until the drives are known.
+ *
+ * The status register shows the selected drive, and an absent slave
+ * reads as 0: never busy.  So the master is selected first (the reset
+ * selects it too, but a drive may take its time to reset: QEMU does it
+ * later, in its main loop), and the host waits the 2 ms the standard
+ * asks before it looks at BSY, sleeping, so that the reset can happen. */
 int ata_reset(struct channel *c)
 {
 	if (alt_status(c) == 0xff)
 		return -ENODEV; /* no controller answers here */
+	ata_out(c, ATA_DEVICE, 0xa0);
+	delay400(c);
 	control(c, ATA_CTL_SRST | ATA_CTL_NIEN);
 	delay400(c);
 	control(c, ATA_CTL_NIEN);
-	delay400(c);
+	delay_ms(2);
 	return ata_wait(c, ATA_ST_BSY, 0, 5000);
 }
 

@@ -5,6 +5,12 @@
  * unaligned position or length) before the driver sees them, and always
  * answers: a client never waits for a reply that does not come.
  * Notifications are not requests and get no answer.
+ *
+ * A driver serves one request at a time.  One that comes while the
+ * driver waits for its device (it must listen then, for the interrupt)
+ * is put aside with blockdriver_defer() and served next, in order of
+ * arrival: a client such as FS, whose first BDEV_OPEN may come while
+ * the driver still reads the partition tables, sees no difference.
  */
 #include "blockdriver.h"
 
@@ -50,9 +56,20 @@ void blockdriver_handle(const struct blockdriver_ops *ops, message_t *m)
 	reply(m, rep);
 }
 
-void blockdriver_reply(message_t *m, int status)
+/* Each client waits for its answer before it asks again, so a few
+ * places are plenty; past them, a client is told to try again. */
+#define NR_DEFERRED 8
+static message_t deferred[NR_DEFERRED];
+static unsigned first, count;
+
+void blockdriver_defer(message_t *m)
 {
-	reply(m, (struct bdev_reply){.id = BDEV_REQ(m)->id, .status = status});
+	if (count == NR_DEFERRED) {
+		reply(m, (struct bdev_reply){.id = BDEV_REQ(m)->id,
+					     .status = -EAGAIN});
+		return;
+	}
+	deferred[(first + count++) % NR_DEFERRED] = *m;
 }
 
 void blockdriver_run(const struct blockdriver_ops *ops)
@@ -60,8 +77,14 @@ void blockdriver_run(const struct blockdriver_ops *ops)
 	for (;;) {
 		message_t m;
 		int status;
-		if (sef_receive(ANY, &m, &status) != 0 || IPC_IS_NOTIFY(status))
+		if (count > 0) {
+			m = deferred[first];
+			first = (first + 1) % NR_DEFERRED;
+			count--;
+		} else if (sef_receive(ANY, &m, &status) != 0 ||
+			   IPC_IS_NOTIFY(status)) {
 			continue;
+		}
 		blockdriver_handle(ops, &m);
 	}
 }

@@ -311,7 +311,11 @@ def ata_recovery(build, seed=None, mode="dma"):
             ROOT_MIB, os.path.join(build, "disk-root.img"))], ROOT_MIB + 1)
         c = boot(build, disk, mode)
         try:
+            # The root must be the disk (not the RAM disk VFS falls back
+            # to, which the writer would soon fill).
             why = session.run_steps(c, [(r"login: ", "root"),
+                                        (r"# $", "mount"),
+                                        (r"^/dev/c0d0p1 on / ", None),
                                         (r"# $", None)], timeout=120)
             if mode == "dma" and not why:
                 why = wait_dma(c)

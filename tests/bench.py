@@ -84,6 +84,10 @@ def disk_benches(build, mode):
                 return None, c.log
             c.send("root")
             c.expect(r"# $", 60)
+            c.send("mount")  # the disk, not the RAM disk VFS falls back to
+            if not c.expect(r"^/dev/c0d0p1 on / ", 60):
+                return None, c.log
+            c.expect(r"# $", 60)
             # DMA from RS's first heartbeat on: wait for it.
             if mode == "dma" and disk.wait_dma(c):
                 return None, c.log

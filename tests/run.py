@@ -86,6 +86,7 @@ Usage: run.py [--build DIR] [--only SUBSTRING]
 import argparse
 import os
 import re
+import signal
 import subprocess
 import sys
 import tempfile
@@ -403,6 +404,13 @@ def run_session(build, name, test):
     return report(name, ok, why + "\n--- serial log (tail) ---\n" + tail)
 
 
+def default_signals():
+    """For the host tests, which signal the programs they start: what
+    nohup or a background `&` ignored would stay ignored in them."""
+    for s in (signal.SIGHUP, signal.SIGINT, signal.SIGQUIT):
+        signal.signal(s, signal.SIG_DFL)
+
+
 def run_host(build):
     """The shell and the commands, built for this host and run through
     their host test scripts (tests/host)."""
@@ -418,7 +426,8 @@ def run_host(build):
     if r.returncode == 0:
         r = subprocess.run(["python3", "tests/host/test_sh.py",
                             os.path.join(out, "sh")],
-                           capture_output=True, text=True)
+                           capture_output=True, text=True,
+                           preexec_fn=default_signals)
     results.append(report("host/sh", r.returncode == 0,
                           (r.stdout + r.stderr)[-3000:]))
     bindir = os.path.join(out, "bin")
@@ -426,7 +435,8 @@ def run_host(build):
                        capture_output=True, text=True)
     if r.returncode == 0:
         r = subprocess.run(["python3", "tests/host/test_commands.py",
-                            bindir], capture_output=True, text=True)
+                            bindir], capture_output=True, text=True,
+                           preexec_fn=default_signals)
     results.append(report("host/commands", r.returncode == 0,
                           (r.stdout + r.stderr)[-3000:]))
     return results

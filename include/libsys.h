@@ -40,9 +40,6 @@ int sys_setalarm(uint32_t ticks, uint32_t *left);
 uint64_t clock_ms(void);   /* ms since boot (clock_ms.c) */
 uint64_t clock_us(void);   /* µs, from the TSC: for intervals */
 int alarm_ms(uint32_t ms); /* a CLOCK notification after ms; 0 cancels */
-/* Sleep at least ms (whole clock ticks), taking only CLOCK's
- * notifications: other messages wait in the queue.  Uses the alarm. */
-void delay_ms(uint32_t ms);
 int sys_times(struct kc_times *out);
 int sys_getinfo(uint32_t what, void *buf, uint32_t len, uint32_t *copied);
 int sys_reboot(uint32_t how, uint32_t code);

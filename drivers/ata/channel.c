@@ -123,10 +123,10 @@ void ata_select(const struct drive *d, uint32_t lba_high)
  * leave the interrupt off until the drives are known.
  *
  * The status register shows the selected drive, and an absent slave
- * reads as 0: never busy.  So the master is selected first (the reset
- * selects it too, but a drive may take its time to reset: QEMU does it
- * later, in its main loop), and the host waits the 2 ms the standard
- * asks before it looks at BSY, sleeping, so that the reset can happen. */
+ * reads as 0: never busy.  So the master is selected first: the reset
+ * selects it too, but a drive may take its time to reset (QEMU does it
+ * later, in its main loop), and until then the slave the BIOS left
+ * selected would say "not busy" while the master is. */
 int ata_reset(struct channel *c)
 {
 	if (alt_status(c) == 0xff)
@@ -136,7 +136,7 @@ int ata_reset(struct channel *c)
 	control(c, ATA_CTL_SRST | ATA_CTL_NIEN);
 	delay400(c);
 	control(c, ATA_CTL_NIEN);
-	delay_ms(2);
+	delay400(c);
 	return ata_wait(c, ATA_ST_BSY, 0, 5000);
 }
 

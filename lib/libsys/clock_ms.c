@@ -3,11 +3,9 @@
  * Milliseconds for servers and drivers, on top of the kernel's clock
  * ticks: clock_ms, the time since boot; alarm_ms, a CLOCK notification
  * at least `ms` from now (rounded up to whole ticks, plus one, so it
- * never comes early), or none with 0; delay_ms, a sleep on that alarm
- * for a driver that must give a device time and has nothing else to
- * do.  clock_us measures finer than a tick, from the CPU's time-stamp
- * counter (as fast as the kernel says it runs): for intervals, not for
- * dates.
+ * never comes early), or none with 0.  clock_us measures finer than a
+ * tick, from the CPU's time-stamp counter (as fast as the kernel says
+ * it runs): for intervals, not for dates.
  */
 #include "libsys.h"
 
@@ -38,16 +36,4 @@ int alarm_ms(uint32_t ms)
 	if (r < 0)
 		return r;
 	return sys_setalarm((uint32_t)((uint64_t)ms * t.hz / 1000) + 1, 0);
-}
-
-void delay_ms(uint32_t ms)
-{
-	uint64_t until = clock_ms() + ms;
-	while (clock_ms() < until) {
-		message_t m;
-		int status;
-		if (alarm_ms((uint32_t)(until - clock_ms())) < 0 ||
-		    ipc_receive(CLOCK, &m, &status) < 0)
-			return; /* no alarm to wait for: do not hang */
-	}
 }

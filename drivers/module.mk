@@ -10,10 +10,11 @@ DRIVERS := $(sort $(BOOT_DRIVERS) $(RS_DRIVERS))
 
 $(foreach d,$(DRIVERS),$(eval $(call program_rule,$(d),drivers/$(d))))
 
-# Policy files: drivers/NAME/NAME.conf, checked by tools/policycheck
-# (a bad one stops the build) and installed in the root image as
-# /etc/system.d/NAME.conf (boot/module.mk).
-POLICY_FILES := $(wildcard drivers/*/*.conf)
+# Policy files: the drivers' drivers/NAME/NAME.conf and the other boot
+# processes' (BOOT_POLICIES, kernel/module.mk), checked by
+# tools/policycheck (a bad one stops the build) and installed in the
+# root image as /etc/system.d/NAME.conf (boot/module.mk).
+POLICY_FILES := $(sort $(wildcard drivers/*/*.conf) $(BOOT_POLICIES))
 POLICY_STAMP := $(BUILD)/drivers/policy.stamp
 $(POLICY_STAMP): $(POLICYCHECK) $(POLICY_FILES)
 	@mkdir -p $(@D)

@@ -42,6 +42,7 @@ uint64_t clock_us(void);   /* µs, from the TSC: for intervals */
 int alarm_ms(uint32_t ms); /* a CLOCK notification after ms; 0 cancels */
 int sys_times(struct kc_times *out);
 int sys_getinfo(uint32_t what, void *buf, uint32_t len, uint32_t *copied);
+int sys_getpriv(endpoint_t who, struct kinfo_priv *out);
 int sys_reboot(uint32_t how, uint32_t code);
 
 int sys_devio(uint32_t port, uint32_t flags, uint32_t value, uint32_t *in);

@@ -7,7 +7,8 @@
  * checks every file at build time.  The manual page is
  * docs/man/policy.5.md.
  *
- * A file holds one block:
+ * A file holds one block, `driver`, `server` or `program` (enum
+ * policy_kind):
  *
  *	# a comment runs to the end of the line
  *	driver tty {
@@ -27,13 +28,15 @@
  *		script    /etc/rs.tty;       # run as: /bin/sh PATH LABEL REASON COUNT
  *		copy      yes;               # restart from a copy in RAM
  *		reset     driver;            # or none, or pci
+ *		priority  1;                 # its queue, if a boot process
  *	};
  *
  * The first six keywords are the isolation policy: a keyword left out
  * grants nothing, and each may repeat (the values add up).  The rest
- * are the recovery policy: each may appear once, and a keyword left out
- * takes the default set by policy_parse (no heartbeat, restart always,
- * backoff 100 10000, no limit, no script, no copy, reset driver).
+ * are the recovery policy and the boot priority: each may appear once,
+ * and a keyword left out takes the default set by policy_parse (no
+ * heartbeat, restart always, backoff 100 10000, no limit, no script, no
+ * copy, reset driver, priority 3).
  *
  * policy_parse() checks the whole text before it changes *out: on an
  * error it writes one line "FILE:LINE: what is wrong" (no newline) to
@@ -46,6 +49,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "abi/ipc.h"
 #include "abi/kcall_msg.h"
 #include "abi/kcalls.h"
 
@@ -58,6 +62,27 @@
 #define POLICY_SCRIPT_MAX 128 /* an absolute path of 127 bytes, a NUL */
 #define POLICY_ERR_MAX 256    /* fits any message if FILE is < 128 bytes */
 #define POLICY_USERS "users"  /* in `ipc`: ordinary user processes */
+
+/* What the block describes: its first word. */
+enum policy_kind {
+	POLICY_DRIVER,	/* a driver or service that RS starts, watches and
+			 * restarts (at boot RS adopts it) */
+	POLICY_SERVER,	/* a core server of the boot image: nothing restarts
+			 * it, and the kernel reports its end */
+	POLICY_PROGRAM, /* a boot program that runs on its own (init, the
+			 * test programs of a test build) */
+};
+
+#define POLICY_PRIORITY_MAX 7	  /* the kernel's NR_QUEUES - 1 */
+#define POLICY_PRIORITY_DEFAULT 3 /* the servers' queue */
+
+/* The kernel calls every process holds, whatever its policy says: end
+ * itself, read the clock, register its grant table and copy through
+ * grants made to it (the user record has exactly these, kernel/priv.h). */
+#define POLICY_EVERY_CALL                                                      \
+	(KCALL_BIT(SYS_EXIT) | KCALL_BIT(SYS_TIMES) |                          \
+	 KCALL_BIT(SYS_SETGRANT) | KCALL_BIT(SYS_SAFECOPYFROM) |               \
+	 KCALL_BIT(SYS_SAFECOPYTO))
 
 enum policy_restart {
 	POLICY_RESTART_ALWAYS, /* after every failure (the default) */
@@ -89,6 +114,7 @@ struct policy_pci_class {
 };
 
 struct policy {
+	enum policy_kind kind;
 	char label[POLICY_LABEL_MAX];
 	uint32_t line; /* where "driver LABEL" is, for messages */
 
@@ -116,6 +142,10 @@ struct policy {
 	char script[POLICY_SCRIPT_MAX];	      /* "": none */
 	bool copy;
 	enum policy_reset reset;
+
+	/* Boot.  The scheduling queue of a boot process (0 most urgent);
+	 * a process RS starts later runs in RS's queue. */
+	uint32_t priority;
 };
 
 /* Parse `len` bytes of `text`, read from `file` (used in messages).
@@ -123,9 +153,13 @@ struct policy {
 int policy_parse(const char *file, const char *text, size_t len,
 		 struct policy *out, char *err, size_t errlen);
 
-/* The privileges a policy grants, as PRIVCTL_SET takes them: kernel
- * calls, IRQ lines, port and memory ranges, and with `ipc users` the
- * flags PRIV_SERVER and PRIV_TO_USERS.  Traps and the IPC targets are
- * left zero: the caller adds its primitives, and the endpoints of the labels in p->ipc, which only it can look
- * up. */
+/* The privileges a policy grants, as PRIVCTL_SET takes them: every IPC
+ * primitive (what a process may reach is what `ipc` says), the kernel
+ * calls named plus POLICY_EVERY_CALL, IRQ lines, port and memory
+ * ranges, and with `ipc users` the flags PRIV_SERVER and PRIV_TO_USERS.
+ * The IPC targets are left empty: the endpoints of the labels in
+ * p->ipc (and of RS and DS, which every policy may reach) only the
+ * installer can look up; so are the boot data modules of `memory boot`.
+ * RS (servers/rs/priv.c) and the boot table's generator
+ * (tools/mkboottable.c) both start from this record. */
 void policy_to_priv(const struct policy *p, struct priv_desc *d);

@@ -90,15 +90,7 @@ static int start(const char *name, const char *args, const uint8_t *img,
 	strlcpy(p->name, name, sizeof(p->name));
 	p->prio = p->base_prio = be->prio;
 	p->quantum = p->ticks_left = be->quantum;
-	p->priv.flags = PRIV_SYSTEM | be->flags;
-	memset(p->priv.ipc_to, 0xff, sizeof(p->priv.ipc_to)); /* anybody */
-	p->priv.traps = be->traps;
-	p->priv.calls = be->calls;
-	p->priv.irqs = be->irqs;
-	for (int i = 0; i < PRIV_MAX_MEM && be->mem[i].len; i++)
-		p->priv.mem[p->priv.nr_mem++] = be->mem[i];
-	for (int i = 0; i < NR_IO_RANGES && be->io[i].last; i++)
-		p->priv.io[p->priv.nr_io++] = be->io[i];
+	priv_install(p, &be->priv);
 	if (be->boot_data)
 		give_boot_data(p);
 	p->core = be->core;
@@ -113,20 +105,35 @@ static int start(const char *name, const char *args, const uint8_t *img,
 	return 0;
 }
 
-/* A boot driver whose entry names a manager (RS) has it as its kernel
- * manager from the start, as if that manager had started it. */
-static void set_managers(void)
+static struct proc *boot_proc(const char *name)
+{
+	for (int i = 0; i < NR_PROCS; i++)
+		if (!(proc_table[i].rts & RTS_FREE) &&
+		    !strcmp(proc_table[i].name, name))
+			return &proc_table[i];
+	return 0;
+}
+
+/* Once all are started: each boot process may reach (and hear from)
+ * the boot processes its entry names, and a boot driver whose entry
+ * names a manager (RS) has it as its kernel manager from the start, as
+ * if that manager had started it. */
+static void connect(void)
 {
 	for (int i = 0; i < NR_PROCS; i++) {
-		struct proc *p = &proc_table[i];
+		struct proc *p = &proc_table[i], *q;
 		const struct boot_entry *be;
-		if ((p->rts & RTS_FREE) || !(be = boot_entry_find(p->name)) ||
-		    !be->manager)
+		if ((p->rts & RTS_FREE) || !(be = boot_entry_find(p->name)))
 			continue;
-		for (int j = 0; j < NR_PROCS; j++)
-			if (!(proc_table[j].rts & RTS_FREE) &&
-			    !strcmp(proc_table[j].name, be->manager))
-				p->manager = proc_table[j].ep;
+		for (const char *const *n = be->ipc; *n; n++)
+			for (int j = 0; j < NR_PROCS; j++) {
+				q = &proc_table[j];
+				if (!(q->rts & RTS_FREE) &&
+				    !strcmp(q->name, *n))
+					priv_set_target(p, q, true);
+			}
+		if (be->manager && (q = boot_proc(be->manager)))
+			p->manager = q->ep;
 	}
 }
 
@@ -159,5 +166,5 @@ void boot_start_modules(const struct mb_module *mods, uint32_t count)
 			}
 		}
 	}
-	set_managers();
+	connect();
 }

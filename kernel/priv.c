@@ -5,10 +5,16 @@
  * Targets are kept symmetric (A may send to B exactly when B may send
  * to A) so that a reply is always possible.  A slot's bits are cleared
  * when its process ends, so the next occupant inherits nothing.  A
- * forked child gets a copy of its parent's record, and whoever could
- * talk with the parent can talk with the child.
+ * forked child gets a copy of its parent's record, whoever could talk
+ * with the parent can talk with the child, and the two can talk with
+ * each other (so the children of one parent can too).
+ *
+ * priv_install writes a whole record from a checked description
+ * (PRIVCTL's, or a boot-table entry's), with no IPC targets yet.
  */
 #include "priv.h"
+
+#include "lib.h"
 
 static void set_bit(struct proc *p, int slot, bool on)
 {
@@ -40,6 +46,7 @@ void priv_inherit(struct proc *parent, struct proc *child)
 			set_bit(q, cs, get_bit(q, ps));
 	}
 	set_bit(child, cs, get_bit(parent, ps));
+	priv_set_target(parent, child, true);
 }
 
 void priv_forget(struct proc *p)
@@ -48,4 +55,22 @@ void priv_forget(struct proc *p)
 	for (int s = 0; s < NR_PROCS; s++)
 		if (&proc_table[s] != p)
 			set_bit(&proc_table[s], ps, false);
+}
+
+void priv_install(struct proc *p, const struct priv_desc *d)
+{
+	priv_forget(p);
+	memset(&p->priv, 0, sizeof(p->priv));
+	p->priv.flags = PRIV_SYSTEM | d->flags;
+	p->priv.traps = d->traps;
+	p->priv.calls = d->calls;
+	p->priv.irqs = d->irqs;
+	for (uint32_t i = 0; i < d->nr_io; i++) {
+		p->priv.io[i].first = d->io[i].first;
+		p->priv.io[i].last = d->io[i].last;
+	}
+	p->priv.nr_io = (int)d->nr_io;
+	for (uint32_t i = 0; i < d->nr_mem; i++)
+		p->priv.mem[i] = d->mem[i];
+	p->priv.nr_mem = (int)d->nr_mem;
 }

@@ -1,10 +1,9 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * Privilege checks, one predicate per kind of resource.  Every path into
- * the kernel asks here before acting.  The primitive mask and the
- * kernel-call bitmap are enforced now; the isolation issue adds IPC
- * targets, I/O ports, IRQ lines and memory ranges (each with a counted,
- * logged denial).
+ * Privilege checks, one predicate per kind of resource: IPC primitives,
+ * kernel calls, I/O ports, physical memory and IPC targets.  Every path
+ * into the kernel asks here before acting, and every refusal is a
+ * counted, logged denial (deny.c).
  */
 #pragma once
 
@@ -74,3 +73,4 @@ static inline bool priv_may_send(const struct proc *p, const struct proc *to)
 void priv_set_target(struct proc *p, struct proc *to, bool on);
 void priv_inherit(struct proc *parent, struct proc *child);
 void priv_forget(struct proc *p);
+void priv_install(struct proc *p, const struct priv_desc *d);

@@ -92,7 +92,8 @@ def boot(build, disk, mode="dma", trace=None):
     if mode == "pio":
         cmdline, mods = qemu.grub_boot(build)
         return session.Console(qemu.qemu_cmd(
-            build, modules=mods, append=cmdline + " ata=pio", extra=extra))
+            build, kernel=os.path.join(build, "kernel.elf"), modules=mods,
+            append=cmdline + " ata=pio", extra=extra))
     iso = os.path.join(build, "samsara.iso")
     return session.Console(qemu.qemu_cmd(build, iso=iso, extra=extra))
 

@@ -16,6 +16,11 @@ $(foreach t,$(GUEST_TESTS),$(eval $(call guest_rule,guest,$(t))))
 $(foreach t,$(BENCH_PROGS),$(eval $(call guest_rule,bench,$(t))))
 $(foreach t,$(EXEC_PROGS),$(eval $(call guest_rule,guest,$(t))))
 
+# t_policy holds the kernel's records against the policy files, with
+# the parser RS uses.
+$(BUILD)/tests/t_policy.elf: $(LIBPOLICY)
+$(BUILD)/tests/t_policy.elf: USER_LIBS += $(LIBPOLICY)
+
 # The POSIX suite is t_posix.c plus its areas in tests/guest/posix/.
 POSIX_OBJS := $(patsubst %.c,$(BUILD)/%.o,$(wildcard tests/guest/posix/*.c))
 $(BUILD)/tests/t_posix.elf: $(POSIX_OBJS)
@@ -47,7 +52,7 @@ $(ATA_DENY): $(BUILD)/tests/deny/ata.o $(BUILD)/tests/guest/ata_deny.o \
 
 # Host unit tests are built 32-bit, like the kernel code they test, and
 # link the source files under test (UNIT_SRCS_name), with
-# UNIT_CFLAGS_name added.  test_policy reads the drivers' policy files
+# UNIT_CFLAGS_name added.  test_policy reads the boot policy files
 # from this tree (TOP_DIR).
 HOSTCFLAGS := -m32 -O2 -g -Wall -Wextra -Werror -std=gnu11 -Iinclude -Ikernel \
 	-Ilib/libmfs
@@ -55,10 +60,10 @@ UNIT_SRCS_test_elf := kernel/elf.c
 UNIT_SRCS_test_sched := kernel/sched.c
 UNIT_SRCS_test_log := kernel/log.c
 UNIT_SRCS_test_mfs := $(wildcard lib/libmfs/*.c)
-UNIT_SRCS_test_policy := $(LIBPOLICY_SRC) kernel/table.c
+UNIT_SRCS_test_policy := $(LIBPOLICY_SRC)
 UNIT_CFLAGS_test_policy := -DTOP_DIR='"$(CURDIR)"'
 $(BUILD)/tests/unit/test_policy: include/policy.h lib/libpolicy/parser.h \
-	kernel/table.h $(wildcard drivers/*/*.conf)
+	$(BOOT_POLICIES)
 UNIT_SRCS_test_ds := servers/ds/key.c servers/ds/store.c servers/ds/labels.c \
 	servers/ds/subs.c
 UNIT_CFLAGS_test_ds := -Iservers/ds
@@ -149,7 +154,7 @@ $(MKFS_BAD_IMAGE): $(MKFS_IMAGE)
 	cp $< $@
 	printf '\000\000' | dd of=$@ bs=1 seek=1048 conv=notrunc status=none
 
-TEST_TARGETS := $(ATA_DENY) $(TEST_IMAGE) $(RS_IMAGE) $(PCI_IMAGE) $(BAD_IMAGE) $(MKFS_IMAGE) $(MKFS_BAD_IMAGE) $(BUILD)/bin/memory.elf $(BUILD)/bin/fs.elf \
+TEST_TARGETS := $(TEST_KERNEL) $(ATA_DENY) $(TEST_IMAGE) $(RS_IMAGE) $(PCI_IMAGE) $(BAD_IMAGE) $(MKFS_IMAGE) $(MKFS_BAD_IMAGE) $(BUILD)/bin/memory.elf $(BUILD)/bin/fs.elf \
 	$(BUILD)/bin/vfs.elf $(BUILD)/bin/pm.elf $(BUILD)/bin/rs.elf \
 	$(BUILD)/bin/ds.elf $(BUILD)/tests/ds/rs.elf $(BUILD)/tests/core/ds.elf \
 	$(MKROOTFS) $(MKDISK) $(GUEST_TESTS:%=$(BUILD)/tests/%.elf) \

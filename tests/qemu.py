@@ -48,7 +48,9 @@ def grub_boot(build):
 def qemu_cmd(build, kernel=None, modules=(), iso=None, extra=(),
              monitor=None, append=None):
     """The QEMU command line; monitor: a Unix socket path for Monitor;
-    append: the kernel command line (with kernel and modules)."""
+    append: the kernel command line (with kernel and modules).  Without
+    an ISO it boots the test build's kernel (build/tests/kernel.elf,
+    whose boot table knows the test programs) unless told another."""
     accel = os.environ.get("ACCEL", "tcg")
     mon = "unix:%s,server=on,wait=off" % monitor if monitor else "none"
     cmd = ["qemu-system-i386", "-accel", accel, "-m", "128M", "-nic", "none",
@@ -57,7 +59,8 @@ def qemu_cmd(build, kernel=None, modules=(), iso=None, extra=(),
     if iso:  # boot from it even when a hard disk is attached too
         cmd += ["-cdrom", iso, "-boot", "d"]
     else:
-        cmd += ["-kernel", kernel or os.path.join(build, "kernel.elf")]
+        cmd += ["-kernel",
+                kernel or os.path.join(build, "tests", "kernel.elf")]
         if modules:
             cmd += ["-initrd", ",".join(modules)]
         if append:

@@ -15,6 +15,9 @@
              policy files (they pass) and on malformed ones (each refused
              with its FILE:LINE message); the root image holds them all
              in /etc/system.d
+  host/boot_tables  the kernel of build/samsara.iso has a boot-table
+             entry for every boot process's policy file and none for a
+             test program; build/tests/kernel.elf has both
   host/mkdisk  the disk-image builder: a disk with an MBR whose fields
              are checked byte by byte, the first partition holding a
              mkrootfs image that passes `fsck.minix -f`; bad command
@@ -84,6 +87,7 @@
 Usage: run.py [--build DIR] [--only SUBSTRING]
 """
 import argparse
+import glob
 import os
 import re
 import signal
@@ -172,6 +176,12 @@ GUEST = (
               r"pci: \S+ for ep \d+: the kernel refused its resources "
               r"\(error -28\)"],
              extra=["-device", "rtl8139", "-device", "ne2k_pci"])]
+    + [Guest("policy_records",
+             [("../bin/" + p, "") for p in
+              ("memory", "pci", "ata", "tty", "fs", "vfs", "pm", "ds", "rs")]
+             + [t("t_policy"), ("../root.img", "")], "policy",
+             [r"t_policy: random \(ep \d+\) against random\.conf"],
+             timeout=300)]
     + [Guest("exec", [("../bin/memory", ""), ("../bin/fs", ""),
                        ("../bin/vfs", ""), ("../bin/pm", ""), t("t_exec"),
                        ("root.img", "")], "exec",
@@ -452,6 +462,42 @@ def run_policycheck(build):
                   (r.stdout + r.stderr)[-3000:])
 
 
+def holds_names(kernel, names):
+    """The names whose NUL-terminated string is in the kernel's image
+    (the linker may keep "fs" only as the tail of "vfs", so a name is
+    looked for as a string's end)."""
+    with open(kernel, "rb") as f:
+        data = f.read()
+    return {n for n in names if n.encode() + b"\0" in data}
+
+
+def run_boot_tables(build):
+    """The kernel of build/samsara.iso has an entry for each boot
+    process's policy file and none for a test program; the test build's
+    kernel has both (so the check can tell them apart)."""
+    tests = {os.path.basename(f)[:-5].replace("_any", "_*")
+             for f in glob.glob("tests/guest/policy/*.conf")}
+    boot = {"memory", "pci", "ata", "tty", "fs", "vfs", "pm", "ds", "rs",
+            "init"}
+    product = holds_names(os.path.join(build, "kernel.elf"), boot | tests)
+    test = holds_names(os.path.join(build, "tests", "kernel.elf"),
+                       boot | tests)
+    problems = []
+    if not boot <= product:
+        problems.append("product kernel lacks %s" % sorted(boot - product))
+    if product & tests:
+        problems.append("product kernel has test records %s"
+                        % sorted(product & tests))
+    if not (boot | tests) <= test:
+        problems.append("test kernel lacks %s"
+                        % sorted((boot | tests) - test))
+    with open(os.path.join(build, "iso", "boot", "kernel.elf"), "rb") as a, \
+            open(os.path.join(build, "kernel.elf"), "rb") as b:
+        if a.read() != b.read():
+            problems.append("the ISO's kernel is not build/kernel.elf")
+    return report("host/boot_tables", not problems, "\n".join(problems))
+
+
 def run_mkdisk(build):
     """tools/mkdisk through tests/host/test_mkdisk.py."""
     r = subprocess.run(["python3", "tests/host/test_mkdisk.py",
@@ -485,6 +531,8 @@ def main():
         results += run_host(a.build)
     if a.only in "host/policycheck":
         results.append(run_policycheck(a.build))
+    if a.only in "host/boot_tables":
+        results.append(run_boot_tables(a.build))
     if a.only in "host/mkdisk":
         results.append(run_mkdisk(a.build))
     if a.only in "iso/boot":

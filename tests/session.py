@@ -165,8 +165,10 @@ def commands_session(build):
             (r"# $", "sync; echo sync=$?"),
             (r"^sync=0\r?\n# $", "ls -1 /etc/system.d; "
              "grep '^driver' /etc/system.d/tty.conf"),
-            (r"^memory\.conf\r?\npci\.conf\r?\nrandom\.conf\r?\n"
-             r"tty\.conf\r?\ndriver tty \{\r?\n# $",
+            (r"^ata\.conf\r?\nds\.conf\r?\nfs\.conf\r?\ninit\.conf\r?\n"
+             r"memory\.conf\r?\npci\.conf\r?\npm\.conf\r?\nrandom\.conf"
+             r"\r?\nrs\.conf\r?\ntty\.conf\r?\nvfs\.conf\r?\n"
+             r"driver tty \{\r?\n# $",
              tests),
             (r"^t=0\r?\nb=0\r?\nf=1\r?\n\[: missing '\]'\r?\nm=2\r?\n"
              r"d=0\r?\n# $", "cp /bin/sleep /tmp/pci; /tmp/pci 60 & "

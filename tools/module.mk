@@ -8,16 +8,17 @@ $(MKROOTFS): tools/mkrootfs.c $(LIBMFS_SRC) $(wildcard lib/libmfs/*.h)
 	$(CC) -O2 -g -Wall -Wextra -Werror -std=gnu11 -Ilib/libmfs -o $@ \
 		tools/mkrootfs.c $(LIBMFS_SRC)
 
-# policycheck: the policy parser of lib/libpolicy, built for the host.
+# policycheck: the policy parser of lib/libpolicy, built for the host;
+# with -t it writes the kernel's boot table (tools/boottable.c).
 POLICYCHECK := $(BUILD)/tools/policycheck
 LIBPOLICY_SRC := $(wildcard lib/libpolicy/*.c)
 
-$(POLICYCHECK): tools/policycheck.c $(LIBPOLICY_SRC) \
-		$(wildcard lib/libpolicy/*.h) include/policy.h \
+$(POLICYCHECK): tools/policycheck.c tools/boottable.c tools/policycheck.h \
+		$(LIBPOLICY_SRC) $(wildcard lib/libpolicy/*.h) include/policy.h \
 		include/abi/kcalls.h include/abi/kcall_msg.h
 	@mkdir -p $(@D)
-	$(CC) -O2 -g -Wall -Wextra -Werror -std=c11 -Iinclude -o $@ \
-		tools/policycheck.c $(LIBPOLICY_SRC)
+	$(CC) -O2 -g -Wall -Wextra -Werror -std=c11 -Iinclude -Itools -o $@ \
+		tools/policycheck.c tools/boottable.c $(LIBPOLICY_SRC)
 
 # mkdisk: a disk image with an MBR partition table (tools/mkdisk.c).
 MKDISK := $(BUILD)/tools/mkdisk

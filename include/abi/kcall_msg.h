@@ -8,6 +8,7 @@
 
 #include <stdint.h>
 
+#include "endpoint.h"
 #include "message.h"
 
 struct kc_diag {      /* SYS_DIAG */
@@ -64,12 +65,14 @@ struct kc_times {	     /* SYS_TIMES */
 #define GI_SELF 4	 /* the caller's own struct kinfo_proc */
 #define GI_MODULES 5	 /* struct kinfo_module for each boot data module */
 #define GI_CMDLINE 6	 /* the kernel's command line, NUL-terminated */
+#define GI_PRIV 7	 /* struct kinfo_priv of process `who` */
 #define KCMDLINE_MAX 256 /* longer command lines are cut short */
 struct kc_getinfo {
 	uint32_t what;	 /* in: GI_* */
 	uint32_t buf;	 /* in: where to copy to */
 	uint32_t len;	 /* in: room at buf */
 	uint32_t copied; /* out: bytes copied */
+	endpoint_t who;	 /* in: GI_PRIV: whose record */
 };
 
 /* Kinds of denial, counted per process and globally (GI_COUNTERS). */
@@ -206,6 +209,21 @@ struct priv_desc {
 	struct priv_io io[PRIV_MAX_IO];
 	uint32_t nr_mem;
 	struct priv_mem mem[PRIV_MAX_MEM];
+};
+
+/* A process's privileges as the kernel holds them (GI_PRIV): what
+ * PRIVCTL or the boot table installed, and the IPC targets as a bit per
+ * process-table slot (EP_SLOT of an endpoint).  A user process has
+ * flags without PRIV_SYSTEM, and its targets do not apply. */
+struct kinfo_priv {
+	endpoint_t ep;
+	uint32_t flags; /* PRIV_* */
+	uint32_t traps, calls, irqs;
+	uint32_t nr_io;
+	struct priv_io io[PRIV_MAX_IO];
+	uint32_t nr_mem;
+	struct priv_mem mem[PRIV_MAX_MEM];
+	uint32_t ipc_to[(NR_PROCS + 31) / 32];
 };
 
 #define PRIVCTL_SET 1	/* install the record at `desc` for `who` */

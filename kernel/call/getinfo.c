@@ -4,8 +4,10 @@
  * (GI_LOG, oldest first, the newest `len` bytes), the process table
  * (GI_PROCTAB, one struct kinfo_proc per live slot), the caller's own
  * entry (GI_SELF), the boot data modules (GI_MODULES), the event
- * counters (GI_COUNTERS) or the command line GRUB gave the kernel
- * (GI_CMDLINE, which VFS reads for root=).  Copies at most `len` bytes.
+ * counters (GI_COUNTERS), the command line GRUB gave the kernel
+ * (GI_CMDLINE, which VFS reads for root=) or the privileges of process
+ * `who` (GI_PRIV, so that a test can hold them against its policy
+ * file).  Copies at most `len` bytes.
  */
 #include "abi/errno.h"
 #include "boot.h"
@@ -29,6 +31,30 @@ static void describe(const struct proc *p, struct kinfo_proc *k)
 	memcpy(k->denied, p->denied, sizeof(k->denied));
 }
 
+static int fill_priv(endpoint_t who)
+{
+	struct proc *p;
+	int r = ep_check(who, &p);
+	if (r < 0)
+		return r;
+	struct kinfo_priv *k = (struct kinfo_priv *)buf;
+	memset(k, 0, sizeof(*k));
+	k->ep = p->ep;
+	k->flags = p->priv.flags;
+	k->traps = p->priv.traps;
+	k->calls = p->priv.calls;
+	k->irqs = p->priv.irqs;
+	k->nr_io = (uint32_t)p->priv.nr_io;
+	for (int i = 0; i < p->priv.nr_io; i++) {
+		k->io[i].first = p->priv.io[i].first;
+		k->io[i].last = p->priv.io[i].last;
+	}
+	k->nr_mem = (uint32_t)p->priv.nr_mem;
+	memcpy(k->mem, p->priv.mem, sizeof(k->mem));
+	memcpy(k->ipc_to, p->priv.ipc_to, sizeof(k->ipc_to));
+	return (int)sizeof(*k);
+}
+
 static uint32_t fill_proctab(void)
 {
 	struct kinfo_proc *k = (struct kinfo_proc *)buf;
@@ -42,6 +68,7 @@ static uint32_t fill_proctab(void)
 int do_getinfo(struct proc *caller, message_t *m)
 {
 	struct kc_getinfo *a = KC_ARGS(m, kc_getinfo);
+	int r;
 	uint32_t n;
 	_Static_assert(NR_PROCS * sizeof(struct kinfo_proc) <= sizeof(buf),
 		       "process table fits the buffer");
@@ -64,6 +91,11 @@ int do_getinfo(struct proc *caller, message_t *m)
 	case GI_CMDLINE:
 		n = (uint32_t)strlen(boot_cmdline) + 1;
 		memcpy(buf, boot_cmdline, n);
+		break;
+	case GI_PRIV:
+		if ((r = fill_priv(a->who)) < 0)
+			return r;
+		n = (uint32_t)r;
 		break;
 	case GI_COUNTERS:
 		counters.ticks = clock_ticks;

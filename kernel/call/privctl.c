@@ -41,20 +41,7 @@ static int check(const struct priv_desc *d, struct proc **targets)
 static void install(struct proc *p, const struct priv_desc *d,
 		    struct proc **targets)
 {
-	priv_forget(p);
-	memset(&p->priv, 0, sizeof(p->priv));
-	p->priv.flags = PRIV_SYSTEM | d->flags;
-	p->priv.traps = d->traps;
-	p->priv.calls = d->calls;
-	p->priv.irqs = d->irqs;
-	for (uint32_t i = 0; i < d->nr_io; i++) {
-		p->priv.io[i].first = d->io[i].first;
-		p->priv.io[i].last = d->io[i].last;
-	}
-	p->priv.nr_io = (int)d->nr_io;
-	for (uint32_t i = 0; i < d->nr_mem; i++)
-		p->priv.mem[i] = d->mem[i];
-	p->priv.nr_mem = (int)d->nr_mem;
+	priv_install(p, d);
 	for (uint32_t i = 0; i < d->nr_targets; i++)
 		if (targets[i]->priv.flags & PRIV_SYSTEM)
 			priv_set_target(p, targets[i], true);

@@ -2,7 +2,8 @@
 /*
  * The policy grammar (include/policy.h, docs/man/policy.5.md):
  *
- *	file      = "driver" LABEL "{" statement* "}" ";"
+ *	file      = KIND LABEL "{" statement* "}" ";"
+ *	KIND      = "driver" | "server" | "program"
  *	statement = LIST value value* ";" | SCALAR value{n} ";"
  *
  * where LIST is ipc, kernel, io, irq, memory, "pci device" or "pci
@@ -43,6 +44,7 @@ static const struct keyword keywords[] = {
 	{"script", 0, 1, script_values},
 	{"copy", 0, 1, copy_values},
 	{"reset", 0, 1, reset_values},
+	{"priority", 0, 1, priority_values},
 };
 #define NR_KEYWORDS (sizeof(keywords) / sizeof(keywords[0]))
 
@@ -148,7 +150,21 @@ static int statement(struct parser *ps)
 	return lex_next(ps);
 }
 
-/* "driver" LABEL "{" */
+/* What a block may be (policy.h, enum policy_kind), by its first word. */
+static const char *const kinds[] = {"driver", "server", "program"};
+
+static int kind(struct parser *ps, const struct token *t)
+{
+	for (int i = 0; i < 3; i++)
+		if (t->kind == TOK_WORD && word_is(&t->w, kinds[i]))
+			return ps->pol->kind = (enum policy_kind)i, 0;
+	return fail(ps, t->line,
+		    "expected \"driver\", \"server\" or \"program\", "
+		    "found %t",
+		    t);
+}
+
+/* KIND LABEL "{" */
 static int header(struct parser *ps)
 {
 	const struct token *t = &ps->tok;
@@ -156,22 +172,20 @@ static int header(struct parser *ps)
 		return -1;
 	if (t->kind == TOK_END)
 		return fail(ps, t->line, "empty file: no \"driver\" block");
-	if (t->kind != TOK_WORD || !word_is(&t->w, "driver"))
-		return fail(ps, t->line, "expected \"driver\", found %t", t);
+	if (kind(ps, t) < 0)
+		return -1;
+	const char *k = kinds[ps->pol->kind];
 	ps->pol->line = t->line;
 	if (lex_next(ps) < 0)
 		return -1;
 	if (t->kind != TOK_WORD)
 		return fail(ps, t->line,
-			    "expected a label after \"driver\", "
-			    "found %t",
-			    t);
+			    "expected a label after \"%s\", found %t", k, t);
 	if (value_label(ps, t, "label", ps->pol->label) < 0 || lex_next(ps) < 0)
 		return -1;
 	if (t->kind != TOK_LBRACE)
-		return fail(ps, ps->prev.line,
-			    "missing \"{\" after \"driver %s\"",
-			    ps->pol->label);
+		return fail(ps, ps->prev.line, "missing \"{\" after \"%s %s\"",
+			    k, ps->pol->label);
 	return lex_next(ps);
 }
 
@@ -194,7 +208,7 @@ static int body(struct parser *ps)
 		return -1;
 	if (t->kind != TOK_END)
 		return fail(ps, t->line,
-			    "unexpected %t after \"};\" (one driver per file)",
+			    "unexpected %t after \"};\" (one block per file)",
 			    t);
 	return 0;
 }

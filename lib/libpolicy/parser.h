@@ -82,3 +82,4 @@ int limit_values(struct parser *ps, const struct token *t);
 int script_values(struct parser *ps, const struct token *t);
 int copy_values(struct parser *ps, const struct token *t);
 int reset_values(struct parser *ps, const struct token *t);
+int priority_values(struct parser *ps, const struct token *t);

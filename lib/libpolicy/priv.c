@@ -13,7 +13,8 @@ void policy_to_priv(const struct policy *p, struct priv_desc *d)
 {
 	memset(d, 0, sizeof(*d));
 	d->flags = p->users ? PRIV_SERVER | PRIV_TO_USERS : 0;
-	d->calls = p->calls;
+	d->traps = IPC_TRAPS_ALL;
+	d->calls = p->calls | POLICY_EVERY_CALL;
 	d->irqs = p->irqs;
 	d->nr_io = p->nr_io;
 	for (uint32_t i = 0; i < p->nr_io; i++) {

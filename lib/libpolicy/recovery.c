@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * The recovery keywords: what RS does when the driver fails.  Each may
+ * The recovery keywords: what RS does when the driver fails; and the
+ * boot priority, a scalar too.  Each may
  * appear once (parse.c sees to that and hands over exactly the number
  * of values the keyword takes); recovery_defaults() sets what a file
  * leaves out.
@@ -22,6 +23,7 @@ void recovery_defaults(struct policy *p)
 	p->script[0] = 0;
 	p->copy = false;
 	p->reset = POLICY_RESET_DRIVER;
+	p->priority = POLICY_PRIORITY_DEFAULT;
 }
 
 /* Which of `names` t is (its index), or -1 after the message. */
@@ -122,5 +124,17 @@ int reset_values(struct parser *ps, const struct token *t)
 	if (i < 0)
 		return -1;
 	ps->pol->reset = how[i];
+	return 0;
+}
+
+int priority_values(struct parser *ps, const struct token *t)
+{
+	uint32_t q;
+	if (value_number(ps, t, &t->w, &q) < 0)
+		return -1;
+	if (q > POLICY_PRIORITY_MAX)
+		return fail(ps, t->line, "priority %u is not 0 to %u", q,
+			    (uint32_t)POLICY_PRIORITY_MAX);
+	ps->pol->priority = q;
 	return 0;
 }

@@ -17,10 +17,11 @@
  * services RS started itself; the restarted instances are ordinary
  * services, made from the file.
  *
- * The running boot instance keeps its boot-table privileges; the policy
- * applies from the first restart (tests/unit/test_policy.c checks that
- * the two grant the same).  A boot driver whose policy cannot be read
- * is left alone, unmanaged: RS ends it if it faults.
+ * The running boot instance keeps its boot-table privileges, which the
+ * build made from the same policy file (tools/boottable.c); a restart
+ * installs that file's grant again (guest/policy_records checks both).
+ * A boot driver whose policy cannot be read is left alone, unmanaged:
+ * RS ends it if it faults.
  */
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
  * A policy's isolation part as kernel privileges (struct priv_desc,
- * installed with PRIVCTL).  The policy is the whole grant, beyond what
- * every process holds anyway (exit, the clock, its grant table and
- * copies through grants made to it):
+ * installed with PRIVCTL), from policy_to_priv (lib/libpolicy), the same
+ * record the kernel's boot table is generated from.  The policy is the
+ * whole grant, beyond every IPC primitive and what every process holds
+ * anyway (POLICY_EVERY_CALL: exit, the clock, its grant table and copies
+ * through grants made to it):
  *   kernel calls  exactly those named (`kernel`);
  *   I/O ports, IRQ lines, physical memory  exactly those named, and
  *                 with `memory boot` the boot data modules (the RAM
@@ -21,11 +23,6 @@
 
 #include "dsclient.h"
 #include "rs.h"
-
-#define BASIC_CALLS                                                            \
-	(KCALL_BIT(SYS_EXIT) | KCALL_BIT(SYS_TIMES) |                          \
-	 KCALL_BIT(SYS_SETGRANT) | KCALL_BIT(SYS_SAFECOPYFROM) |               \
-	 KCALL_BIT(SYS_SAFECOPYTO))
 
 static endpoint_t target(const char *label)
 {
@@ -66,13 +63,10 @@ static int install(struct service *s)
 {
 	static struct priv_desc d;
 	const struct policy *p = &s->pol;
-	policy_to_priv(p, &d); /* calls, ports, IRQs, memory */
+	policy_to_priv(p, &d); /* primitives, calls, ports, IRQs, memory */
 	int r = p->boot_data ? add_boot_data(&d) : 0;
 	if (r < 0)
 		return r;
-	d.traps = IPC_TRAPS_ALL;
-	d.calls |= BASIC_CALLS;
-	d.nr_targets = 0;
 	d.targets[d.nr_targets++] = proc_self();
 	if (ds_endpoint() != NONE)
 		d.targets[d.nr_targets++] = ds_endpoint();

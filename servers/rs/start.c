@@ -88,6 +88,12 @@ int svc_load_policy(struct service *s, const char *config)
 		       s->pol.label);
 		return -EINVAL;
 	}
+	if (s->pol.kind != POLICY_DRIVER) {
+		printf("rs: %s: policy %s is not a driver's: RS starts only "
+		       "drivers\n",
+		       s->label, path);
+		return -EINVAL;
+	}
 	return 0;
 }
 

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
  * Denials are refused, counted and logged.  This program runs with
- * almost no privileges (kernel/table.c: SENDREC and RECEIVE only; the
- * kernel calls DIAG, GETINFO and REBOOT).  It tries ATTEMPTS kernel calls
+ * almost no privileges: its policy (tests/guest/policy/t_deny.conf)
+ * adds PRIVCTL, with which it first drops to SENDREC and RECEIVE and
+ * the kernel calls DIAG, GETINFO and REBOOT.  It tries ATTEMPTS kernel calls
  * and IPC primitives it may not use, and checks that each was refused
  * with the right error, that its own and the global counters grew by
  * exactly the number of attempts, and that the log lines stopped at the
@@ -20,9 +21,21 @@ static void counters(struct kinfo_counters *c, struct kinfo_proc *self)
 	T_EQ(sys_getinfo(GI_SELF, self, sizeof(*self), 0), 0);
 }
 
+/* Down to almost nothing: no EXIT, no SEND, not even PRIVCTL again. */
+static void drop_privileges(void)
+{
+	static struct priv_desc d;
+	d.flags = PRIV_TO_USERS;
+	d.traps = (1u << SENDREC) | (1u << RECEIVE);
+	d.calls = KCALL_BIT(SYS_DIAG) | KCALL_BIT(SYS_GETINFO) |
+		  KCALL_BIT(SYS_REBOOT);
+	T_EQ(sys_privctl(SELF, PRIVCTL_SET, &d), 0);
+}
+
 int main(void)
 {
 	t_case = "deny";
+	drop_privileges();
 	struct kinfo_counters c0, c1;
 	struct kinfo_proc s0, s1;
 	counters(&c0, &s0);

@@ -2,7 +2,7 @@
 /*
  * DEVIO, VDEVIO and SDEVIO against real (emulated) devices.  This program
  * may use the CMOS ports 0x70-0x71 and COM1's scratch register 0x3ff, and
- * no other port (kernel/table.c).  Inside those, reads and writes reach
+ * no other port (tests/guest/policy/t_devio.conf).  Inside those, reads and writes reach
  * the device (CMOS RAM byte 0x40.., the scratch register); outside, every
  * attempt is refused with EPERM, does nothing, and is counted.
  */

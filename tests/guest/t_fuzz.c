@@ -16,9 +16,10 @@
  * (random pointers that land there are moved).  Before a RECEIVE it
  * leaves itself a notification, or an alarm, so RECEIVE returns.
  *
- * Its boot-table entry (kernel/table.c) denies EXIT, FORK, DIAG and
- * REBOOT, so random kernel calls are refused rather than ending the run;
- * those refusals are part of what is tested.
+ * The control process narrows its record (tests/guest/policy/t_fuzz.conf)
+ * before the run: no EXIT, FORK, DIAG or REBOOT, so random kernel calls
+ * are refused rather than ending the run; those refusals are part of
+ * what is tested.
  *
  * With a mode, it makes only kernel calls, under privileges the control
  * process installs with PRIVCTL once the fuzzer has said hello: `user`

@@ -99,7 +99,8 @@ def main():
         missing = os.path.join(tmp, "none.conf")
         case("missing-file", [missing], 1,
              f"policycheck: {missing}: No such file or directory\n")
-        case("usage", [], 2, "usage: policycheck FILE...\n")
+        case("usage", [], 2, "usage: policycheck FILE...\n"
+             "       policycheck -t OUT [PATTERN=]FILE...\n")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     if len(sys.argv) == 3:

@@ -4,14 +4,13 @@
  * every keyword gives exactly the expected struct; the recovery
  * defaults; lists that add up and limits met exactly; each kind of
  * malformed file refused with its line and message, *out untouched;
- * and the drivers' real policy files (drivers/NAME/NAME.conf) granting
- * exactly what their boot-table entries in kernel/table.c grant.
+ * block kinds and priorities; and the boot processes' real policy files
+ * (the kernel's boot table is made from them) saying what each is.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "policy.h"
-#include "table.h"
 #include "unit.h"
 
 static struct policy pol;
@@ -185,11 +184,12 @@ static const struct bad bad_files[] = {
 	{"", "1: empty file: no \"driver\" block"},
 	{"# nothing\n\n", "2: empty file: no \"driver\" block"},
 	{"driver x {\n};\nio 0x60;\n",
-	 "3: unexpected \"io\" after \"};\" (one driver per file)"},
+	 "3: unexpected \"io\" after \"};\" (one block per file)"},
 	{"driver x {\n};\ndriver y {\n};\n",
-	 "3: unexpected \"driver\" after \"};\" (one driver per file)"},
+	 "3: unexpected \"driver\" after \"};\" (one block per file)"},
 	/* the rest of the checks */
-	{"drive x {};", "1: expected \"driver\", found \"drive\""},
+	{"drive x {};",
+	 "1: expected \"driver\", \"server\" or \"program\", found \"drive\""},
 	{"driver {};", "1: expected a label after \"driver\", found \"{\""},
 	{"driver", "1: expected a label after \"driver\", found end of file"},
 	{"driver Tty {};", "1: bad label \"Tty\" (use a-z, 0-9, _ and -)"},
@@ -289,8 +289,8 @@ static void to_priv(void)
 	memset(&d, 0xff, sizeof(d));
 	CHECK(parse(full_text) == 0);
 	policy_to_priv(&pol, &d);
-	CHECK(d.flags == 0 && d.traps == 0 && d.nr_targets == 0);
-	CHECK(d.calls == pol.calls && d.irqs == pol.irqs);
+	CHECK(d.flags == 0 && d.traps == IPC_TRAPS_ALL && d.nr_targets == 0);
+	CHECK(d.calls == (pol.calls | POLICY_EVERY_CALL) && d.irqs == pol.irqs);
 	CHECK(d.nr_io == 2 && d.io[0].first == 0x300 && d.io[0].last == 0x31f &&
 	      d.io[1].first == 0x3f6 && d.io[1].last == 0x3f6);
 	CHECK(d.nr_mem == 2 && d.mem[0].base == 0xa0000 &&
@@ -298,12 +298,12 @@ static void to_priv(void)
 	CHECK(d.io[2].first == 0 && d.mem[2].len == 0 && d.targets[0] == 0);
 }
 
-/* Read drivers/NAME/NAME.conf of this source tree into pol. */
-static int parse_driver(const char *name)
+/* Read DIR/NAME/NAME.conf of this source tree into pol. */
+static int parse_tree_file(const char *dir, const char *name)
 {
 	static char text[65536];
 	char path[512];
-	snprintf(path, sizeof(path), "%s/drivers/%s/%s.conf", TOP_DIR, name,
+	snprintf(path, sizeof(path), "%s/%s/%s/%s.conf", TOP_DIR, dir, name,
 		 name);
 	FILE *f = fopen(path, "rb");
 	if (!f) {
@@ -316,44 +316,48 @@ static int parse_driver(const char *name)
 		printf("    %s\n", err);
 		return -1;
 	}
-	return 0;
+	return strcmp(pol.label, name) == 0 ? 0 : -1;
 }
 
-/* A driver's policy grants what its boot-table entry grants. */
-static bool same_as_boot_entry(const char *name)
+/* The boot processes' files say what each is: the boot table's core
+ * and manager fields come from that (tools/boottable.c). */
+static void boot_files_kinds(void)
 {
-	const struct boot_entry *be = boot_entry_find(name);
-	struct priv_desc d;
-	if (!be || parse_driver(name) < 0 || strcmp(pol.label, name) != 0)
-		return false;
-	policy_to_priv(&pol, &d);
-	bool same = d.calls == be->calls && d.irqs == be->irqs;
-	uint32_t n = 0;
-	for (; n < NR_IO_RANGES && be->io[n].last; n++)
-		same = same && n < d.nr_io &&
-		       d.io[n].first == be->io[n].first &&
-		       d.io[n].last == be->io[n].last;
-	same = same && d.nr_io == n;
-	for (n = 0; n < PRIV_MAX_MEM && be->mem[n].len; n++)
-		same = same && n < d.nr_mem &&
-		       d.mem[n].base == be->mem[n].base &&
-		       d.mem[n].len == be->mem[n].len;
-	return same && d.nr_mem == n;
+	static const char *const servers[] = {"pm", "vfs", "fs", "rs", "ds"};
+	static const char *const drivers[] = {"memory", "tty", "ata", "pci"};
+	for (int i = 0; i < 5; i++) {
+		CHECK(parse_tree_file("servers", servers[i]) == 0);
+		CHECK(pol.kind == POLICY_SERVER);
+	}
+	for (int i = 0; i < 4; i++) {
+		CHECK(parse_tree_file("drivers", drivers[i]) == 0);
+		CHECK(pol.kind == POLICY_DRIVER && pol.heartbeat_ms > 0 &&
+		      pol.copy && pol.priority < POLICY_PRIORITY_DEFAULT);
+	}
+	CHECK(parse_tree_file("commands", "init") == 0);
+	CHECK(pol.kind == POLICY_PROGRAM && !pol.users);
+	/* Only the user-facing servers take calls from user processes. */
+	CHECK(parse_tree_file("drivers", "memory") == 0 && !pol.users);
+	CHECK(parse_tree_file("servers", "fs") == 0 && !pol.users);
+	CHECK(parse_tree_file("servers", "vfs") == 0 && pol.users);
 }
 
-static void drivers_match_boot_table(void)
+/* Block kinds and the priority keyword. */
+static void kinds_and_priority(void)
 {
-	CHECK(same_as_boot_entry("memory"));
-	CHECK(boot_entry_find("memory")->boot_data && pol.boot_data &&
-	      pol.nr_mem == 0);
-	CHECK(pol.heartbeat_ms > 0 && pol.copy);
-	CHECK(same_as_boot_entry("ata"));
-	CHECK(pol.heartbeat_ms > 0 && pol.copy && pol.limit_count == 0);
-	CHECK(same_as_boot_entry("tty"));
-	CHECK(pol.heartbeat_ms > 0 && pol.copy);
-	CHECK(same_as_boot_entry("pci"));
-	CHECK(pol.heartbeat_ms > 0 && pol.copy && pol.users &&
-	      boot_entry_find("pci")->flags == (PRIV_SERVER | PRIV_TO_USERS));
+	static const char text[] = "server x { priority 7; };";
+	CHECK(policy_parse("p", text, sizeof(text) - 1, &pol, err,
+			   sizeof(err)) == 0);
+	CHECK(pol.kind == POLICY_SERVER && pol.priority == 7);
+	static const char prog[] = "program t_any { };";
+	CHECK(policy_parse("p", prog, sizeof(prog) - 1, &pol, err,
+			   sizeof(err)) == 0);
+	CHECK(pol.kind == POLICY_PROGRAM &&
+	      pol.priority == POLICY_PRIORITY_DEFAULT);
+	static const char bad[] = "driver x { priority 8; };";
+	CHECK(policy_parse("p", bad, sizeof(bad) - 1, &pol, err, sizeof(err)) <
+	      0);
+	CHECK(strcmp(err, "p:1: priority 8 is not 0 to 7") == 0);
 }
 
 int main(void)
@@ -365,6 +369,7 @@ int main(void)
 	RUN(malformed_files);
 	RUN(short_error_buffer);
 	RUN(to_priv);
-	RUN(drivers_match_boot_table);
+	RUN(kinds_and_priority);
+	RUN(boot_files_kinds);
 	return unit_done();
 }

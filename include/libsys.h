@@ -128,5 +128,24 @@ endpoint_t proc_find(const char *name);
 int proc_name(endpoint_t ep, char *buf, uint32_t size);
 endpoint_t proc_self(void); /* the caller's own endpoint */
 
+/* Who may ask (peer.c): a server's set of clients, by the kernel's
+ * names of system processes, plus those of a `clients=` argument.
+ * peer_check returns 0 for a client; else it counts and logs the
+ * refusal and returns -EPERM, the error to answer with. */
+#define PEER_MAX_NAMES 8
+#define PEER_NAME_MAX 16
+#define PEER_CACHE 8
+struct peer_set {
+	const char *what; /* "block requests", for the log */
+	char names[PEER_MAX_NAMES][PEER_NAME_MAX];
+	int nr;
+	uint32_t refused;	      /* requests refused so far */
+	endpoint_t known[PEER_CACHE]; /* endpoints found to be clients */
+	unsigned next;
+};
+void peer_args(int argc, char **argv);
+void peer_init(struct peer_set *s, const char *what, const char *names);
+int peer_check(struct peer_set *s, endpoint_t who, int type);
+
 /* Printing to the kernel log without newlib (kputs.c). */
 void kputs(const char *s);

@@ -143,15 +143,24 @@ GUEST = (
     + [Guest("memory", [t("t_mem")], "mem",
              [r"denied: t_mem \(ep 0\) memory range 0xa0000"])]
     + [Guest("trace", [t("t_trace")], "trace")]
-    + [Guest("bdev_memory", [("../bin/memory", ""), t("t_bdev"),
+    + [Guest("bdev_memory", [("../bin/memory", "clients=t_bdev"), t("t_bdev"),
                               ("root.img", "")], "bdev")]
-    + [Guest("fs_server", [("../bin/memory", ""), ("../bin/fs", ""),
+    + [Guest("fs_server", [("../bin/memory", ""),
+                           ("../bin/fs", "clients=t_fs"),
                            t("t_fs"), ("root.img", "")], "fs",
              [r"fs: mounted device 1,0: 2048 blocks"])]
-    + [Guest("fs_bad_superblock", [("../bin/memory", ""), ("../bin/fs", ""),
+    + [Guest("fs_bad_superblock", [("../bin/memory", ""),
+                                    ("../bin/fs", "clients=t_fs"),
                                     t("t_fs", "badsb"), ("bad/root.img", "")],
              "badsb", [r"fs: cannot mount device 1,0: not a MINIX v3 "
                        r"file system \(bad magic\)"])]
+    + [Guest("fs_peers", [("../bin/memory", ""), ("../bin/fs", ""),
+                           t("t_fs", "peers"), ("root.img", "")], "peers",
+             [r"^fs: refused request 0xa11 from t_fs \(ep \d+\): not a "
+              r"client of its file-server requests$",
+              r"^fs: refused request 0xa02 from t_fs",
+              r"^memory: refused request 0x501 from t_fs \(ep \d+\): not "
+              r"a client of its block requests$"])]
     + [Guest("vfs_files", [("../bin/memory", ""), ("../bin/fs", ""),
                             ("../bin/vfs", ""), t("t_vfs"),
                             ("root.img", "")], "vfs")]
@@ -306,8 +315,8 @@ def run_ata(build, deny=False):
     deny: the same with the driver's test build, which first tries 15
     accesses its policy forbids; each must be refused and logged."""
     case = "ata_denied" if deny else "ata"
-    mods = [os.path.join(build, "tests", "deny", "ata.elf") if deny
-            else os.path.join(build, "bin", "ata.elf"),
+    mods = [(os.path.join(build, "tests", "deny", "ata.elf") if deny
+             else os.path.join(build, "bin", "ata.elf")) + " clients=t_ata",
             os.path.join(build, "tests", "t_ata.elf")
             + (" deny" if deny else "")]
     problems = []

@@ -15,7 +15,9 @@
  * request), T (stopped) or Z (ended, not yet waited for).  NAME is the
  * program's file name (15 characters at most); a forked child keeps
  * its parent's until it execs.  -l adds EP, the kernel endpoint, as
- * the second column.  -A, -a, -e and -f are accepted and change
+ * the second column and DENIED, how many of its IPC messages, kernel
+ * calls, port, IRQ, grant and memory accesses the kernel refused, as
+ * the last but one.  -A, -a, -e and -f are accepted and change
  * nothing: there is only one list.
  */
 #include <err.h>
@@ -55,8 +57,8 @@ int main(int argc, char **argv)
 	if (n < 0)
 		err(1, "cannot read the process list");
 	qsort(procs, (size_t)n, sizeof(procs[0]), by_pid);
-	printf("  PID%s  PPID  PGRP   UID STATE NAME\n",
-	       longer ? "    EP" : "");
+	printf("  PID%s  PPID  PGRP   UID STATE %sNAME\n",
+	       longer ? "    EP" : "", longer ? "DENIED " : "");
 	for (int i = 0; i < n; i++) {
 		const struct pm_procinfo *p = &procs[i];
 		char name[sizeof(p->name) + 1];
@@ -65,8 +67,11 @@ int main(int argc, char **argv)
 		printf("%5d", (int)p->pid);
 		if (longer)
 			printf(" %5d", (int)p->ep);
-		printf(" %5d %5d %5d %-5c %s\n", (int)p->ppid, (int)p->pgrp,
-		       (int)p->uid, p->state ? p->state : '?', name);
+		printf(" %5d %5d %5d %-5c ", (int)p->ppid, (int)p->pgrp,
+		       (int)p->uid, p->state ? p->state : '?');
+		if (longer)
+			printf("%6u ", (unsigned)p->denied);
+		printf("%s\n", name);
 	}
 	return 0;
 }

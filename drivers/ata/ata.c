@@ -166,8 +166,9 @@ static void probe(bool dma)
 	}
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+	peer_args(argc, argv); /* clients=: a test that plays FS */
 #ifdef ATA_DENIAL_TEST
 	ata_denial_test(); /* the test build's bad accesses */
 #endif

@@ -15,8 +15,9 @@
 #include "memory.h"
 #include "libsys.h"
 
-int main(void)
+int main(int argc, char **argv)
 {
+	peer_args(argc, argv); /* clients=: a test that plays FS or VFS */
 	sef_startup("memory");
 	memory_map_ramdisk();
 	for (;;) {

@@ -97,6 +97,7 @@ struct pm_procinfo {
 	int32_t ep;
 	char state; /* R running or ready, S waiting, T stopped, Z zombie */
 	char name[15];
+	uint32_t denied; /* what the kernel refused it, all kinds */
 };
 
 _Static_assert(sizeof(struct pm_request) <= MSG_PAYLOAD, "fits");

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
  * The loop every block driver runs (see blockdriver.h and proto/bdev.h).
- * It takes requests from anyone, refuses malformed ones (bad type,
- * unaligned position or length) before the driver sees them, and always
- * answers: a client never waits for a reply that does not come.
+ * It serves FS and VFS only (lib/libsys/peer.c; `clients=` on the
+ * command line adds a test program), refuses anybody else's requests
+ * and malformed ones (bad type, unaligned position or length) before
+ * the driver sees them, and always answers: a client never waits for a
+ * reply that does not come.
  * Notifications are not requests and get no answer.
  *
  * A driver serves one request at a time.  One that comes while the
@@ -49,10 +51,16 @@ static void reply(message_t *m, struct bdev_reply rep)
 	ipc_sendnb(client, m); /* a client gone or not waiting: drop */
 }
 
+static struct peer_set clients;
+
 void blockdriver_handle(const struct blockdriver_ops *ops, message_t *m)
 {
 	struct bdev_reply rep = {.id = BDEV_REQ(m)->id};
-	rep.status = handle(ops, m, &rep);
+	if (!clients.what)
+		peer_init(&clients, "block requests", "fs vfs");
+	rep.status = peer_check(&clients, m->m_source, m->m_type);
+	if (rep.status == 0)
+		rep.status = handle(ops, m, &rep);
 	reply(m, rep);
 }
 

@@ -10,6 +10,10 @@
  * lib/libmfs; blocks pass through the write-back cache in cache.c.  A
  * volume that cannot be mounted is reported with the reason; until a
  * root is mounted every request on volume 0 fails with EIO.
+ *
+ * FS serves VFS and nobody else (lib/libsys/peer.c; a test that plays
+ * VFS is named on the command line, `clients=t_fs`): anybody else's
+ * request is answered with EPERM, counted and logged.
  */
 #include <stdio.h>
 #include <string.h>
@@ -38,8 +42,11 @@ static int handle(endpoint_t who, int type, const struct fs_request *q,
 	return fs_handle(m, who, q, type, rep);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+	static struct peer_set clients;
+	peer_args(argc, argv);
+	peer_init(&clients, "file-server requests", "vfs");
 	for (;;) {
 		message_t m;
 		int status;
@@ -48,7 +55,9 @@ int main(void)
 		struct fs_request q = *FS_REQ(&m);
 		struct fs_reply rep;
 		memset(&rep, 0, sizeof(rep));
-		rep.status = handle(m.m_source, m.m_type, &q, &rep);
+		rep.status = peer_check(&clients, m.m_source, m.m_type);
+		if (rep.status == 0)
+			rep.status = handle(m.m_source, m.m_type, &q, &rep);
 		endpoint_t client = m.m_source;
 		m.m_type = FS_REPLY;
 		*FS_REP(&m) = rep;

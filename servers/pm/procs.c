@@ -61,6 +61,16 @@ void proc_boot(void)
 	}
 }
 
+/* The kernel's count of what it refused the process, all kinds. */
+static uint32_t denials(endpoint_t ep)
+{
+	const struct kinfo_proc *k = kernel_entry(ep);
+	uint32_t n = 0;
+	for (int i = 0; k && i < NR_DENY_KINDS; i++)
+		n += k->denied[i];
+	return n;
+}
+
 static char state_of(const struct mproc *p, const struct mproc *caller)
 {
 	const struct kinfo_proc *k = kernel_entry(p->ep);
@@ -90,6 +100,7 @@ int do_procs(struct mproc *p, const struct pm_request *q)
 		o->ep = mp[i].ep;
 		o->state = state_of(&mp[i], p);
 		memcpy(o->name, mp[i].name, sizeof(o->name) - 1);
+		o->denied = denials(mp[i].ep);
 	}
 	uint32_t len = n * (uint32_t)sizeof(out[0]);
 	if (len > q->len)

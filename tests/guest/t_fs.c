@@ -9,9 +9,14 @@
  * `t_fs badsb`: the image's superblock is corrupt; FS must refuse the
  * mount (EINVAL), say why (the harness checks its log line) and answer
  * every request on the missing root with EIO.
+ *
+ * `t_fs peers`: booted without `clients=t_fs`, so this test is nobody's
+ * client: FS and the MEMORY driver answer each request with EPERM (and
+ * log it, which the harness checks) and mount nothing.
  */
 #include <string.h>
 
+#include "proto/bdev.h"
 #include "proto/fs.h"
 #include "tlib.h"
 
@@ -67,6 +72,20 @@ int main(int argc, char **argv)
 	T_ASSERT(memory != NONE);
 	struct fs_request mnt = {
 		.ino = 0, .ino2 = (uint32_t)memory, .pos = 0x100};
+	if (argc > 1 && strcmp(argv[1], "peers") == 0) {
+		t_case = "peers";
+		T_EQ(req(FS_MOUNT, mnt, 0, 0, 0, 0), -EPERM);
+		struct fs_request q = {.ino = 1};
+		T_EQ(req(FS_STAT, q, 0, 0, 0, 0), -EPERM);
+		message_t m;
+		memset(&m, 0, sizeof(m));
+		m.m_type = BDEV_OPEN;
+		T_EQ(ipc_sendrec(memory, &m), 0);
+		T_EQ(m.m_type, BDEV_REPLY);
+		T_EQ(BDEV_REP(&m)->status, -EPERM);
+		t_pass();
+		t_finish();
+	}
 	if (argc > 1 && strcmp(argv[1], "badsb") == 0) {
 		t_case = "badsb";
 		T_EQ(req(FS_MOUNT, mnt, 0, 0, 0, 0), -EINVAL);

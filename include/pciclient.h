@@ -14,9 +14,15 @@
  *     uint8_t irq;
  *     if (pci_find(0, &d) == 0 && pci_claim(d.bdf, &irq) == 0)
  *             ... pci_bar(d.bdf, 0, &bar) gives its registers
+ *
+ * pci_listed() is for anybody: it reads device `index` of the list PCI
+ * keeps in DS (proto/pci.h), not PCI itself; -ENOENT past the last,
+ * -ESRCH if PCI has published no list (it is down), or DS's error.
+ * pci_listed_key() makes the key of device `index`, for PCI itself.
  */
 #pragma once
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "proto/pci.h"
@@ -32,4 +38,5 @@ int pci_bar(uint32_t bdf, uint32_t index, struct pci_bar_info *out);
 int pci_read(uint32_t bdf, uint32_t off, uint32_t size, uint32_t *value);
 int pci_write(uint32_t bdf, uint32_t off, uint32_t size, uint32_t value);
 int pci_master(uint32_t bdf, int on);
-int pci_list(uint32_t index, struct pci_info *out);
+int pci_listed(uint32_t index, struct pci_info *out);
+void pci_listed_key(uint32_t index, char *key, size_t size);

@@ -12,15 +12,19 @@
  *
  *	    bar4 io 0xc040 size 16
  *
- * The PCI driver is found in PM's process list: the process called
- * "pci" whose parent is RS (a boot process: parent 0).  A user's
- * program that happens to be called "pci" is not asked.  The driver
- * answers anybody.
+ * The list is the one the PCI driver keeps in the data store
+ * (proto/pci.h): lspci never sends to the driver, which users may not
+ * reach.  DS is found in PM's process list: the process called "ds"
+ * that the kernel started (parent 0), so a user's program called "ds"
+ * is not asked.  Only the PCI driver's label may write the list, and
+ * `service down pci` deletes it: no list means the driver is not
+ * running.
  */
 #include <stdio.h>
 #include <string.h>
 #include <sys/procs.h>
 
+#include "dsclient.h"
 #include "libsys.h"
 #include "pciclient.h"
 
@@ -52,23 +56,14 @@ static const char *kind(const struct pci_info *d)
 	return "device";
 }
 
-static const struct pm_procinfo *named(const struct pm_procinfo *procs, int n,
-				       const char *name, int32_t ppid)
-{
-	for (int i = 0; i < n; i++)
-		if (!strcmp(procs[i].name, name) && procs[i].ppid == ppid)
-			return &procs[i];
-	return 0;
-}
-
-static endpoint_t find_pci(void)
+static endpoint_t find_ds(void)
 {
 	static struct pm_procinfo procs[96];
 	int n = getprocs(procs, 96);
-	const struct pm_procinfo *rs = named(procs, n, "rs", 0);
-	const struct pm_procinfo *pci =
-		rs ? named(procs, n, "pci", rs->pid) : 0;
-	return pci ? pci->ep : NONE;
+	for (int i = 0; i < n; i++)
+		if (!strcmp(procs[i].name, "ds") && procs[i].ppid == 0)
+			return procs[i].ep;
+	return NONE;
 }
 
 static void show(const struct pci_info *d)
@@ -103,17 +98,22 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: lspci\n");
 		return 2;
 	}
-	endpoint_t pci = find_pci();
-	if (pci == NONE) {
-		fprintf(stderr, "lspci: the PCI driver is not running\n");
+	endpoint_t ds = find_ds();
+	if (ds == NONE) {
+		fprintf(stderr, "lspci: the data store is not running\n");
 		return 1;
 	}
-	pci_set_endpoint(pci);
+	ds_set_endpoint(ds);
 	for (uint32_t i = 0;; i++) {
 		struct pci_info d;
-		int r = pci_list(i, &d);
+		int r = pci_listed(i, &d);
 		if (r == -ENOENT)
 			return 0;
+		if (r == -ESRCH) {
+			fprintf(stderr,
+				"lspci: the PCI driver is not running\n");
+			return 1;
+		}
 		if (r < 0) {
 			fprintf(stderr, "lspci: %s\n", strerror(-r));
 			return 1;

@@ -26,13 +26,15 @@ static int check(uint32_t minor)
 	return minor >= MINOR_NULL && minor <= MINOR_KMSG ? 0 : -ENXIO;
 }
 
-static int chr_open(uint32_t minor, const struct cdev_request *q)
+static int chr_open(endpoint_t caller, uint32_t minor,
+		    const struct cdev_request *q)
 {
+	(void)caller;
 	(void)q;
 	return check(minor);
 }
 
-static int read_log(const struct cdev_request *q)
+static int read_log(endpoint_t caller, const struct cdev_request *q)
 {
 	uint32_t n = 0;
 	if (sys_getinfo(GI_LOG, logbuf, sizeof(logbuf), &n) < 0)
@@ -41,23 +43,24 @@ static int read_log(const struct cdev_request *q)
 		return 0;
 	uint32_t len =
 		n - (uint32_t)q->pos < q->len ? n - (uint32_t)q->pos : q->len;
-	int r = sys_safecopyto(chardriver_client(), q->grant, 0,
-			       logbuf + q->pos, len);
+	int r = sys_safecopyto(caller, q->grant, 0, logbuf + q->pos, len);
 	return r < 0 ? r : (int)len;
 }
 
-static int chr_read(uint32_t minor, const struct cdev_request *q)
+static int chr_read(endpoint_t caller, uint32_t minor,
+		    const struct cdev_request *q)
 {
 	int r = check(minor);
 	if (r < 0 || minor == MINOR_NULL)
 		return r;
 	if (minor == MINOR_KMSG)
-		return read_log(q);
-	r = sys_safememset(chardriver_client(), q->grant, 0, 0, q->len);
+		return read_log(caller, q);
+	r = sys_safememset(caller, q->grant, 0, 0, q->len);
 	return r < 0 ? r : (int)q->len;
 }
 
-static int chr_write(uint32_t minor, const struct cdev_request *q)
+static int chr_write(endpoint_t caller, uint32_t minor,
+		     const struct cdev_request *q)
 {
 	char chunk[256];
 	int r = check(minor);
@@ -66,8 +69,7 @@ static int chr_write(uint32_t minor, const struct cdev_request *q)
 	for (uint32_t done = 0; done < q->len;) {
 		uint32_t n = q->len - done < sizeof(chunk) ? q->len - done
 							   : sizeof(chunk);
-		r = sys_safecopyfrom(chardriver_client(), q->grant, done, chunk,
-				     n);
+		r = sys_safecopyfrom(caller, q->grant, done, chunk, n);
 		if (r == 0)
 			r = sys_diag(chunk, n);
 		if (r < 0)

@@ -15,29 +15,18 @@
  *
  * A device whose claimant has died without a PCI_FORGET (one that got
  * lost while PCI itself was being restarted) is free again too: a
- * claim checks that the holder is alive.  That is also why a release
- * is saved only at the next heartbeat: PCI_FORGET then costs PCI no
- * wait for DS, so it is ready at once for the ACL of the driver's next
- * instance, which RS holds until PCI has taken it.  At a fresh start PCI turns
+ * claim checks that the holder is alive.  At a fresh start PCI turns
  * bus mastering off on every device but the bridges, whatever the
  * firmware left on; at a restart it takes the claims back from the
- * state blob its predecessor saved (lib/libsys/sef.c) and keeps those
+ * device list its predecessor left in DS (list.c) and keeps those
  * whose claimant is still alive, so a running driver's DMA goes on.
+ * Every change of an owner or a command register is marked for the
+ * device list (list_changed()).
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "pci.h"
-
-#define NR_SAVED 16
-
-struct saved {
-	uint32_t n;
-	struct {
-		uint32_t bdf;
-		endpoint_t ep;
-	} c[NR_SAVED];
-};
 
 static bool alive(endpoint_t ep, char *name, uint32_t size)
 {
@@ -45,28 +34,14 @@ static bool alive(endpoint_t ep, char *name, uint32_t size)
 	return proc_name(ep, name ? name : buf, name ? size : sizeof(buf)) == 0;
 }
 
-static bool dirty; /* released claims not yet saved */
-
-static void save(void)
-{
-	dirty = false;
-	struct saved s;
-	memset(&s, 0, sizeof(s));
-	for (int i = 0; i < nr_devs && s.n < NR_SAVED; i++)
-		if (devs[i].owner != NONE) {
-			s.c[s.n].bdf = devs[i].bdf;
-			s.c[s.n].ep = devs[i].owner;
-			s.n++;
-		}
-	sef_state_save(&s, sizeof(s));
-}
-
 void master(struct dev *d, bool on)
 {
 	uint32_t cmd = conf_read(d->bdf, CONF_COMMAND, 2);
 	uint32_t want = on ? cmd | CMD_MASTER : cmd & ~CMD_MASTER;
-	if (want != cmd)
-		conf_write(d->bdf, CONF_COMMAND, 2, want);
+	if (want == cmd)
+		return;
+	conf_write(d->bdf, CONF_COMMAND, 2, want);
+	list_changed(d);
 }
 
 /* Every BAR and the IRQ line in one PRIVADD: all of them, or none. */
@@ -116,28 +91,20 @@ int claim(endpoint_t who, struct dev *d)
 	d->owner = who;
 	if (!alive(who, d->owner_name, sizeof(d->owner_name)))
 		strcpy(d->owner_name, "?");
-	save();
+	list_changed(d);
 	return 0;
 }
 
 void release(endpoint_t who)
 {
-	bool any = false;
 	for (int i = 0; i < nr_devs; i++) {
 		if (devs[i].owner != who)
 			continue;
 		master(&devs[i], false);
 		devs[i].owner = NONE;
 		devs[i].owner_name[0] = 0;
-		any = true;
+		list_changed(&devs[i]);
 	}
-	dirty |= any;
-}
-
-void claims_save_later(void)
-{
-	if (dirty)
-		save();
 }
 
 void claims_quiet(void)
@@ -147,19 +114,10 @@ void claims_quiet(void)
 			master(&devs[i], false);
 }
 
-void claims_restore(void)
+void claim_restore(struct dev *d, endpoint_t ep)
 {
-	struct saved s;
-	if (sef_state_restore(&s, sizeof(s)) < (int)sizeof(uint32_t))
-		return;
-	for (uint32_t i = 0; i < s.n && i < NR_SAVED; i++) {
-		struct dev *d = dev_find(s.c[i].bdf);
-		if (!d)
-			continue;
-		if (alive(s.c[i].ep, d->owner_name, sizeof(d->owner_name)))
-			d->owner = s.c[i].ep;
-		else
-			master(d, false);
-	}
-	save();
+	if (alive(ep, d->owner_name, sizeof(d->owner_name)))
+		d->owner = ep;
+	else
+		master(d, false);
 }

@@ -11,11 +11,14 @@
  * privileges (claim.c).  A claimant may read its device's whole
  * configuration, write its device-specific part, and switch bus
  * mastering; when it dies RS says so (PCI_FORGET) and bus mastering
- * goes off.  Anybody may list the devices (PCI_LIST, for lspci).  The
+ * goes off.  The device list, for lspci, is in DS (list.c): after each
+ * message, and before its reply, PCI publishes what it changed.  The
  * protocol is include/proto/pci.h.
  *
- * PCI never waits for anybody: RS's messages come by SENDNB and need
- * no answer, and replies go by SENDNB to callers waiting in SENDREC.
+ * PCI waits for nobody but DS, which never waits for anybody: RS's
+ * messages come by SENDNB and need no answer, and replies go by SENDNB
+ * to callers waiting in SENDREC.  While PCI publishes, an ACL from RS
+ * finds it busy and RS sends it again at its next tick.
  */
 #include <stdio.h>
 #include <string.h>
@@ -64,35 +67,6 @@ static bool good_access(uint32_t off, uint32_t size)
 	       off + size <= 256;
 }
 
-static int list(endpoint_t who, const struct pci_request *q)
-{
-	if (q->index >= (uint32_t)nr_devs)
-		return -ENOENT;
-	if (q->len < sizeof(struct pci_info))
-		return -EINVAL;
-	const struct dev *d = &devs[q->index];
-	struct pci_info info;
-	memset(&info, 0, sizeof(info));
-	info.bdf = d->bdf;
-	info.vendor = d->vendor;
-	info.device = d->device;
-	info.class = d->class;
-	info.subclass = d->subclass;
-	info.progif = d->progif;
-	info.revision = d->revision;
-	info.irq = d->irq;
-	info.command = (uint16_t)conf_read(d->bdf, CONF_COMMAND, 2);
-	info.master = (info.command & CMD_MASTER) != 0;
-	for (int i = 0; i < PCI_NR_BARS; i++) {
-		info.bar[i].base = d->bar[i].base;
-		info.bar[i].size = d->bar[i].size;
-		info.bar[i].flags = d->bar[i].flags;
-	}
-	info.owner = d->owner;
-	memcpy(info.owner_name, d->owner_name, sizeof(info.owner_name));
-	return sys_safecopyto(who, q->grant, 0, &info, sizeof(info));
-}
-
 static int request(const message_t *m, struct pci_reply *rep)
 {
 	const struct pci_request *q = PCI_REQ(m);
@@ -102,8 +76,6 @@ static int request(const message_t *m, struct pci_reply *rep)
 	switch (m->m_type) {
 	case PCI_FIND:
 		return find(who, q->index, rep);
-	case PCI_LIST:
-		return list(who, q);
 	case PCI_CLAIM:
 		d = q->bdf <= 0xffff ? dev_find(q->bdf) : 0;
 		if (!d)
@@ -165,6 +137,7 @@ static void from_rs(const message_t *m)
 	endpoint_t gone = (endpoint_t)PCI_REQ(m)->value;
 	release(gone);
 	acl_drop(gone);
+	list_publish();
 }
 
 int main(void)
@@ -172,11 +145,13 @@ int main(void)
 	int how = sef_startup("pci");
 	scan();
 	if (how == RS_RESTARTED)
-		claims_restore();
+		list_restore();
 	else
 		claims_quiet();
+	list_all_changed();
+	list_publish();
 	printf("pci: %d devices\n", nr_devs);
-	sef_on_heartbeat(claims_save_later);
+	sef_on_heartbeat(list_publish);
 	for (;;) {
 		message_t m;
 		int st;
@@ -190,6 +165,7 @@ int main(void)
 		memset(&out, 0, sizeof(out));
 		struct pci_reply *rep = PCI_REP(&out);
 		rep->status = request(&m, rep);
+		list_publish();
 		out.m_type = PCI_REPLY;
 		ipc_sendnb(m.m_source, &out);
 	}

@@ -57,7 +57,13 @@ bool acl_allows(endpoint_t ep, const struct dev *d);
 /* claim.c: claims, the privileges they add, bus mastering. */
 int claim(endpoint_t who, struct dev *d);
 void release(endpoint_t who); /* every claim of an instance that died */
-void claims_save_later(void); /* the releases, in DS (a heartbeat's) */
 void master(struct dev *d, bool on);
-void claims_quiet(void);   /* first start: DMA off but for bridges */
-void claims_restore(void); /* restart: the claims of the live */
+void claims_quiet(void); /* first start: DMA off but for bridges */
+/* restart: d is ep's again if ep is alive, else its DMA goes off */
+void claim_restore(struct dev *d, endpoint_t ep);
+
+/* list.c: the device list in DS, for lspci. */
+void list_changed(const struct dev *d); /* d's entry is out of date */
+void list_all_changed(void);		/* every entry and the count */
+void list_publish(void);		/* what is out of date, to DS */
+void list_restore(void); /* restart: the claims in the predecessor's list */

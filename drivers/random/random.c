@@ -53,8 +53,10 @@ static int check(uint32_t minor)
 	return minor == MINOR_RANDOM || minor == MINOR_URANDOM ? 0 : -ENXIO;
 }
 
-static int rnd_open(uint32_t minor, const struct cdev_request *q)
+static int rnd_open(endpoint_t caller, uint32_t minor,
+		    const struct cdev_request *q)
 {
+	(void)caller;
 	(void)q;
 	return check(minor);
 }
@@ -62,7 +64,8 @@ static int rnd_open(uint32_t minor, const struct cdev_request *q)
 /* Reads hand out generator output, writes mix the caller's bytes in; a
  * chunk at a time through the caller's grant.  Bytes moved, or the
  * error if none were. */
-static int transfer(uint32_t minor, const struct cdev_request *q, bool reading)
+static int transfer(endpoint_t caller, uint32_t minor,
+		    const struct cdev_request *q, bool reading)
 {
 	uint8_t chunk[CHUNK];
 	int r = check(minor);
@@ -73,11 +76,9 @@ static int transfer(uint32_t minor, const struct cdev_request *q, bool reading)
 		uint32_t n = q->len - done < CHUNK ? q->len - done : CHUNK;
 		if (reading) {
 			rng_read(chunk, n);
-			r = sys_safecopyto(chardriver_client(), q->grant, done,
-					   chunk, n);
+			r = sys_safecopyto(caller, q->grant, done, chunk, n);
 		} else {
-			r = sys_safecopyfrom(chardriver_client(), q->grant,
-					     done, chunk, n);
+			r = sys_safecopyfrom(caller, q->grant, done, chunk, n);
 			if (r == 0)
 				rng_mix(chunk, n);
 		}
@@ -89,14 +90,16 @@ static int transfer(uint32_t minor, const struct cdev_request *q, bool reading)
 	return done ? (int)done : r;
 }
 
-static int rnd_read(uint32_t minor, const struct cdev_request *q)
+static int rnd_read(endpoint_t caller, uint32_t minor,
+		    const struct cdev_request *q)
 {
-	return transfer(minor, q, true);
+	return transfer(caller, minor, q, true);
 }
 
-static int rnd_write(uint32_t minor, const struct cdev_request *q)
+static int rnd_write(endpoint_t caller, uint32_t minor,
+		     const struct cdev_request *q)
 {
-	return transfer(minor, q, false);
+	return transfer(caller, minor, q, false);
 }
 
 static const struct chardriver_ops ops = {

@@ -17,27 +17,28 @@
 #include "chardriver.h"
 #include "tty.h"
 
-#define CTRL(c) ((c)&0x1f)
+#define KEY_CTRL(c) ((c)&0x1f)
 #define SIGINT 2
 #define SIGQUIT 3
 #define SIGTSTP 18
 
 void line_init(struct tty *t)
 {
+	t->pgrp_by = t->sel_notify = NONE;
 	memset(&t->tio, 0, sizeof(t->tio));
 	t->tio.c_iflag = ICRNL | BRKINT;
 	t->tio.c_oflag = OPOST | ONLCR;
 	t->tio.c_cflag = CS8 | CREAD | CLOCAL;
 	t->tio.c_lflag = ICANON | ECHO | ECHOE | ECHOK | ISIG | IEXTEN;
-	t->tio.c_cc[VEOF] = CTRL('D');
+	t->tio.c_cc[VEOF] = KEY_CTRL('D');
 	t->tio.c_cc[VEOL] = 0;
 	t->tio.c_cc[VERASE] = 0x7f;
-	t->tio.c_cc[VINTR] = CTRL('C');
-	t->tio.c_cc[VKILL] = CTRL('U');
+	t->tio.c_cc[VINTR] = KEY_CTRL('C');
+	t->tio.c_cc[VKILL] = KEY_CTRL('U');
 	t->tio.c_cc[VMIN] = 1;
-	t->tio.c_cc[VQUIT] = CTRL('\\');
-	t->tio.c_cc[VSUSP] = CTRL('Z');
-	t->tio.c_cc[VWERASE] = CTRL('W');
+	t->tio.c_cc[VQUIT] = KEY_CTRL('\\');
+	t->tio.c_cc[VSUSP] = KEY_CTRL('Z');
+	t->tio.c_cc[VWERASE] = KEY_CTRL('W');
 	t->tio.c_ispeed = t->tio.c_ospeed = B115200;
 }
 
@@ -99,7 +100,7 @@ static bool signal_char(struct tty *t, char c)
 	echo(t, c);
 	if (t->tio.c_lflag & ECHO)
 		line_output(t, "\n", 1);
-	chardriver_signal(t->pgrp, sig);
+	chardriver_signal(t->pgrp_by, t->pgrp, sig);
 	return true;
 }
 
@@ -191,18 +192,21 @@ static int take(struct tty *t, endpoint_t who, grant_id_t g, uint32_t len)
 	return r < 0 ? r : (int)n;
 }
 
-int line_read(struct tty *t, const struct cdev_request *q)
+/* A read from caller: done at once, or kept with its caller until
+ * input comes (line_serve). */
+int line_read(struct tty *t, endpoint_t caller, const struct cdev_request *q)
 {
 	if (q->len == 0)
 		return 0;
 	bool raw_now = !(t->tio.c_lflag & ICANON) && t->tio.c_cc[VMIN] == 0;
 	if (line_readable(t) || raw_now)
-		return take(t, chardriver_client(), q->grant, q->len);
+		return take(t, caller, q->grant, q->len);
 	if (q->flags & VO_NONBLOCK)
 		return -EAGAIN;
 	if (t->nreaders == NR_READERS)
 		return -EAGAIN;
-	t->readers[t->nreaders++] = (struct reader){q->id, q->grant, q->len};
+	t->readers[t->nreaders++] =
+		(struct reader){caller, q->id, q->grant, q->len};
 	return CDEV_SUSPENDED;
 }
 
@@ -212,19 +216,21 @@ void line_serve(struct tty *t)
 		struct reader r = t->readers[0];
 		memmove(&t->readers[0], &t->readers[1],
 			--t->nreaders * sizeof(r));
-		chardriver_done(r.id,
-				take(t, chardriver_client(), r.grant, r.len));
+		chardriver_done(r.caller, r.id,
+				take(t, r.caller, r.grant, r.len));
 	}
-	if (t->sel_notify && line_readable(t)) {
-		t->sel_notify = false;
-		chardriver_select_ready(t->minor, CDEV_SEL_RD);
+	if (t->sel_notify != NONE && line_readable(t)) {
+		chardriver_select_ready(t->sel_notify, t->minor, CDEV_SEL_RD);
+		t->sel_notify = NONE;
 	}
 }
 
-int line_cancel(struct tty *t, endpoint_t id)
+/* The kept read `id` of caller ends; another client's is not its to
+ * cancel. */
+int line_cancel(struct tty *t, endpoint_t caller, endpoint_t id)
 {
 	for (int i = 0; i < t->nreaders; i++) {
-		if (t->readers[i].id != id)
+		if (t->readers[i].id != id || t->readers[i].caller != caller)
 			continue;
 		memmove(&t->readers[i], &t->readers[i + 1],
 			(size_t)(t->nreaders - i - 1) * sizeof(t->readers[0]));

@@ -11,7 +11,9 @@
  *
  * A terminal's foreground process group is set when a group leader
  * opens it (getty and login do, after setsid) or with TIOCSPGRP; ^C
- * and friends signal that group.
+ * and friends signal that group, through the client (VFS) that set it.
+ * Every callback is told who asked: grants are that caller's, and a
+ * kept read or a waiting select is finished towards it.
  */
 #include <string.h>
 #include <sys/ioctl.h>
@@ -30,23 +32,32 @@ static struct tty *tty_of(uint32_t minor)
 	return minor == 0 || minor == 2 ? &serial : minor == 1 ? &vga : 0;
 }
 
-static int tty_open(uint32_t minor, const struct cdev_request *q)
+static void set_pgrp(struct tty *t, endpoint_t by, int pgrp)
+{
+	t->pgrp = pgrp;
+	t->pgrp_by = by;
+}
+
+static int tty_open(endpoint_t caller, uint32_t minor,
+		    const struct cdev_request *q)
 {
 	struct tty *t = tty_of(minor);
 	if (!t)
 		return -ENXIO;
 	if (q->pid > 0 && q->pid == q->pgrp && !(q->flags & VO_NOCTTY))
-		t->pgrp = q->pgrp;
+		set_pgrp(t, caller, q->pgrp);
 	return 0;
 }
 
-static int tty_read(uint32_t minor, const struct cdev_request *q)
+static int tty_read(endpoint_t caller, uint32_t minor,
+		    const struct cdev_request *q)
 {
 	struct tty *t = tty_of(minor);
-	return t ? line_read(t, q) : -ENXIO;
+	return t ? line_read(t, caller, q) : -ENXIO;
 }
 
-static int tty_write(uint32_t minor, const struct cdev_request *q)
+static int tty_write(endpoint_t caller, uint32_t minor,
+		     const struct cdev_request *q)
 {
 	char chunk[256];
 	struct tty *t = tty_of(minor);
@@ -55,8 +66,7 @@ static int tty_write(uint32_t minor, const struct cdev_request *q)
 	for (uint32_t done = 0; done < q->len;) {
 		uint32_t n = q->len - done < sizeof(chunk) ? q->len - done
 							   : sizeof(chunk);
-		int r = sys_safecopyfrom(chardriver_client(), q->grant, done,
-					 chunk, n);
+		int r = sys_safecopyfrom(caller, q->grant, done, chunk, n);
 		if (r < 0)
 			return done ? (int)done : r;
 		line_output(t, chunk, n);
@@ -65,21 +75,24 @@ static int tty_write(uint32_t minor, const struct cdev_request *q)
 	return (int)q->len;
 }
 
-static int copy_in(const struct cdev_request *q, void *to, uint32_t n)
+static int copy_in(endpoint_t caller, const struct cdev_request *q, void *to,
+		   uint32_t n)
 {
 	if (q->len < n)
 		return -EINVAL;
-	return sys_safecopyfrom(chardriver_client(), q->grant, 0, to, n);
+	return sys_safecopyfrom(caller, q->grant, 0, to, n);
 }
 
-static int copy_out(const struct cdev_request *q, const void *from, uint32_t n)
+static int copy_out(endpoint_t caller, const struct cdev_request *q,
+		    const void *from, uint32_t n)
 {
 	if (q->len < n)
 		return -EINVAL;
-	return sys_safecopyto(chardriver_client(), q->grant, 0, from, n);
+	return sys_safecopyto(caller, q->grant, 0, from, n);
 }
 
-static int tty_ioctl(uint32_t minor, const struct cdev_request *q)
+static int tty_ioctl(endpoint_t caller, uint32_t minor,
+		     const struct cdev_request *q)
 {
 	struct tty *t = tty_of(minor);
 	struct termios tio;
@@ -88,13 +101,13 @@ static int tty_ioctl(uint32_t minor, const struct cdev_request *q)
 		return -ENXIO;
 	switch (q->request) {
 	case TCGETS:
-		return copy_out(q, &t->tio, sizeof(t->tio));
+		return copy_out(caller, q, &t->tio, sizeof(t->tio));
 	case TCSETSF:
 		t->icount = t->llen = 0;
 		/* fall through */
 	case TCSETS:
 	case TCSETSW: {
-		int r = copy_in(q, &tio, sizeof(tio));
+		int r = copy_in(caller, q, &tio, sizeof(tio));
 		if (r == 0) {
 			t->tio = tio;
 			line_serve(t);
@@ -102,18 +115,18 @@ static int tty_ioctl(uint32_t minor, const struct cdev_request *q)
 		return r;
 	}
 	case TIOCGPGRP:
-		return copy_out(q, &t->pgrp, sizeof(t->pgrp));
+		return copy_out(caller, q, &t->pgrp, sizeof(t->pgrp));
 	case TIOCSPGRP: {
-		int r = copy_in(q, &v, sizeof(v));
+		int r = copy_in(caller, q, &v, sizeof(v));
 		if (r == 0 && v <= 0)
 			r = -EINVAL;
 		if (r == 0)
-			t->pgrp = v;
+			set_pgrp(t, caller, v);
 		return r;
 	}
 	case TIOCGWINSZ: {
 		struct winsize w = {25, 80, 0, 0};
-		return copy_out(q, &w, sizeof(w));
+		return copy_out(caller, q, &w, sizeof(w));
 	}
 	case TCFLSH:
 		t->icount = t->llen = 0;
@@ -124,13 +137,13 @@ static int tty_ioctl(uint32_t minor, const struct cdev_request *q)
 	}
 }
 
-static int tty_cancel(uint32_t minor, endpoint_t id)
+static int tty_cancel(endpoint_t caller, uint32_t minor, endpoint_t id)
 {
 	struct tty *t = tty_of(minor);
-	return t ? line_cancel(t, id) : -EINTR;
+	return t ? line_cancel(t, caller, id) : -EINTR;
 }
 
-static int tty_select(uint32_t minor, uint32_t ops)
+static int tty_select(endpoint_t caller, uint32_t minor, uint32_t ops)
 {
 	struct tty *t = tty_of(minor);
 	if (!t)
@@ -139,7 +152,7 @@ static int tty_select(uint32_t minor, uint32_t ops)
 	if ((ops & CDEV_SEL_RD) && line_readable(t))
 		ready |= CDEV_SEL_RD;
 	else if ((ops & CDEV_SEL_RD) && (ops & CDEV_SEL_NOTIFY))
-		t->sel_notify = true;
+		t->sel_notify = caller;
 	return ready;
 }
 

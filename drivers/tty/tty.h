@@ -14,7 +14,8 @@
 #define LINE_MAX_T 255
 #define NR_READERS 8
 
-struct reader { /* a read the driver keeps until input comes */
+struct reader {		   /* a read the driver keeps until input comes */
+	endpoint_t caller; /* who sent it: its grant, its answer */
 	endpoint_t id;
 	grant_id_t grant;
 	uint32_t len;
@@ -33,8 +34,9 @@ struct tty {
 	uint32_t llen;
 	struct reader readers[NR_READERS];
 	int nreaders;
-	int pgrp;	 /* foreground process group: gets ^C's SIGINT */
-	bool sel_notify; /* select is waiting for input */
+	int pgrp;	       /* foreground process group: gets ^C's SIGINT */
+	endpoint_t pgrp_by;    /* who set it: where its signals go */
+	endpoint_t sel_notify; /* whose select waits for input, or NONE */
 	void (*out)(struct tty *t, const char *s, uint32_t n); /* device */
 };
 
@@ -42,9 +44,9 @@ struct tty {
 void line_init(struct tty *t);
 void line_input(struct tty *t, char c); /* a key or a byte came */
 void line_output(struct tty *t, const char *s, uint32_t n); /* OPOST */
-int line_read(struct tty *t, const struct cdev_request *q);
+int line_read(struct tty *t, endpoint_t caller, const struct cdev_request *q);
 void line_serve(struct tty *t); /* give waiting readers what is ready */
-int line_cancel(struct tty *t, endpoint_t id);
+int line_cancel(struct tty *t, endpoint_t caller, endpoint_t id);
 bool line_readable(const struct tty *t);
 
 /* serial.c: COM1 */

@@ -34,9 +34,19 @@
  * A caller PCI has no ACL for gets EPERM (RS may not have told PCI yet
  * for a boot driver: it asks again after RS's first heartbeat).
  *
- * From anybody (lspci):
- *   PCI_LIST    index, grant/len = room for a struct pci_info
- *               (writable) -> the index-th device; ENOENT past the last
+ * The device list is for anybody (lspci), but not by message: PCI
+ * publishes it in DS (proto/ds.h), where anybody may read it and only
+ * the label "pci" may write it.  pci_listed() (include/pciclient.h)
+ * reads it:
+ *   PCI_DS_COUNT   U32: how many devices PCI found
+ *   PCI_DS_DEV "N" BLOB, a struct pci_info: device N, 0 <= N < count
+ * PCI publishes every device and then the count when it starts, and a
+ * device again whenever what it shows changes (a claim, a FORGET, bus
+ * mastering), before the reply to the request that changed it goes
+ * out.  While RS restarts a crashed PCI the list stays, and the new
+ * instance takes its claims back from it.  `service down pci` deletes
+ * PCI's label, and DS deletes the label's keys with it: no count means
+ * no PCI driver.
  *
  * Other errors: EINVAL for a bad offset, size, index or bdf; ENOENT for
  * a bdf with no device; ENOSPC when the kernel's table of the caller's
@@ -47,8 +57,8 @@
 #include <stdint.h>
 
 #include "abi/endpoint.h"
-#include "abi/grant.h"
 #include "abi/message.h"
+#include "proto/ds.h"
 
 #define PCI_BASE 0x900
 #define PCI_ACL (PCI_BASE + 1)
@@ -59,7 +69,6 @@
 #define PCI_READ (PCI_BASE + 6)
 #define PCI_WRITE (PCI_BASE + 7)
 #define PCI_MASTER (PCI_BASE + 8)
-#define PCI_LIST (PCI_BASE + 9)
 #define PCI_REPLY (PCI_BASE + 0x80)
 
 #define PCI_BDF(bus, dev, fn) ((uint32_t)(bus) << 8 | (dev) << 3 | (fn))
@@ -91,12 +100,10 @@ struct pci_acl {
 
 struct pci_request {
 	uint32_t bdf;
-	uint32_t index;	  /* FIND, BAR, LIST */
-	uint32_t off;	  /* READ, WRITE */
-	uint32_t size;	  /* READ, WRITE */
-	uint32_t value;	  /* WRITE, MASTER; FORGET: the endpoint */
-	grant_id_t grant; /* LIST */
-	uint32_t len;
+	uint32_t index; /* FIND, BAR */
+	uint32_t off;	/* READ, WRITE */
+	uint32_t size;	/* READ, WRITE */
+	uint32_t value; /* WRITE, MASTER; FORGET: the endpoint */
 };
 
 struct pci_reply {
@@ -109,7 +116,10 @@ struct pci_reply {
 	uint32_t flags; /* BAR */
 };
 
-/* What PCI_LIST copies out for one device. */
+/* The device list's keys in DS, and one device's entry. */
+#define PCI_DS_COUNT "pci.devs"
+#define PCI_DS_DEV "pci.dev."
+
 struct pci_info {
 	uint32_t bdf;
 	uint16_t vendor, device;
@@ -127,6 +137,7 @@ struct pci_info {
 _Static_assert(sizeof(struct pci_acl) <= MSG_PAYLOAD, "fits");
 _Static_assert(sizeof(struct pci_request) <= MSG_PAYLOAD, "fits");
 _Static_assert(sizeof(struct pci_reply) <= MSG_PAYLOAD, "fits");
+_Static_assert(sizeof(struct pci_info) <= DS_BLOB_MAX, "one DS blob");
 
 #define PCI_ACL_OF(m) ((struct pci_acl *)(void *)(m)->m_u.b)
 #define PCI_REQ(m) ((struct pci_request *)(void *)(m)->m_u.b)

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: BSD-2-Clause
-/* The PCI driver's client calls: see include/pciclient.h. */
+/* The PCI driver's client calls, and the reader of the device list PCI
+ * keeps in DS: see include/pciclient.h. */
 #include <string.h>
 
+#include "dsclient.h"
 #include "libsys.h"
 #include "pciclient.h"
 
@@ -100,18 +102,35 @@ int pci_master(uint32_t bdf, int on)
 	return call(PCI_MASTER, &m);
 }
 
-int pci_list(uint32_t index, struct pci_info *out)
+/* PCI_DS_DEV and index in decimal; cut short if size is too small. */
+void pci_listed_key(uint32_t index, char *key, size_t size)
 {
-	message_t m;
-	PCI_REQ(request(&m, 0))->index = index;
-	if (pci_ep == NONE)
-		pci_ep = proc_find("pci");
-	grant_id_t g = grant_create(pci_ep, out, sizeof(*out), GF_WRITE);
-	if (g < 0)
-		return g;
-	PCI_REQ(&m)->grant = g;
-	PCI_REQ(&m)->len = sizeof(*out);
-	int r = call(PCI_LIST, &m);
-	grant_revoke(g);
-	return r;
+	char digits[11];
+	int n = 0;
+	do
+		digits[n++] = (char)('0' + index % 10);
+	while ((index /= 10) != 0);
+	size_t at = strlen(PCI_DS_DEV);
+	if (size == 0)
+		return;
+	strncpy(key, PCI_DS_DEV, size - 1);
+	while (n > 0 && at < size - 1)
+		key[at++] = digits[--n];
+	key[at < size ? at : size - 1] = 0;
+}
+
+int pci_listed(uint32_t index, struct pci_info *out)
+{
+	uint32_t count;
+	int r = ds_retrieve_u32(PCI_DS_COUNT, &count);
+	if (r < 0)
+		return r == -ENOENT ? -ESRCH : r;
+	if (index >= count)
+		return -ENOENT;
+	char key[DS_KEY_MAX];
+	pci_listed_key(index, key, sizeof(key));
+	r = ds_retrieve_blob(key, out, sizeof(*out));
+	if (r >= 0 && r != (int)sizeof(*out))
+		return -EIO;
+	return r == -ENOENT ? -ESRCH : r < 0 ? r : 0;
 }

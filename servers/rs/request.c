@@ -48,9 +48,17 @@ static int do_init(endpoint_t from, struct rs_reply *rep)
 	rep->restarts = s->restarts;
 	memcpy(rep->label, s->label, sizeof(rep->label));
 	svc_publish(s);
-	if (!strcmp(s->label, "pci"))
-		pci_tell_all(); /* a new PCI knows no ACL */
 	return s->restarts ? RS_RESTARTED : RS_FRESH;
+}
+
+/* A new PCI knows no ACL.  It learns them only after the reply to its
+ * RS_INIT: sent before, an ACL would reach the PCI waiting in SENDREC
+ * for that reply and be taken for it. */
+static void init_done(endpoint_t from)
+{
+	struct service *s = svc_by_ep(from);
+	if (s && !strcmp(s->label, "pci"))
+		pci_tell_all();
 }
 
 static bool good_label(const char *l)
@@ -188,6 +196,7 @@ void rs_request(message_t *m)
 	if (m->m_type == RS_INIT) {
 		r = do_init(m->m_source, &rep);
 		reply(m->m_source, r, &rep);
+		init_done(m->m_source);
 		return;
 	}
 	if (m->m_type < RS_UP || m->m_type > RS_FI) {

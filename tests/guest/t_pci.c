@@ -8,13 +8,14 @@
  * pcitest and pcitwo may claim the RTL8139 (`pci device 10ec:8139`),
  * pciclass every Ethernet controller (`pci class 02/00`).  t_pci starts
  * them through RS as `service up` does and makes them act with the
- * protocol of pcitest.h; it asks PCI itself only what anybody may
- * (PCI_LIST, as lspci does) -- or what nobody but RS may.
+ * protocol of pcitest.h; it reads the device list in DS, as lspci
+ * does, and asks PCI itself only what nobody but RS may.
  *
  *   list     the devices of QEMU's i440fx machine and the two cards by
  *            id and class; the multi-function PIIX found; the RTL8139's
  *            I/O and memory BARs of 256 bytes and its IRQ; nobody owns
- *            anything, and bus mastering is off but on bridges
+ *            anything, and bus mastering is off but on bridges; the
+ *            list is PCI's alone to write, and PCI_LIST is gone
  *   claim    pcitest: its card's ports are refused (and counted) until
  *            it claims; it finds the RTL8139 and nothing else; the
  *            claim gives the IRQ and exactly the BAR's ports, through
@@ -35,12 +36,15 @@
  *            added to pcitwo works at once, a full table gives ENOSPC
  *   enospc   a claim that fails because the claimant's table is full
  *            (ENOSPC) leaves it none of the card's ports
+ *   restart  PCI crashed: RS restarts it, and the new instance takes
+ *            the claims back from the list its predecessor left in DS
  * Each part fails with its own name; "PASS: pci" comes only at the end.
  */
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 
+#include "dsclient.h"
 #include "pciclient.h"
 #include "pcitest.h"
 #include "rsclient.h"
@@ -67,7 +71,7 @@ static struct pci_info listed(uint32_t bdf)
 {
 	struct pci_info d;
 	for (uint32_t i = 0; i < NR_LISTED; i++) {
-		T_EQ(pci_list(i, &d), 0);
+		T_EQ(pci_listed(i, &d), 0);
 		if (d.bdf == bdf)
 			return d;
 	}
@@ -240,13 +244,42 @@ static void check_ne(const struct pci_info *d)
 	ne = (struct card){d->bdf, d->bar[0].base, d->irq};
 }
 
+/* The boot instance publishes its list once RS has published its label:
+ * wait (up to 3 s) for that. */
+static void wait_list(void)
+{
+	struct pci_info d;
+	uint64_t end = t_ticks() + 300;
+	while (pci_listed(0, &d) == -ESRCH && t_ticks() < end)
+		pause_ms(10);
+	T_EQ(pci_listed(0, &d), 0);
+}
+
+/* Nobody but PCI may write its list, and nobody asks PCI for it. */
+static void list_is_pcis(void)
+{
+	char key[DS_KEY_MAX];
+	struct pci_info d;
+	T_EQ(pci_listed(0, &d), 0);
+	pci_listed_key(0, key, sizeof(key));
+	T_EQ(ds_publish_blob(key, &d, sizeof(d), DSF_OVERWRITE), -EPERM);
+	T_EQ(ds_publish_u32(PCI_DS_COUNT, 1, DSF_OVERWRITE), -EPERM);
+	message_t m;
+	memset(&m, 0, sizeof(m));
+	m.m_type = PCI_BASE + 9; /* what PCI_LIST was */
+	T_EQ(ipc_sendrec(pci, &m), 0);
+	T_EQ(m.m_type, PCI_REPLY);
+	T_EQ(PCI_REP(&m)->status, -ENOSYS);
+}
+
 static void t_list(void)
 {
 	t_case = "list";
 	uint32_t seen[NR_EXPECTED] = {0}, bdf[NR_EXPECTED] = {0}, n;
 	struct pci_info d;
+	wait_list();
 	for (n = 0; n <= NR_LISTED; n++) {
-		int r = pci_list(n, &d);
+		int r = pci_listed(n, &d);
 		if (r == -ENOENT)
 			break;
 		T_EQ(r, 0);
@@ -280,7 +313,8 @@ static void t_list(void)
 	T_EQ(bdf[0], PCI_BDF(0, 0, 0));
 	T_EQ(bdf[2], bdf[1] + 1); /* the PIIX's functions 0, 1 and 3 */
 	T_EQ(bdf[3], bdf[1] + 3);
-	T_EQ(pci_list(NR_LISTED + 100, &d), -ENOENT);
+	T_EQ(pci_listed(NR_LISTED + 100, &d), -ENOENT);
+	list_is_pcis();
 }
 
 static void t_claim(endpoint_t test)
@@ -596,6 +630,27 @@ static void t_enospc(endpoint_t again)
 	T_EQ(conf_read(again, rtl.bdf, 0, 4, 0), -EPERM);
 }
 
+/* pcitwo, up again, holds the RTL8139 with bus mastering on; PCI
+ * crashes.  The new instance keeps the claim and the DMA, from the
+ * list in DS, and lists them. */
+static void t_restart(void)
+{
+	t_case = "restart";
+	T_EQ(rs_call(rs, RS_RESTART, "pcitwo", 0, 0, 0, 0), 0);
+	endpoint_t two = wait_running("pcitwo", NONE, 3000);
+	T_EQ(claim(two, rtl.bdf, 0), 0);
+	T_EQ(master(two, rtl.bdf, 1), 0);
+	T_EQ(listed(rtl.bdf).master, 1); /* already, at the reply */
+	T_EQ(rs_call(rs, RS_FI, "pci", 0, 0, 0, 0), 0);
+	endpoint_t old = pci;
+	pci = wait_running("pci", old, 3000);
+	pci_set_endpoint(pci);
+	struct pci_info d = listed(rtl.bdf);
+	T_EQ(d.owner, two);
+	T_EQ(d.master, 1);
+	T_EQ(listed(ne.bdf).owner, NONE);
+}
+
 int main(void)
 {
 	rs = proc_find("rs");
@@ -612,6 +667,7 @@ int main(void)
 	t_rs_only(two);
 	t_privadd(two);
 	t_enospc(again);
+	t_restart();
 	t_case = "pci";
 	t_pass();
 	t_finish();

@@ -338,6 +338,7 @@ static void boot_files_kinds(void)
 	CHECK(pol.kind == POLICY_PROGRAM && !pol.users);
 	/* Only the user-facing servers take calls from user processes. */
 	CHECK(parse_tree_file("drivers", "memory") == 0 && !pol.users);
+	CHECK(parse_tree_file("drivers", "pci") == 0 && !pol.users); /* DS */
 	CHECK(parse_tree_file("servers", "fs") == 0 && !pol.users);
 	CHECK(parse_tree_file("servers", "vfs") == 0 && pol.users);
 }

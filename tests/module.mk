@@ -156,7 +156,18 @@ $(MKFS_BAD_IMAGE): $(MKFS_IMAGE)
 	cp $< $@
 	printf '\000\000' | dd of=$@ bs=1 seek=1048 conv=notrunc status=none
 
-TEST_TARGETS := $(TEST_KERNEL) $(ATA_DENY) $(TEST_IMAGE) $(RS_IMAGE) $(PCI_IMAGE) $(BAD_IMAGE) $(MKFS_IMAGE) $(MKFS_BAD_IMAGE) $(BUILD)/bin/memory.elf $(BUILD)/bin/fs.elf \
+# The disk root of iso/user_attack (tests/attack.py): the product's,
+# with p_attack in /test (mkrootfs --add adds new folders only).
+ATTACK_ROOT := $(BUILD)/tests/attack-root.img
+$(ATTACK_ROOT): $(BUILD)/disk-root.img $(BUILD)/tests/p_attack.elf $(MKROOTFS)
+	@rm -rf $(BUILD)/tests/attack-tree
+	@mkdir -p $(BUILD)/tests/attack-tree/test
+	strip -o $(BUILD)/tests/attack-tree/test/p_attack $(BUILD)/tests/p_attack.elf
+	cp $(DISK_ROOT) $@.tmp
+	$(MKROOTFS) --add $@.tmp $(BUILD)/tests/attack-tree
+	mv $@.tmp $@
+
+TEST_TARGETS := $(TEST_KERNEL) $(ATTACK_ROOT) $(ATA_DENY) $(TEST_IMAGE) $(RS_IMAGE) $(PCI_IMAGE) $(BAD_IMAGE) $(MKFS_IMAGE) $(MKFS_BAD_IMAGE) $(BUILD)/bin/memory.elf $(BUILD)/bin/fs.elf \
 	$(BUILD)/bin/vfs.elf $(BUILD)/bin/pm.elf $(BUILD)/bin/rs.elf \
 	$(BUILD)/bin/ds.elf $(BUILD)/tests/ds/rs.elf $(BUILD)/tests/core/ds.elf \
 	$(MKROOTFS) $(MKDISK) $(GUEST_TESTS:%=$(BUILD)/tests/%.elf) \

@@ -96,6 +96,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import attack  # noqa: E402
 import disk  # noqa: E402
 import qemu  # noqa: E402
 import session  # noqa: E402
@@ -414,6 +415,7 @@ SESSIONS = [
     ("iso/ata_recovery_pio", lambda b: disk.ata_recovery(b, mode="pio")),
     ("iso/fork_bomb", session.fork_bomb),
     ("iso/vga_login", vga.vga_login),
+    ("iso/user_attack", attack.user_attack),
 ]
 
 

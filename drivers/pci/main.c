@@ -122,12 +122,19 @@ static int request(const message_t *m, struct pci_reply *rep)
 	}
 }
 
-/* PCI_ACL and PCI_FORGET: RS's, and nobody else's. */
+/* PCI_ACL and PCI_FORGET: RS's, and nobody else's.  RS sends them
+ * with SENDNB and takes no answer; anybody else is answered EPERM, so
+ * that a SENDREC is not left waiting. */
 static void from_rs(const message_t *m)
 {
 	if (m->m_source != sef_rs()) {
 		printf("pci: %s from ep %d ignored: only RS may send it\n",
 		       m->m_type == PCI_ACL ? "ACL" : "FORGET", m->m_source);
+		message_t out;
+		memset(&out, 0, sizeof(out));
+		out.m_type = PCI_REPLY;
+		PCI_REP(&out)->status = -EPERM;
+		ipc_sendnb(m->m_source, &out);
 		return;
 	}
 	if (m->m_type == PCI_ACL) {

@@ -3,6 +3,9 @@
  * The loop and bookkeeping every character driver shares (see
  * chardriver.h and proto/cdev.h).  Each request is answered at once with
  * CDEV_REPLY, to its sender, and each callback is told who that is.
+ * Only VFS may ask (lib/libsys/peer.c; `clients=` on the driver's
+ * command line adds a test program): anybody else gets EPERM, counted
+ * and logged.
  *
  * News -- a kept request finished, select readiness, a terminal signal
  * -- is addressed by the driver to one client, and waits in a small
@@ -129,11 +132,16 @@ bool chardriver_handle(const struct chardriver_ops *ops, message_t *m,
 	}
 	if (m->m_type < CDEV_OPEN || m->m_type > CDEV_STATUS)
 		return false;
+	static struct peer_set clients;
+	if (!clients.what)
+		peer_init(&clients, "character requests", "vfs");
 	struct cdev_request q = *CDEV_REQ(m);
 	endpoint_t from = m->m_source;
 	int type = m->m_type;
 	m->m_type = CDEV_REPLY;
-	int r = dispatch(ops, from, type, &q, m);
+	int r = peer_check(&clients, from, type);
+	if (r == 0)
+		r = dispatch(ops, from, type, &q, m);
 	if (type != CDEV_STATUS || m->m_type == CDEV_NO_STATUS) {
 		memset(CDEV_REP(m), 0, sizeof(struct cdev_reply));
 		CDEV_REP(m)->status = r;

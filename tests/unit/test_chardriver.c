@@ -66,6 +66,25 @@ int sys_safecopyto(endpoint_t granter, grant_id_t gid, uint32_t offset,
 	return 0;
 }
 
+/* lib/libsys/peer.c asks the kernel; here A and B are VFS-like clients
+ * and anybody else is refused. */
+#define C 13
+void peer_init(struct peer_set *s, const char *what, const char *names)
+{
+	(void)names;
+	memset(s, 0, sizeof(*s));
+	s->what = what;
+}
+
+int peer_check(struct peer_set *s, endpoint_t who, int type)
+{
+	(void)type;
+	if (who == A || who == B)
+		return 0;
+	s->refused++;
+	return -EPERM;
+}
+
 static void out(struct tty *t, const char *s, uint32_t n)
 {
 	(void)t, (void)s, (void)n;
@@ -141,6 +160,17 @@ static void type_line(const char *s)
 {
 	for (; *s; s++)
 		line_input(&tty, *s);
+}
+
+/* A process that is no client gets EPERM, and its request never
+ * reaches the driver: no read is parked for it. */
+static void stranger(void)
+{
+	reset();
+	message_t m = ask(C, CDEV_READ, 99, 0);
+	CHECK(m.m_type == CDEV_REPLY && CDEV_REP(&m)->status == -EPERM);
+	type_line("hello\n");
+	CHECK(notified[C] == 0 && copied_to == NONE);
 }
 
 static void parked_read(void)
@@ -226,6 +256,7 @@ static void full_queue(void)
 int main(void)
 {
 	unit_file = "chardriver";
+	RUN(stranger);
 	RUN(parked_read);
 	RUN(own_news);
 	RUN(select_news);

@@ -75,7 +75,8 @@ struct vproc *vproc_of(endpoint_t ep);
 struct vproc *vproc_next(int *slot); /* iterate known processes */
 
 /* proc.c: notices from PM. */
-int proc_notice(endpoint_t from, int type, const struct vfs_request *q);
+int proc_notice(endpoint_t from, int type, const struct vfs_request *q,
+		struct vfs_reply *rep);
 void proc_reset(struct vproc *p, endpoint_t ep);
 
 /* fd.c: descriptors and open files. */

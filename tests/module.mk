@@ -98,6 +98,7 @@ $(TEST_IMAGE): $(MKROOTFS) $(shell find tests/guest/tree -type f) boot/devices \
 	strip -o $(BUILD)/tests/small/t_boot.elf $(BUILD)/tests/t_boot.elf
 	python3 tools/mkbadmods.py $(BUILD)/tests/small/t_boot.elf $(BUILD)/tests/small
 	cp $(BUILD)/tests/small/huge.elf $(TEST_TREE)/bin/huge
+	chmod 755 $(TEST_TREE)/bin/trunc $(TEST_TREE)/bin/huge
 	$(MKROOTFS) $@ 2048 $(TEST_TREE) boot/devices
 
 # The RS test's RAM disk (t_rs): the test service as /bin/svc, the

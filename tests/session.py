@@ -144,7 +144,8 @@ def commands_session(build):
     """As root: ps, dmesg, sync, the drivers' policy files in
     /etc/system.d, /bin/test and /bin/[, lspci with the PCI driver down
     and a program called pci running, then up again; as "user" (no
-    password): halt
+    password): a relative path from the shell's directory runs (`cd
+    /bin; ./echo`), /tmp is drwxrwxrwt and takes the user's files, halt
     and reboot refused; as root again: halt ends QEMU.
     Returns (ok, what went wrong, the console log)."""
     iso = os.path.join(build, "samsara.iso")
@@ -179,7 +180,9 @@ def commands_session(build):
              "service restart pci; sleep 1; lspci | grep -c 'IDE'"),
             (r"^1\r?\n# $", "exit"),
             (r"login: ", "user"),
-            (r"\$ $", "halt; echo h=$?"),
+            (r"\$ $", "cd /bin; ./echo hi; ls -ld /tmp; echo u >/tmp/u; "
+             "cat /tmp/u; cd /"),
+            (r"^hi\r?\ndrwxrwxrwt .*/tmp\r?\nu\r?\n\$ $", "halt; echo h=$?"),
             (refused % ("halt", "h"), "reboot; echo r=$?"),
             (refused % ("reboot", "r"), "exit"),
             (r"login: ", "root"),

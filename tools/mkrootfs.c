@@ -8,7 +8,10 @@
  *
  * DEVTAB lists device files to make (a plain user cannot make them in
  * DIR), one per line: "PATH c|b MAJOR MINOR MODE", e.g.
- * "/dev/console c 4 0 0600"; '#' starts a comment.
+ * "/dev/console c 4 0 0600"; and directories whose mode the tree cannot
+ * carry (git keeps no directory modes, so a checkout's /tmp is 0755):
+ * "PATH d MODE", e.g. "/tmp d 1777", made if missing, given MODE if
+ * copied from DIR.  '#' starts a comment.
  *
  * Directories, regular files and symbolic links are copied with their
  * permission bits; everything is owned by root.  The result passes
@@ -122,36 +125,63 @@ static void copy_tree(struct mfs *fs, const char *src, uint32_t dir)
 	closedir(d);
 }
 
-/* One DEVTAB line: make the device file it names. */
-static void make_node(struct mfs *fs, const char *tab, int lineno, char *line)
+static void bad_line(const char *tab, int lineno)
 {
-	char path[256], type;
-	unsigned major, minor, mode;
-	line[strcspn(line, "#\n")] = 0;
-	if (strspn(line, " \t") == strlen(line))
-		return;
-	if (sscanf(line, "%255s %c %u %u %o", path, &type, &major, &minor,
-		   &mode) != 5 ||
-	    (type != 'c' && type != 'b') || major > 255 || minor > 255 ||
-	    mode > 07777 || path[0] != '/') {
-		fprintf(stderr,
-			"mkrootfs: %s:%d: expected PATH c|b MAJOR MINOR "
-			"MODE\n",
-			tab, lineno);
-		exit(1);
-	}
+	fprintf(stderr,
+		"mkrootfs: %s:%d: expected PATH c|b MAJOR MINOR MODE or "
+		"PATH d MODE\n",
+		tab, lineno);
+	exit(1);
+}
+
+/* The directory of path (cut at its last '/') -> its inode in *dir, and
+ * the last name in *name. */
+static int parent_of(struct mfs *fs, char *path, uint32_t *dir, char **name)
+{
 	char *slash = strrchr(path, '/');
-	uint32_t dir, ino;
 	*slash = 0;
-	int r = mfs_namei(fs, path[0] ? path : "/", &dir);
+	int r = mfs_namei(fs, path[0] ? path : "/", dir);
 	*slash = '/';
+	*name = slash + 1;
+	return r;
+}
+
+/* "PATH d MODE": the directory, made or given its mode. */
+static void make_dir(struct mfs *fs, char *path, unsigned mode)
+{
+	uint32_t dir, ino;
+	char *name;
+	struct mfs_inode in;
+	int r = mfs_namei(fs, path, &ino);
+	if (r == -ENOENT && (r = parent_of(fs, path, &dir, &name)) == 0)
+		r = mfs_create(fs, dir, name, (uint16_t)(MFS_IFDIR | mode), 0,
+			       0, &ino);
+	if (r == 0)
+		r = mfs_iget(fs, ino, &in);
+	if (r == 0 && (in.mode & MFS_IFMT) != MFS_IFDIR)
+		r = -ENOTDIR;
+	if (r == 0) {
+		in.mode = (uint16_t)(MFS_IFDIR | mode);
+		r = mfs_iput(fs, ino, &in);
+	}
+	if (r < 0)
+		fail("mkdir", path, -r);
+}
+
+/* "PATH c|b MAJOR MINOR MODE": the device file. */
+static void make_dev(struct mfs *fs, char *path, char type, unsigned major,
+		     unsigned minor, unsigned mode)
+{
+	uint32_t dir, ino;
+	char *name;
+	struct mfs_inode in;
+	int r = parent_of(fs, path, &dir, &name);
 	if (r == 0)
 		r = mfs_create(
-			fs, dir, slash + 1,
+			fs, dir, name,
 			(uint16_t)((type == 'c' ? MFS_IFCHR : MFS_IFBLK) |
 				   mode),
 			0, 0, &ino);
-	struct mfs_inode in;
 	if (r == 0)
 		r = mfs_iget(fs, ino, &in);
 	if (r == 0) {
@@ -160,6 +190,29 @@ static void make_node(struct mfs *fs, const char *tab, int lineno, char *line)
 	}
 	if (r < 0)
 		fail("mknod", path, -r);
+}
+
+/* One DEVTAB line: make the device file or directory it names. */
+static void make_node(struct mfs *fs, const char *tab, int lineno, char *line)
+{
+	char path[256], type;
+	unsigned major, minor, mode;
+	line[strcspn(line, "#\n")] = 0;
+	if (strspn(line, " \t") == strlen(line))
+		return;
+	if (sscanf(line, "%255s %c", path, &type) != 2 || path[0] != '/')
+		bad_line(tab, lineno);
+	if (type == 'd') {
+		if (sscanf(line, "%*s %*c %o", &mode) != 1 || mode > 07777)
+			bad_line(tab, lineno);
+		make_dir(fs, path, mode);
+		return;
+	}
+	if (sscanf(line, "%*s %*c %u %u %o", &major, &minor, &mode) != 3 ||
+	    (type != 'c' && type != 'b') || major > 255 || minor > 255 ||
+	    mode > 07777)
+		bad_line(tab, lineno);
+	make_dev(fs, path, type, major, minor, mode);
 }
 
 static void make_nodes(struct mfs *fs, const char *tab)

@@ -52,7 +52,7 @@
  * Replies that describe a file (VFS_STAT, VFS_FSTAT) give its volume's
  * device number in `dev` too.
  *
- * Notices from PM only (a program sending them gets EPERM):
+ * Notices and requests from PM only (anyone else gets EPERM):
  *   VFS_PM_FORK    ep = parent, ep2 = child, mode = the child's pid:
  *                  the child gets copies of the parent's descriptors,
  *                  directory, mask, ids and process group
@@ -61,6 +61,18 @@
  *   VFS_PM_UNPAUSE ep: a waiting call ends now with EINTR
  *   VFS_PM_SETID   ep, mode = effective uid, arg = effective gid
  *   VFS_PM_PGRP    ep, mode = its new process group
+ *   VFS_PM_EXECOPEN ep = the process that execs, grant/len = the path
+ *                  (in PM's memory): the path is resolved as ep would
+ *                  resolve it (its working directory, search permission
+ *                  for its effective ids), the file must be regular and
+ *                  executable by ep's effective ids (EACCES otherwise),
+ *                  and is opened read-only into a new descriptor of PM's
+ *                  (3 or above: PM's 0-2 are its kernel log) -> fd, with ino, dev and st (its mode with the
+ *                  set-user-ID and set-group-ID bits, owner, size)
+ *
+ * So exec asks the file system the caller's question, not PM's: PM
+ * reads the program through that descriptor, whatever its read bits,
+ * and closes it when the program is loaded or refused.
  */
 #pragma once
 
@@ -113,6 +125,7 @@
 #define VFS_PM_UNPAUSE (VFS_BASE + 0x43)
 #define VFS_PM_SETID (VFS_BASE + 0x44)
 #define VFS_PM_PGRP (VFS_BASE + 0x45)
+#define VFS_PM_EXECOPEN (VFS_BASE + 0x46)
 #define VFS_REPLY (VFS_BASE + 0x80)
 
 /* Open flags: the values newlib uses (lib/libc checks that). */

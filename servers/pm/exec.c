@@ -3,13 +3,20 @@
  * exec: replace a process's program with one read from a file.
  *
  * Everything that can be checked is checked before the old program is
- * thrown away: the arguments, the file (through VFS, like any program
- * reads a file), its ELF headers and the size of what it asks for, the
- * first stack (exec_prepare in lib/libsys/exec_elf.c).  Then
- * exec_load builds the new memory from the file, and SYS_EXEC starts it.  A
- * failure after that point of no return ends the process.
+ * thrown away: the arguments; the file, which VFS opens for PM on the
+ * process's behalf (VFS_PM_EXECOPEN: the path resolved from the
+ * process's working directory with its effective ids, a regular file
+ * with an x bit for them, else EACCES); its ELF headers and the size of
+ * what it asks for, the first stack (exec_prepare in
+ * lib/libsys/exec_elf.c).  Then exec_load builds the new memory from
+ * the file, the set-user-ID and set-group-ID bits give the process the
+ * file's owner and group as its effective ids (the real ones stay; VFS
+ * learns them with VFS_PM_SETID, as after setuid), and SYS_EXEC starts
+ * it.  A failure after that point of no return ends the process.
+ *
+ * A script is not PM's business: its "#!" line is not ELF, so exec says
+ * ENOEXEC and the shell runs it (commands/sh/path.c).
  */
-#include <fcntl.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -31,6 +38,36 @@ static int read_file(void *ctx, uint32_t off, void *buf, uint32_t n)
 	return 0;
 }
 
+/* Have VFS open path for p (see the head) -> PM's descriptor, and the
+ * file's stat in st. */
+static int exec_open(struct mproc *p, const char *path, struct fs_stat *st)
+{
+	endpoint_t vfs = proc_find("vfs");
+	uint32_t len = (uint32_t)strlen(path);
+	grant_id_t g = grant_create(vfs, path, len, GF_READ);
+	if (g < 0)
+		return g;
+	struct vfs_request q = {.ep = p->ep, .grant = g, .len = len};
+	struct vfs_reply rep;
+	int r = vfs_send(VFS_PM_EXECOPEN, &q, &rep);
+	grant_revoke(g);
+	if (r >= 0)
+		*st = rep.st;
+	return r;
+}
+
+/* The set-user-ID and set-group-ID bits of the program p now runs. */
+static void exec_ids(struct mproc *p, const struct fs_stat *st)
+{
+	if (!(st->mode & (S_ISUID | S_ISGID)))
+		return;
+	if (st->mode & S_ISUID)
+		p->euid = st->uid;
+	if (st->mode & S_ISGID)
+		p->egid = st->gid;
+	vfs_notice(VFS_PM_SETID, p->ep, NONE, (uint32_t)p->euid, p->egid);
+}
+
 int pm_exec(struct mproc *p, const struct pm_request *q)
 {
 	static char block[PM_EXEC_MAX + 1];
@@ -50,14 +87,10 @@ int pm_exec(struct mproc *p, const struct pm_request *q)
 	const char *path = block, *args = block + strlen(block) + 1;
 	uint32_t args_len = q->len - (uint32_t)(args - block);
 
-	int fd = open(path, O_RDONLY);
+	struct fs_stat st;
+	int fd = exec_open(p, path, &st);
 	if (fd < 0)
-		return -errno;
-	struct stat st;
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
-		close(fd);
-		return -EACCES; /* not a regular file */
-	}
+		return fd;
 	int n = read(fd, hdr, sizeof(hdr));
 	if (n < (int)sizeof(struct ehdr)) {
 		close(fd);
@@ -65,8 +98,8 @@ int pm_exec(struct mproc *p, const struct pm_request *q)
 	}
 	uint32_t aux[3] = {STACK_AUX_EXEC, (uint32_t)proc_self(),
 			   (uint32_t)proc_find("vfs")};
-	r = exec_prepare(&image, hdr, (uint32_t)n, (uint32_t)st.st_size, args,
-			 args_len, q->argc, q->envc, aux, 3);
+	r = exec_prepare(&image, hdr, (uint32_t)n, st.size, args, args_len,
+			 q->argc, q->envc, aux, 3);
 	if (r < 0) {
 		close(fd);
 		return r;
@@ -86,6 +119,7 @@ int pm_exec(struct mproc *p, const struct pm_request *q)
 		return 1;
 	}
 	vfs_notice(VFS_PM_EXEC, p->ep, NONE, 0, 0);
+	exec_ids(p, &st);
 	sig_exec(p);
 	size_t nlen = strlen(name);
 	nlen = nlen < sizeof(p->name) - 1 ? nlen : sizeof(p->name) - 1;

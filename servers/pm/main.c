@@ -16,7 +16,9 @@
  * PM has still not met gets a pid when it first asks for something.
  *
  * PM tells VFS about forks, exits, execs, signals and id changes with
- * SENDREC notices; VFS never calls PM, so the two cannot deadlock.
+ * SENDREC notices, and asks it to open an exec's program file as the
+ * exec'ing process would (exec.c); VFS never calls PM, so the two
+ * cannot deadlock.
  */
 #include <string.h>
 
@@ -58,8 +60,7 @@ uint64_t pm_now(void)
 	return sys_times(&t) == 0 ? t.ticks : 0;
 }
 
-int vfs_notice(int type, endpoint_t ep, endpoint_t ep2, uint32_t mode,
-	       int32_t arg)
+int vfs_send(int type, const struct vfs_request *q, struct vfs_reply *rep)
 {
 	if (vfs_ep == NONE)
 		vfs_ep = proc_find("vfs");
@@ -68,10 +69,20 @@ int vfs_notice(int type, endpoint_t ep, endpoint_t ep2, uint32_t mode,
 	message_t m;
 	memset(&m, 0, sizeof(m));
 	m.m_type = type;
-	*VFS_REQ(&m) = (struct vfs_request){
-		.ep = ep, .ep2 = ep2, .mode = mode, .arg = arg};
+	*VFS_REQ(&m) = *q;
 	int r = ipc_sendrec(vfs_ep, &m);
-	return r < 0 ? r : VFS_REP(&m)->status;
+	if (r < 0)
+		return r;
+	if (rep)
+		*rep = *VFS_REP(&m);
+	return VFS_REP(&m)->status;
+}
+
+int vfs_notice(int type, endpoint_t ep, endpoint_t ep2, uint32_t mode,
+	       int32_t arg)
+{
+	struct vfs_request q = {.ep = ep, .ep2 = ep2, .mode = mode, .arg = arg};
+	return vfs_send(type, &q, 0);
 }
 
 /* The kernel has news about processes we manage. */

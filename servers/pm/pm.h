@@ -84,6 +84,8 @@ void pm_reply(struct mproc *p, int status, const struct pm_reply *rep);
 struct mproc *pm_by_pid(int pid);
 struct mproc *pm_by_ep(endpoint_t ep);
 uint64_t pm_now(void);
+/* A request to VFS (its reply in rep if not 0) -> status. */
+int vfs_send(int type, const struct vfs_request *q, struct vfs_reply *rep);
 int vfs_notice(int type, endpoint_t ep, endpoint_t ep2, uint32_t mode,
 	       int32_t arg);
 

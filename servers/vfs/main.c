@@ -15,8 +15,9 @@
  * server and drivers with SENDREC, but they answer at once; a call that
  * has to wait (an empty pipe, a terminal with no line yet, select) is
  * parked in the caller's vproc (wait.c) and answered later.  PM tells
- * VFS about forks, exits, execs and signals with notices (proc.c); VFS
- * never calls PM.
+ * VFS about forks, exits, execs and signals with notices (proc.c), and
+ * has it open the program file of an exec as the exec'ing process
+ * would (open.c); VFS never calls PM.
  */
 #include <string.h>
 
@@ -184,7 +185,7 @@ int main(void)
 		memset(&rep, 0, sizeof(rep));
 		int r;
 		if (m.m_type >= VFS_PM_FORK && m.m_type < VFS_REPLY)
-			r = proc_notice(m.m_source, m.m_type, &q);
+			r = proc_notice(m.m_source, m.m_type, &q, &rep);
 		else
 			r = handle(vproc_of(m.m_source), m.m_type, &q, &rep);
 		if (r != SUSPEND)

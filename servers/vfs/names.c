@@ -5,7 +5,10 @@
  * server does the rest (and refuses what the file system cannot do,
  * such as unlinking a directory or renaming one under itself).  A
  * directory with a volume mounted on it cannot be removed or renamed
- * (EBUSY), and link and rename stay within one volume (EXDEV).
+ * (EBUSY), and link and rename stay within one volume (EXDEV).  In a
+ * sticky directory (such as /tmp) an entry may be removed, renamed or
+ * replaced by a rename only by its owner, the directory's owner or root
+ * (perm.c).
  */
 #include <string.h>
 
@@ -17,6 +20,24 @@ static int dir_writable(struct vproc *p, uint32_t dir)
 	struct fs_reply rep;
 	int r = fs_call(FS_STAT, &s, &rep);
 	return r < 0 ? r : perm_check(p, &rep.st, 3);
+}
+
+/* May p take the entry `last` out of dir (unlink, rmdir, either end of
+ * a rename)?  Write and search permission on dir, and the sticky rule;
+ * a name that is not there is left to the file server to refuse. */
+static int may_remove(struct vproc *p, uint32_t dir, const char *last)
+{
+	struct fs_request s = {.ino = dir};
+	struct fs_reply d, e;
+	int r = fs_call(FS_STAT, &s, &d);
+	if (r == 0)
+		r = perm_check(p, &d.st, 3);
+	if (r < 0 || !(d.st.mode & T_STICKY))
+		return r;
+	r = fs_named(FS_LOOKUP, dir, last, 0, &e);
+	if (r == -ENOENT)
+		return 0;
+	return r < 0 ? r : perm_sticky(p, &d.st, &e.st);
 }
 
 /* EBUSY if path names a mount point (which the walk turns into the
@@ -43,7 +64,8 @@ int do_named(struct vproc *p, int type, const struct vfs_request *q)
 	if (r == 0 && type != VFS_MKDIR)
 		r = not_mount_point(p, path);
 	if (r == 0)
-		r = dir_writable(p, dir);
+		r = type == VFS_MKDIR ? dir_writable(p, dir)
+				      : may_remove(p, dir, last);
 	if (r < 0)
 		return r;
 	if (type == VFS_MKDIR) {
@@ -75,7 +97,8 @@ int do_two_names(struct vproc *p, int type, const struct vfs_request *q)
 	if (r == 0)
 		r = path_parent(p, b, &bdir, blast);
 	if (r == 0)
-		r = dir_writable(p, bdir);
+		r = type == VFS_RENAME ? may_remove(p, bdir, blast)
+				       : dir_writable(p, bdir);
 	if (r < 0)
 		return r == -EEXIST ? -EBUSY : r;
 	if (type == VFS_LINK) {
@@ -86,7 +109,7 @@ int do_two_names(struct vproc *p, int type, const struct vfs_request *q)
 	}
 	if ((r = path_parent(p, a, &adir, alast)) < 0)
 		return r == -EEXIST ? -EBUSY : r;
-	if ((r = dir_writable(p, adir)) < 0)
+	if ((r = may_remove(p, adir, alast)) < 0)
 		return r;
 	return fs_names(FS_RENAME, adir, bdir, alast, blast);
 }

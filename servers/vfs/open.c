@@ -1,12 +1,21 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * open(2) and mknod(2).
+ * open(2), mknod(2), and the open of a program file for exec.
  *
  * open finds (or with O_CREAT makes) the file, checks the access asked
  * for against its mode, and makes a filp: a plain one for files and
- * directories, or one the driver has agreed to open for a device file.  O_TRUNC empties a regular file; O_EXCL with O_CREAT
- * insists the file is new.  New files get the mode asked for, less the
+ * directories, or one the driver has agreed to open for a device file.
+ * O_TRUNC empties a regular file; O_EXCL with O_CREAT insists the file
+ * is new.  New files get the mode asked for, less the
  * process's umask, and the process's effective ids.
+ *
+ * exec's open (VFS_PM_EXECOPEN) comes from PM, which loads programs for
+ * processes: the path is resolved in the exec'ing process's context
+ * (its working directory, search permission for its effective ids), the
+ * file must be a regular file with execute permission for those ids,
+ * and the descriptor goes into PM's own table (3 or above), for PM to
+ * read the program through.  The process needs no read permission: it never sees
+ * the descriptor.
  */
 #include <string.h>
 
@@ -51,9 +60,10 @@ static int access_of(uint32_t flags)
 	return acc == VO_RDONLY ? 4 : acc == VO_WRONLY ? 2 : 6;
 }
 
-/* Make the filp for an opened inode: device files go to their driver. */
+/* Make the filp for an opened inode (device files go to their driver)
+ * and give it p's lowest free descriptor from `lowest` on. */
 static int make_filp(struct vproc *p, uint32_t ino, const struct fs_stat *st,
-		     uint32_t flags)
+		     uint32_t flags, int lowest)
 {
 	enum filp_kind kind = S_TYPE(st->mode) == T_CHR	  ? FK_CDEV
 			      : S_TYPE(st->mode) == T_BLK ? FK_BDEV
@@ -74,7 +84,7 @@ static int make_filp(struct vproc *p, uint32_t ino, const struct fs_stat *st,
 		f->refs = 0;
 		return r;
 	}
-	int fd = fd_install(p, f, 0);
+	int fd = fd_install(p, f, lowest);
 	if (fd < 0) {
 		filp_put(f);
 		return fd;
@@ -116,7 +126,7 @@ int do_open(struct vproc *p, const struct vfs_request *q)
 		if ((r = fs_call(FS_TRUNC, &t, 0)) < 0)
 			return r;
 	}
-	return make_filp(p, ino, &st, q->flags);
+	return make_filp(p, ino, &st, q->flags, 0);
 }
 
 int do_mknod(struct vproc *p, const struct vfs_request *q)
@@ -135,4 +145,27 @@ int do_mknod(struct vproc *p, const struct vfs_request *q)
 		return -EEXIST;
 	uint16_t mode = (uint16_t)(type | (q->mode & 07777 & ~p->umask));
 	return create(p, path, mode, (uint32_t)q->arg, &ino, &st);
+}
+
+int do_exec_open(struct vproc *pm, const struct vfs_request *q,
+		 struct vfs_reply *rep)
+{
+	char path[VFS_PATH_MAX];
+	uint32_t ino;
+	if (q->ep < 0 || EP_SLOT(q->ep) >= NR_PROCS || q->ep == pm->ep)
+		return -EINVAL;
+	struct vproc *p = vproc_of(q->ep);
+	int r = path_get(pm->ep, q, path);
+	if (r == 0)
+		r = path_lookup(p, path, &ino, &rep->st);
+	if (r == 0 && S_TYPE(rep->st.mode) != T_REG)
+		r = -EACCES;
+	if (r == 0)
+		r = perm_check(p, &rep->st, 1);
+	if (r < 0)
+		return r;
+	rep->ino = VNO_INO(ino);
+	rep->dev = mount_dev(ino);
+	/* From 3 on: a boot process's 0-2 are its kernel log (lib/libc). */
+	return make_filp(pm, ino, &rep->st, VO_RDONLY, 3);
 }

@@ -6,8 +6,9 @@
  * files through copied descriptors, as fork(2) says), exits (everything
  * closed, a waiting call dropped), execs (close-on-exec descriptors
  * closed), is signalled (a waiting call ends with EINTR), or changes
- * its ids or process group.  Only PM may send these; VFS answers each
- * at once.  A process VFS meets without a notice (a boot process) starts
+ * its ids or process group, and asks it to open a program file for exec
+ * on a process's behalf (open.c, do_exec_open).  Only PM may send these;
+ * VFS answers each at once.  A process VFS meets without a notice (a boot process) starts
  * with no descriptors, the root as its directory and mask 022.
  */
 #include <string.h>
@@ -54,7 +55,8 @@ static int do_fork(const struct vfs_request *q)
 	return 0;
 }
 
-int proc_notice(endpoint_t from, int type, const struct vfs_request *q)
+int proc_notice(endpoint_t from, int type, const struct vfs_request *q,
+		struct vfs_reply *rep)
 {
 	if (pm_ep == NONE)
 		pm_ep = proc_find("pm");
@@ -62,6 +64,8 @@ int proc_notice(endpoint_t from, int type, const struct vfs_request *q)
 		return -EPERM;
 	if (type == VFS_PM_FORK)
 		return do_fork(q);
+	if (type == VFS_PM_EXECOPEN)
+		return do_exec_open(vproc_of(from), q, rep);
 	struct vproc *p = vproc_by_ep(q->ep);
 	if (!p)
 		return 0; /* nothing kept for it */

@@ -27,6 +27,7 @@
 #define T_REG 0100000
 #define T_CHR 0020000
 #define T_BLK 0060000
+#define T_STICKY 01000 /* a directory's: see perm.c */
 
 enum filp_kind { FK_INODE, FK_CDEV, FK_BDEV, FK_PIPE };
 
@@ -74,7 +75,8 @@ struct vproc *vproc_of(endpoint_t ep);
 struct vproc *vproc_next(int *slot); /* iterate known processes */
 
 /* proc.c: notices from PM. */
-int proc_notice(endpoint_t from, int type, const struct vfs_request *q);
+int proc_notice(endpoint_t from, int type, const struct vfs_request *q,
+		struct vfs_reply *rep);
 void proc_reset(struct vproc *p, endpoint_t ep);
 
 /* fd.c: descriptors and open files. */
@@ -132,10 +134,16 @@ int path_of(uint32_t dir, char *buf, uint32_t size); /* getcwd */
 
 /* perm.c */
 int perm_check(const struct vproc *p, const struct fs_stat *st, int want);
+/* May p remove or rename `file`, an entry of `dir` (the sticky bit)? */
+int perm_sticky(const struct vproc *p, const struct fs_stat *dir,
+		const struct fs_stat *file);
 
 /* open.c, file.c, names.c, attr.c: the request handlers. */
 int do_open(struct vproc *p, const struct vfs_request *q);
 int do_mknod(struct vproc *p, const struct vfs_request *q);
+/* VFS_PM_EXECOPEN: q->ep's program file opened into pm's table. */
+int do_exec_open(struct vproc *pm, const struct vfs_request *q,
+		 struct vfs_reply *rep);
 int do_rw(struct vproc *p, int type, const struct vfs_request *q);
 int do_lseek(struct vproc *p, const struct vfs_request *q,
 	     struct vfs_reply *rep);

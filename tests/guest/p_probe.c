@@ -10,6 +10,9 @@
  *   mask SIG   the signal mask is exactly {SIG}
  *   pending SIG  SIG is pending
  *   alarm      an alarm is set (cancels it)
+ *   uid N, euid N, gid N, egid N   the real or effective id is N
+ *   mkuid N, mkgid N  a file made now (in /tmp, removed again) is owned
+ *              by user or group N: VFS knows the effective ids too
  * It exits 0 when all hold, else prints the failed one to standard error
  * and exits with 10 + its position.
  */
@@ -20,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static bool handler_is(int sig, _sig_func_ptr h)
@@ -28,8 +32,43 @@ static bool handler_is(int sig, _sig_func_ptr h)
 	return sigaction(sig, 0, &a) == 0 && a.sa_handler == h;
 }
 
+/* Make a file, and is its owner (or group) n? */
+static bool made_by(bool group, int n)
+{
+	char name[32];
+	struct stat st;
+	snprintf(name, sizeof(name), "/tmp/probe.%d", (int)getpid());
+	int fd = open(name, O_CREAT | O_EXCL | O_WRONLY, 0600);
+	bool ok = fd >= 0 && fstat(fd, &st) == 0 &&
+		  (group ? (int)st.st_gid : (int)st.st_uid) == n;
+	close(fd);
+	unlink(name);
+	return ok;
+}
+
+/* The id checks: false if `what` is none of them. */
+static bool check_id(const char *what, int n, bool *ok)
+{
+	if (!strcmp(what, "uid"))
+		*ok = (int)getuid() == n;
+	else if (!strcmp(what, "euid"))
+		*ok = (int)geteuid() == n;
+	else if (!strcmp(what, "gid"))
+		*ok = (int)getgid() == n;
+	else if (!strcmp(what, "egid"))
+		*ok = (int)getegid() == n;
+	else if (!strcmp(what, "mkuid") || !strcmp(what, "mkgid"))
+		*ok = made_by(what[2] == 'g', n);
+	else
+		return false;
+	return true;
+}
+
 static bool check(const char *what, int n)
 {
+	bool ok;
+	if (check_id(what, n, &ok))
+		return ok;
 	sigset_t s, want;
 	if (!strcmp(what, "pid"))
 		return getpid() == n;

@@ -3,7 +3,8 @@
  * POSIX suite: users and permissions -- the umask, chmod, chown,
  * access, and what a process that gave up root (setuid to an ordinary
  * user) may no longer do: open what its mode denies, change others'
- * files, signal others' processes, become root again.
+ * files, signal others' processes, become root again; /tmp (mode 1777)
+ * and the sticky bit.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -126,10 +127,55 @@ static void t_chown(void)
 	CHECK(setuid(USER) == 0 && chmod("/tmp/cho", 0600) == 0);
 }
 
+/* /tmp is root's, mode 1777: anybody may make files there, but in a
+ * sticky directory only a file's owner, the directory's owner or root
+ * may remove or rename it (or replace it by a rename), even where the
+ * file itself is writable by all. */
+static void t_tmp_sticky(void)
+{
+	struct stat st;
+	CHECK(stat("/tmp", &st) == 0 && S_ISDIR(st.st_mode));
+	CHECK((st.st_mode & 07777) == 01777 && st.st_uid == 0);
+	posix_make_file("/tmp/st_root", "r");
+	CHECK(chmod("/tmp/st_root", 0666) == 0);
+	CHECK(mkdir("/tmp/st_dir", 0755) == 0 &&
+	      chmod("/tmp/st_dir", 01777) == 0);
+	CHECK(chown("/tmp/st_dir", USER, 0) == 0);
+	posix_make_file("/tmp/st_dir/root", "r");
+	CHECK(mkdir("/tmp/st_open", 0777) == 0 &&
+	      chmod("/tmp/st_open", 0777) == 0);
+	posix_make_file("/tmp/st_open/root", "r");
+	CHECK(setuid(USER) == 0);
+	posix_make_file("/tmp/st_mine", "m");
+	CHECK(unlink("/tmp/st_root") == -1 && errno == EPERM);
+	CHECK(rename("/tmp/st_root", "/tmp/st_took") == -1 && errno == EPERM);
+	CHECK(rename("/tmp/st_mine", "/tmp/st_root") == -1 && errno == EPERM);
+	CHECK(posix_has("/tmp/st_root", "r"));
+	CHECK(rename("/tmp/st_mine", "/tmp/st_mine2") == 0);
+	CHECK(unlink("/tmp/st_mine2") == 0);
+	CHECK(unlink("/tmp/st_dir/root") == 0);	 /* the directory's owner */
+	CHECK(unlink("/tmp/st_open/root") == 0); /* not sticky */
+}
+
+/* Root may remove anybody's file from a sticky directory. */
+static void t_tmp_sticky_root(void)
+{
+	pid_t p = fork();
+	CHECK(p >= 0);
+	if (p == 0) {
+		CHECK(setuid(USER) == 0);
+		posix_make_file("/tmp/st_user", "u");
+		_exit(0);
+	}
+	CHECK(posix_exited(posix_wait(p), 0));
+	CHECK(unlink("/tmp/st_user") == 0);
+}
+
 static const struct posix_test tests[] = {
 	{"chmod_umask", t_chmod_umask}, {"umask_mkdir", t_umask_mkdir},
 	{"setuid", t_setuid},		{"access", t_access},
 	{"perm_denied", t_perm_denied}, {"chown", t_chown},
+	{"tmp_sticky", t_tmp_sticky},	{"tmp_sticky_root", t_tmp_sticky_root},
 };
 
 POSIX_GROUP(posix_perm, tests);

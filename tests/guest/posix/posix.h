@@ -44,8 +44,8 @@ extern const char *posix_current; /* the running test's name */
 
 /* The areas, in the order they run. */
 extern const struct posix_group posix_proc, posix_signal, posix_pipe,
-	posix_select, posix_fd, posix_file, posix_dir, posix_perm, posix_efault,
-	posix_space;
+	posix_select, posix_fd, posix_file, posix_dir, posix_perm, posix_exec,
+	posix_efault, posix_space;
 
 /* newlib declares these only for a few targets; Samsara's libc has
  * them. */

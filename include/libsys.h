@@ -146,6 +146,7 @@ struct peer_set {
 void peer_args(int argc, char **argv);
 void peer_init(struct peer_set *s, const char *what, const char *names);
 int peer_check(struct peer_set *s, endpoint_t who, int type);
+int peer_refuse(struct peer_set *s, endpoint_t who, int type);
 
 /* Printing to the kernel log without newlib (kputs.c). */
 void kputs(const char *s);

@@ -3,7 +3,8 @@
 protocols (tests/guest/p_attack.c) on the booted ISO, with the root file
 system on a disk.  Every message must be refused, nothing may change: /
 and a set of checksummed files are the same afterwards, every service
-still works, the kernel logged the denials, and the disk passes
+still works, the kernel logged the denials (and RS its refusals of
+the user's control requests), and the disk passes
 `fsck.minix -f` on the host."""
 import os
 import re
@@ -65,7 +66,9 @@ def user_attack(build):
             if not why:  # every service still works, denials were logged
                 why = session.run_steps(c, [
                     (r"# $", "dmesg | grep -c 'denied: p_attack'"),
-                    (r"^[1-9]\d*\r?$", "echo hi > /tmp/x; cat /tmp/x; "
+                    (r"(^|# )[1-9]\d*\r?$", "dmesg | grep -c '^rs: refused "
+                     "request 0x8.. from p_attack'"),
+                    (r"(^|# )[1-9]\d*\r?$", "echo hi > /tmp/x; cat /tmp/x; "
                      "service list | grep -c running; lspci | grep -c ."),
                     (r"hi\r?\n[1-9]\d*\r?\n[1-9]\d*\r?$", "sync; halt")], 120)
             if not why:

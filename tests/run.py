@@ -22,6 +22,13 @@
              are checked byte by byte, the first partition holding a
              mkrootfs image that passes `fsck.minix -f`; bad command
              lines fail and leave no file; --keep keeps a disk
+  guest/fs_peers  FS and MEMORY serve only their clients: a test
+             program not named with clients= gets EPERM, logged
+  guest/policy_records  every process's privileges (GETINFO GI_PRIV)
+             are exactly what its policy file grants
+  iso/user_attack  uid 100 sends every protocol's requests, then
+             100,000 random messages, to every process: all refused,
+             nothing changed (tests/attack.py)
   guest/core_death  a core server (p_crash booted as "ds") faults and
              the kernel reports it in one line
   guest/ds   the data store: t_ds boots as "rs" (DS trusts that name)

@@ -20,7 +20,9 @@
  * the error peer_check returns (-EPERM), and peer_check has counted it
  * in the set and logged one line (at most PEER_LOG_PER_SEC a second)
  * "LABEL: refused request TYPE from NAME (ep N): not a client of its
- * WHAT".
+ * WHAT".  peer_refuse counts and logs a refusal a server decided on
+ * itself (RS's control requests from a user other than root, DS's keys
+ * of another owner) the same way, with the set's `what` as the reason.
  */
 #include <stdbool.h>
 #include <stdio.h>
@@ -77,8 +79,8 @@ static bool listed(const struct peer_set *s, const char *name)
 	return false;
 }
 
-static void log_refusal(struct peer_set *s, endpoint_t who, int type,
-			const char *name)
+static void log_refusal(endpoint_t who, int type, const char *name,
+			const char *why, const char *what)
 {
 	static uint64_t second;
 	static int logged;
@@ -92,9 +94,8 @@ static void log_refusal(struct peer_set *s, endpoint_t who, int type,
 	static char me[PEER_NAME_MAX];
 	if (!me[0] && proc_name(proc_self(), me, sizeof(me)) < 0)
 		strcpy(me, "?");
-	printf("%s: refused request 0x%x from %s (ep %d): not a client of "
-	       "its %s\n",
-	       me, (unsigned)type, name, who, s->what);
+	printf("%s: refused request 0x%x from %s (ep %d): %s%s\n", me,
+	       (unsigned)type, name, who, why, what);
 }
 
 int peer_check(struct peer_set *s, endpoint_t who, int type)
@@ -111,6 +112,15 @@ int peer_check(struct peer_set *s, endpoint_t who, int type)
 		return 0;
 	}
 	s->refused++;
-	log_refusal(s, who, type, name);
+	log_refusal(who, type, name, "not a client of its ", s->what);
+	return -EPERM;
+}
+
+int peer_refuse(struct peer_set *s, endpoint_t who, int type)
+{
+	char name[PEER_NAME_MAX] = "?";
+	proc_name(who, name, sizeof(name));
+	s->refused++;
+	log_refusal(who, type, name, "", s->what);
 	return -EPERM;
 }

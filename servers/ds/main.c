@@ -49,6 +49,10 @@ static int handle(endpoint_t who, int type, const struct ds_request *q,
 
 int main(void)
 {
+	/* EPERM: a key of another owner, or a process without a label:
+	 * counted and logged (lib/libsys/peer.c). */
+	static struct peer_set refused;
+	peer_init(&refused, "not its key, or it has no label", "");
 	label_set_rs(proc_find("rs"));
 	for (;;) {
 		message_t m;
@@ -62,6 +66,8 @@ int main(void)
 		memset(&rep, 0, sizeof(rep));
 		rep.ep = NONE;
 		rep.status = handle(m.m_source, m.m_type, &q, &rep);
+		if (rep.status == -EPERM)
+			peer_refuse(&refused, m.m_source, m.m_type);
 		memset(&m.m_u, 0, sizeof(m.m_u));
 		m.m_type = DS_REPLY;
 		*DS_REP(&m) = rep;

@@ -204,7 +204,11 @@ void rs_request(message_t *m)
 		return;
 	}
 	if (pm_info(m->m_source, &uid) < 0 || uid != 0) {
-		reply(m->m_source, -EPERM, 0);
+		static struct peer_set root_only;
+		if (!root_only.what)
+			peer_init(&root_only, "only root may", "");
+		reply(m->m_source,
+		      peer_refuse(&root_only, m->m_source, m->m_type), 0);
 		return;
 	}
 	if (m->m_type == RS_UP) {

@@ -105,6 +105,7 @@ static int start(const char *name, const char *args, const uint8_t *img,
 	return 0;
 }
 
+/* The boot process called `name` (module names are unique), or 0. */
 static struct proc *boot_proc(const char *name)
 {
 	for (int i = 0; i < NR_PROCS; i++)
@@ -126,12 +127,8 @@ static void connect(void)
 		if ((p->rts & RTS_FREE) || !(be = boot_entry_find(p->name)))
 			continue;
 		for (const char *const *n = be->ipc; *n; n++)
-			for (int j = 0; j < NR_PROCS; j++) {
-				q = &proc_table[j];
-				if (!(q->rts & RTS_FREE) &&
-				    !strcmp(q->name, *n))
-					priv_set_target(p, q, true);
-			}
+			if ((q = boot_proc(*n)))
+				priv_set_target(p, q, true);
 		if (be->manager && (q = boot_proc(be->manager)))
 			p->manager = q->ep;
 	}

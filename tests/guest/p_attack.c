@@ -277,12 +277,6 @@ static int guarded(const char *what, int (*fn)(long, struct tally *), long arg,
 
 static struct stat root_st, passwd_st;
 
-/* One request to one process (regress). */
-static int one(endpoint_t to, message_t *m, struct tally *t)
-{
-	return attempt(to, m, t);
-}
-
 static endpoint_t ep_of(const char *name)
 {
 	const struct pm_procinfo *p = named(name);
@@ -297,19 +291,19 @@ static int do_regress(long unused, struct tally *t)
 	endpoint_t fs = ep_of("fs");
 	aim(fs);
 	payload(&m, FS_CHMOD, &root_st, &passwd_st);
-	bad |= one(fs, &m, t);
+	bad |= attempt(fs, &m, t);
 	payload(&m, FS_WRITE, &root_st, &passwd_st);
 	memcpy(buf, "owned::0:0::/:/bin/sh\n", 22);
 	FS_REQ(&m)->len = 22;
-	bad |= one(fs, &m, t);
+	bad |= attempt(fs, &m, t);
 	payload(&m, FS_CHOWN, &root_st, &passwd_st);
-	bad |= one(fs, &m, t);
+	bad |= attempt(fs, &m, t);
 	static const char *const disks[] = {"ata", "memory"};
 	for (int i = 0; i < 2; i++) {
 		memset(buf, 0xa5, BDEV_SECTOR);
 		aim(ep_of(disks[i]));
 		payload(&m, BDEV_WRITE, &root_st, &passwd_st);
-		bad |= one(ep_of(disks[i]), &m, t);
+		bad |= attempt(ep_of(disks[i]), &m, t);
 	}
 	return bad;
 }

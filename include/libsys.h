@@ -24,6 +24,21 @@ int ipc_sendnb(endpoint_t dst, message_t *m);
 int ipc_notify(endpoint_t dst);
 int ipc_receive(endpoint_t src, message_t *m, int *status);
 int ipc_sendrec(endpoint_t peer, message_t *m);
+
+/* A server's answer (reply.c): a message of `type` carrying len bytes
+ * of body, sent without blocking.  A handler that answers later (the
+ * request waits for a pipe, a terminal, a child, a signal) returns
+ * REPLY_LATER instead of a status: not an errno, not a count. */
+int ipc_reply(endpoint_t to, int type, const void *body, uint32_t len);
+#define REPLY_LATER 0x40000000
+
+/* A server's call table is an array indexed by request type minus the
+ * protocol's base, filled with designated initializers; CALL_IN gives
+ * the entry for `type`, or a null pointer for a type it does not hold. */
+#define CALL_IN(table, base, type)                                             \
+	((uint32_t)((type) - (base)) < sizeof(table) / sizeof((table)[0])      \
+		 ? (table)[(type) - (base)]                                    \
+		 : 0)
 /* The raw traps, for tests that must pass arbitrary registers. */
 int ipc_trap_raw(uint32_t prim, uint32_t peer, uint32_t msg, uint32_t *status);
 int kcall_raw(uint32_t nr, uint32_t msg);

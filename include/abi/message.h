@@ -31,6 +31,11 @@ typedef struct message {
 
 _Static_assert(sizeof(message_t) == MSG_SIZE, "message must be 64 bytes");
 
+/* Every protocol's payload struct is checked against the payload size:
+ * MSG_FITS(struct fs_lookup); after its definition. */
+#define MSG_FITS(type)                                                         \
+	_Static_assert(sizeof(type) <= MSG_PAYLOAD, #type " fits a message")
+
 /*
  * A notification reaches its receiver as a message of this type, and the
  * IPC status word (see ipc.h) says NOTIFY, so a receiver can tell it from a

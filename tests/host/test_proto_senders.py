@@ -1,0 +1,110 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-2-Clause
+"""No message of a protocol is filled by hand outside its client library.
+
+Each header in include/proto/ defines its request types as
+`#define NAME (BASE + N)`.  A request type may be named only by:
+  - its own header;
+  - its client library (CLIENTS): the one place that builds and sends
+    the request, so ids, grants and retries are written once;
+  - the code that serves it (SERVERS): call tables and handlers name the
+    types they receive;
+  - the programs that forge requests on purpose (FORGERS), to prove the
+    servers check every field: a client library cannot send a malformed
+    request, so these must write messages themselves.
+A name anywhere else is a hand-built message (or a hand-rolled client)
+and is reported with its file and line.  Comments are skipped.
+
+Usage: test_proto_senders.py [REPO]   (exit 1 and a list on a violation)
+"""
+import os
+import re
+import subprocess
+import sys
+
+CLIENTS = {
+    "bdev": ["lib/libsys/bdev.c"],
+    "cdev": ["lib/libsys/cdev.c"],
+    "fs": ["lib/libsys/fs.c"],
+    "vfs": ["lib/libsys/vfs_pm.c", "lib/libc/"],
+    "pm": ["lib/libc/"],
+    "rs": ["lib/libsys/rs.c", "lib/libsys/sef.c"],
+    "ds": ["lib/libsys/ds.c"],
+    "pci": ["lib/libsys/pci.c"],
+}
+SERVERS = {
+    "bdev": ["lib/libdriver/blockdriver.c"],
+    "cdev": ["lib/libdriver/chardriver.c"],
+    "fs": ["servers/fs/"],
+    "vfs": ["servers/vfs/"],
+    "pm": ["servers/pm/"],
+    "rs": ["servers/rs/", "lib/libsys/sef.c"],
+    "ds": ["servers/ds/"],
+    "pci": ["drivers/pci/"],
+}
+FORGERS = [
+    "tests/guest/p_attack.c",  # an ordinary user's forged requests
+    "tests/guest/t_fuzz.c",    # random messages to every server
+]
+
+DEFINE = re.compile(r"^#define\s+([A-Z][A-Z0-9_]*)\s+\(([A-Z]+_BASE)\s*\+")
+
+
+def request_names(repo):
+    names = {}
+    pdir = os.path.join(repo, "include/proto")
+    for f in sorted(os.listdir(pdir)):
+        if not f.endswith(".h"):
+            continue
+        proto = f[:-2]
+        for line in open(os.path.join(pdir, f)):
+            m = DEFINE.match(line)
+            if m and not m.group(1).endswith("_REPLY"):
+                names[m.group(1)] = proto
+    return names
+
+
+def strip_comments(text):
+    text = re.sub(r"/\*.*?\*/", lambda m: "\n" * m.group(0).count("\n"),
+                  text, flags=re.S)
+    return re.sub(r"//[^\n]*", "", text)
+
+
+def allowed(path, proto):
+    if path == "include/proto/%s.h" % proto or path in FORGERS:
+        return True
+    for p in CLIENTS.get(proto, []) + SERVERS.get(proto, []):
+        if path == p or (p.endswith("/") and path.startswith(p)):
+            return True
+    return False
+
+
+def main():
+    repo = sys.argv[1] if len(sys.argv) > 1 else "."
+    names = request_names(repo)
+    if not names:
+        print("no request types found in include/proto/")
+        return 1
+    word = re.compile(r"\b(" + "|".join(sorted(names)) + r")\b")
+    files = subprocess.run(["git", "-C", repo, "ls-files", "*.c", "*.h"],
+                           capture_output=True, text=True,
+                           check=True).stdout.split()
+    bad = []
+    for path in files:
+        text = strip_comments(open(os.path.join(repo, path),
+                                   errors="replace").read())
+        for n, line in enumerate(text.split("\n"), 1):
+            for m in word.finditer(line):
+                if not allowed(path, names[m.group(1)]):
+                    bad.append("%s:%d: %s (a %s request) outside its "
+                               "client library" % (path, n, m.group(1),
+                                                   names[m.group(1)]))
+    for b in bad:
+        print(b)
+    print("%d request types in %d protocols; %d hand-built uses"
+          % (len(names), len(set(names.values())), len(bad)))
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

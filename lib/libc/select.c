@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
  * select(2), and poll(2) on top of it.  The three sets travel to VFS in
- * one struct vfs_select; the timeout in milliseconds.  poll asks for
+ * one struct vfs_fdsets; the timeout in milliseconds.  poll asks for
  * POLLIN and POLLOUT only (POLLHUP and POLLERR would need VFS to tell
  * them apart from readiness).  The program's sets and array are copied
  * in and out with the kernel's check (user.c).

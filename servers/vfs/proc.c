@@ -8,8 +8,9 @@
  * closed), is signalled (a waiting call ends with EINTR), or changes
  * its ids or process group, and asks it to open a program file for exec
  * on a process's behalf (open.c, do_pm_execopen).  Only PM may send
- * these (main.c checks, proc_is_pm); VFS answers each at once.  A process VFS meets without a notice (a boot process) starts
- * with no descriptors, the root as its directory and mask 022.
+ * these (main.c checks, proc_is_pm); VFS answers each at once.  A
+ * process VFS meets without a notice (a boot process) starts with no
+ * descriptors, the root as its directory and mask 022.
  */
 #include <string.h>
 

@@ -81,8 +81,9 @@ int libc_two_paths(int type, const char *a, const char *b, uint32_t flags)
 		return libc_ret(nb);
 	union vfs_req q;
 	memset(&q, 0, sizeof(q));
-	grant_id_t *g = &q.link.grant; /* VFS_LINK, VFS_RENAME: a vfs_path */
-	uint32_t *glen = &q.link.len;
+	struct vfs_path *two = type == VFS_RENAME ? &q.rename : &q.link;
+	grant_id_t *g = &two->grant;
+	uint32_t *glen = &two->len;
 	if (type == VFS_MOUNT) {
 		q.mount.flags = flags;
 		g = &q.mount.grant;

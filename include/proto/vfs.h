@@ -2,72 +2,77 @@
 /*
  * The VFS protocol: what a program asks the virtual file system.  Paths
  * and data travel through grants the program makes to VFS; every
- * request gets one reply (VFS_REPLY): status >= 0 or a negative errno.
- * A request that must wait (a read from an empty pipe or a terminal, a
- * write to a full pipe, select) is answered when it can finish, or with
- * EINTR when PM says a signal came for the process.
+ * request gets one reply (VFS_REPLY) whose first field is the status:
+ * >= 0 or a negative errno.  A request that must wait (a read from an
+ * empty pipe or a terminal, a write to a full pipe, select) is answered
+ * when it can finish, or with EINTR when PM says a signal came for the
+ * process.  Each request's payload is its member of union vfs_req; the
+ * replies that say more than the status are members of union vfs_rep.
+ * A path is grant/len: len bytes without a NUL.
  *
- *   VFS_OPEN      grant/len = path, flags (VO_*), mode  -> fd
- *   VFS_CLOSE     fd
- *   VFS_READ      fd, grant, len                        -> bytes
- *   VFS_WRITE     fd, grant, len                        -> bytes
- *   VFS_LSEEK     fd, pos, whence (0 set, 1 cur, 2 end) -> pos
- *   VFS_FSTAT     fd                                    -> ino, st
- *   VFS_STAT      path                                  -> ino, st
- *   VFS_MKDIR     path, mode
- *   VFS_UNLINK    path
- *   VFS_RMDIR     path
- *   VFS_GETDENTS  fd, grant, len -> bytes of struct fs_dirent
- *   VFS_FTRUNCATE fd, pos = new size
- *   VFS_TRUNCATE  path, pos = new size
- *   VFS_SYNC
- *   VFS_DUP       fd, mode = the lowest new fd (F_DUPFD), or
- *                 arg = 1: exactly fd `mode` (dup2)  -> new fd
- *   VFS_FCNTL     fd, flags = command (VF_*), mode = its argument
- *   VFS_PIPE      -> status 0, ino = read end, pos = write end
- *   VFS_CHDIR     path;  VFS_FCHDIR fd
- *   VFS_GETCWD    grant/len = the buffer  -> length with the NUL
- *   VFS_CHMOD     path, mode;  VFS_FCHMOD fd, mode
- *   VFS_CHOWN     path, mode = uid, arg = gid
- *   VFS_UMASK     mode  -> the old mask
- *   VFS_ACCESS    path, mode = R_OK 4 | W_OK 2 | X_OK 1 (0: exists)
- *   VFS_LINK      grant = "old\0new\0", len = both with their NULs
- *   VFS_RENAME    as VFS_LINK
- *   VFS_UTIME     path, pos = atime, arg = mtime (pos < 0: now)
- *   VFS_MKNOD     path, mode (with the file type), arg = device number
- *   VFS_IOCTL     fd, flags = request, grant/len = its argument
- *   VFS_SELECT    grant = struct vfs_select (in and out), pos = timeout
- *                 in ms (< 0: none) -> number of ready descriptors
- *   VFS_STATVFS   path -> st.size free blocks, st.atime free inodes,
- *                 st.mtime blocks, st.ctime inodes (as FS_STATVFS),
- *                 st.mode = its VM_* flags, dev = its device number
- *   VFS_FSTATVFS  fd: as VFS_STATVFS
- *   VFS_MOUNT     grant = "special\0dir\0" (as VFS_LINK), flags = VM_*:
- *                 the volume on block device `special` appears at
- *                 `dir` (root only)
- *   VFS_UMOUNT    path = the mount point or the device (root only)
- *   VFS_GETMNT    grant/len = room for struct vfs_mntinfo entries ->
- *                 how many volumes are mounted (the root first)
+ *   VFS_OPEN      open: path, flags (VO_*), mode              -> fd
+ *   VFS_CLOSE     close: fd
+ *   VFS_READ      read: fd, grant/len = the buffer            -> bytes
+ *   VFS_WRITE     write: fd, grant/len = the data             -> bytes
+ *   VFS_LSEEK     lseek: fd, pos, whence (0 set, 1 cur, 2 end)
+ *                 -> lseek reply: the new pos
+ *   VFS_FSTAT     fstat: fd                  -> stat reply: ino, dev, st
+ *   VFS_STAT      stat: path                 -> stat reply
+ *   VFS_MKDIR     mkdir: path, mode
+ *   VFS_UNLINK    unlink: path
+ *   VFS_RMDIR     rmdir: path
+ *   VFS_GETDENTS  getdents: fd, grant/len    -> bytes of struct fs_dirent
+ *   VFS_FTRUNCATE ftruncate: fd, size
+ *   VFS_TRUNCATE  truncate: path, size
+ *   VFS_SYNC      (nothing)
+ *   VFS_DUP       dup: fd, target; exact = 0: the lowest free fd >=
+ *                 target (F_DUPFD), 1: exactly target (dup2) -> new fd
+ *   VFS_FCNTL     fcntl: fd, cmd (VF_*), arg               -> its result
+ *   VFS_PIPE      (nothing)          -> pipe reply: rfd, wfd (status 0)
+ *   VFS_CHDIR     chdir: path;  VFS_FCHDIR fchdir: fd
+ *   VFS_GETCWD    getcwd: grant/len = the buffer -> length with the NUL
+ *   VFS_CHMOD     chmod: path, mode;  VFS_FCHMOD fchmod: fd, mode
+ *   VFS_CHOWN     chown: path, uid, gid (-1: keep)
+ *   VFS_UMASK     umask: mask                         -> the old mask
+ *   VFS_ACCESS    access: path, want = R_OK 4 | W_OK 2 | X_OK 1
+ *                 (0: exists)
+ *   VFS_LINK      link: grant = "old\0new\0", len = both with NULs
+ *   VFS_RENAME    rename: as VFS_LINK
+ *   VFS_UTIME     utime: path, atime, mtime (atime < 0: both now)
+ *   VFS_MKNOD     mknod: path, mode (with the file type), rdev
+ *   VFS_IOCTL     ioctl: fd, request, grant/len = its argument
+ *   VFS_SELECT    select: grant = struct vfs_fdsets (in and out),
+ *                 timeout in ms (< 0: none) -> ready descriptors
+ *   VFS_STATVFS   statvfs: path  -> statvfs reply: blocks, free_blocks,
+ *                 inodes, free_inodes, flags (VM_*), dev
+ *   VFS_FSTATVFS  fstatvfs: fd   -> statvfs reply
+ *   VFS_MOUNT     mount: grant = "special\0dir\0" (as VFS_LINK),
+ *                 flags = VM_*: the volume on block device `special`
+ *                 appears at `dir` (root only)
+ *   VFS_UMOUNT    umount: path = the mount point or the device (root)
+ *   VFS_GETMNT    getmnt: grant/len = room for struct vfs_mntinfo
+ *                 entries -> how many volumes are mounted (root first)
  *
- * Replies that describe a file (VFS_STAT, VFS_FSTAT) give its volume's
- * device number in `dev` too.
+ * A stat reply gives the file's volume's device number in `dev` too.
  *
- * Notices and requests from PM only (anyone else gets EPERM):
- *   VFS_PM_FORK    ep = parent, ep2 = child, mode = the child's pid:
- *                  the child gets copies of the parent's descriptors,
- *                  directory, mask, ids and process group
- *   VFS_PM_EXIT    ep: every descriptor closed, any wait cancelled
- *   VFS_PM_EXEC    ep: close-on-exec descriptors closed
- *   VFS_PM_UNPAUSE ep: a waiting call ends now with EINTR
- *   VFS_PM_SETID   ep, mode = effective uid, arg = effective gid
- *   VFS_PM_PGRP    ep, mode = its new process group
- *   VFS_PM_EXECOPEN ep = the process that execs, grant/len = the path
- *                  (in PM's memory): the path is resolved as ep would
- *                  resolve it (its working directory, search permission
- *                  for its effective ids), the file must be regular and
- *                  executable by ep's effective ids (EACCES otherwise),
- *                  and is opened read-only into a new descriptor of PM's
- *                  (3 or above: PM's 0-2 are its kernel log) -> fd, with ino, dev and st (its mode with the
+ * Notices and requests from PM only (anyone else gets EPERM), sent by
+ * lib/libsys/vfs_pm.c (include/vfsclient.h):
+ *   VFS_PM_FORK    pm_fork: parent, child, pid (the child's): the child
+ *                  gets copies of the parent's descriptors, directory,
+ *                  mask, ids and process group
+ *   VFS_PM_EXIT    pm_exit: ep: every descriptor closed, a wait dropped
+ *   VFS_PM_EXEC    pm_exec: ep: close-on-exec descriptors closed
+ *   VFS_PM_UNPAUSE pm_unpause: ep: a waiting call ends now with EINTR
+ *   VFS_PM_SETID   pm_setid: ep, euid, egid (its effective ids)
+ *   VFS_PM_PGRP    pm_pgrp: ep, pgrp (its new process group)
+ *   VFS_PM_EXECOPEN pm_execopen: ep = the process that execs, grant/len
+ *                  = the path (in PM's memory): the path is resolved as
+ *                  ep would resolve it (its working directory, search
+ *                  permission for its effective ids), the file must be
+ *                  regular and executable by ep's effective ids (EACCES
+ *                  otherwise), and is opened read-only into a new
+ *                  descriptor of PM's (3 or above: PM's 0-2 are its
+ *                  kernel log) -> fd, with a stat reply (st has the
  *                  set-user-ID and set-group-ID bits, owner, size)
  *
  * So exec asks the file system the caller's question, not PM's: PM
@@ -153,26 +158,6 @@
 #define VFS_PATH_MAX 1024
 #define VFS_OPEN_MAX 64 /* descriptors per process */
 
-struct vfs_request {
-	int32_t fd;
-	uint32_t flags;
-	uint32_t mode;
-	grant_id_t grant;
-	uint32_t len;
-	int64_t pos;
-	int32_t whence;
-	int32_t arg;
-	endpoint_t ep, ep2; /* PM notices */
-};
-
-struct vfs_reply {
-	int32_t status;
-	uint32_t ino;
-	int64_t pos;
-	struct fs_stat st;
-	uint32_t dev; /* the volume's device number */
-};
-
 #define VM_RDONLY 1 /* VFS_MOUNT: no changes to the volume */
 #define VFS_MNT_NAME 64
 #define VFS_MNT_DIR 128
@@ -186,14 +171,276 @@ struct vfs_mntinfo {
 };
 
 /* VFS_SELECT's grant: descriptor bit sets in, ready bits out. */
-struct vfs_select {
+struct vfs_fdsets {
 	uint32_t nfds;
 	uint32_t rd[VFS_OPEN_MAX / 32], wr[VFS_OPEN_MAX / 32],
 		ex[VFS_OPEN_MAX / 32];
 };
 
-_Static_assert(sizeof(struct vfs_request) <= MSG_PAYLOAD, "fits");
-_Static_assert(sizeof(struct vfs_reply) <= MSG_PAYLOAD, "fits");
+/* A path alone: VFS_STAT, VFS_UNLINK, VFS_RMDIR, VFS_CHDIR,
+ * VFS_STATVFS, VFS_UMOUNT; two paths "a\0b\0": VFS_LINK, VFS_RENAME. */
+struct vfs_path {
+	grant_id_t grant;
+	uint32_t len;
+};
+MSG_FITS(struct vfs_path);
 
-#define VFS_REQ(m) ((struct vfs_request *)(void *)(m)->m_u.b)
-#define VFS_REP(m) ((struct vfs_reply *)(void *)(m)->m_u.b)
+/* A buffer VFS fills: VFS_GETCWD, VFS_GETMNT. */
+struct vfs_buf {
+	grant_id_t grant;
+	uint32_t len;
+};
+MSG_FITS(struct vfs_buf);
+
+/* A descriptor alone: VFS_CLOSE, VFS_FSTAT, VFS_FCHDIR, VFS_FSTATVFS. */
+struct vfs_fd {
+	int32_t fd;
+};
+MSG_FITS(struct vfs_fd);
+
+/* Bytes between a descriptor and a buffer: VFS_READ, VFS_WRITE,
+ * VFS_GETDENTS. */
+struct vfs_io {
+	int32_t fd;
+	grant_id_t grant;
+	uint32_t len;
+};
+MSG_FITS(struct vfs_io);
+
+struct vfs_open {
+	grant_id_t grant; /* the path */
+	uint32_t len;
+	uint32_t flags; /* VO_* */
+	uint32_t mode;	/* permissions of a file it creates */
+};
+MSG_FITS(struct vfs_open);
+
+struct vfs_lseek {
+	int32_t fd;
+	int32_t whence;
+	int64_t pos;
+};
+MSG_FITS(struct vfs_lseek);
+
+/* VFS_MKDIR, VFS_CHMOD: a path and permission bits. */
+struct vfs_path_mode {
+	grant_id_t grant;
+	uint32_t len;
+	uint32_t mode;
+};
+MSG_FITS(struct vfs_path_mode);
+
+struct vfs_ftruncate {
+	int32_t fd;
+	int64_t size;
+};
+MSG_FITS(struct vfs_ftruncate);
+
+struct vfs_truncate {
+	grant_id_t grant; /* the path */
+	uint32_t len;
+	int64_t size;
+};
+MSG_FITS(struct vfs_truncate);
+
+struct vfs_dup {
+	int32_t fd;
+	int32_t target;
+	uint32_t exact; /* 1: dup2 */
+};
+MSG_FITS(struct vfs_dup);
+
+struct vfs_fcntl {
+	int32_t fd;
+	uint32_t cmd; /* VF_* */
+	uint32_t arg;
+};
+MSG_FITS(struct vfs_fcntl);
+
+struct vfs_fchmod {
+	int32_t fd;
+	uint32_t mode;
+};
+MSG_FITS(struct vfs_fchmod);
+
+struct vfs_chown {
+	grant_id_t grant; /* the path */
+	uint32_t len;
+	int32_t uid, gid; /* -1: keep */
+};
+MSG_FITS(struct vfs_chown);
+
+struct vfs_umask {
+	uint32_t mask;
+};
+MSG_FITS(struct vfs_umask);
+
+struct vfs_access {
+	grant_id_t grant; /* the path */
+	uint32_t len;
+	uint32_t want; /* R_OK 4 | W_OK 2 | X_OK 1 */
+};
+MSG_FITS(struct vfs_access);
+
+struct vfs_utime {
+	grant_id_t grant; /* the path */
+	uint32_t len;
+	int64_t atime; /* < 0: both now */
+	int64_t mtime;
+};
+MSG_FITS(struct vfs_utime);
+
+struct vfs_mknod {
+	grant_id_t grant; /* the path */
+	uint32_t len;
+	uint32_t mode; /* the file type and permissions */
+	uint32_t rdev; /* the device number */
+};
+MSG_FITS(struct vfs_mknod);
+
+struct vfs_ioctl {
+	int32_t fd;
+	uint32_t request;
+	grant_id_t grant; /* its argument */
+	uint32_t len;
+};
+MSG_FITS(struct vfs_ioctl);
+
+struct vfs_select {
+	grant_id_t grant; /* struct vfs_fdsets */
+	uint32_t len;
+	int64_t timeout; /* ms; < 0: none */
+};
+MSG_FITS(struct vfs_select);
+
+struct vfs_mount {
+	grant_id_t grant; /* "special\0dir\0" */
+	uint32_t len;
+	uint32_t flags; /* VM_* */
+};
+MSG_FITS(struct vfs_mount);
+
+struct vfs_pm_fork {
+	endpoint_t parent, child;
+	int32_t pid; /* the child's */
+};
+MSG_FITS(struct vfs_pm_fork);
+
+/* A process alone: VFS_PM_EXIT, VFS_PM_EXEC, VFS_PM_UNPAUSE. */
+struct vfs_pm_proc {
+	endpoint_t ep;
+};
+MSG_FITS(struct vfs_pm_proc);
+
+struct vfs_pm_setid {
+	endpoint_t ep;
+	uint32_t euid, egid;
+};
+MSG_FITS(struct vfs_pm_setid);
+
+struct vfs_pm_pgrp {
+	endpoint_t ep;
+	int32_t pgrp;
+};
+MSG_FITS(struct vfs_pm_pgrp);
+
+struct vfs_pm_execopen {
+	endpoint_t ep;
+	grant_id_t grant; /* the path, in PM's memory */
+	uint32_t len;
+};
+MSG_FITS(struct vfs_pm_execopen);
+
+/* VFS_SYNC and VFS_PIPE carry nothing. */
+union vfs_req {
+	struct vfs_open open;
+	struct vfs_fd close;
+	struct vfs_io read;
+	struct vfs_io write;
+	struct vfs_lseek lseek;
+	struct vfs_fd fstat;
+	struct vfs_path stat;
+	struct vfs_path_mode mkdir;
+	struct vfs_path unlink;
+	struct vfs_path rmdir;
+	struct vfs_io getdents;
+	struct vfs_ftruncate ftruncate;
+	struct vfs_dup dup;
+	struct vfs_fcntl fcntl;
+	struct vfs_path chdir;
+	struct vfs_fd fchdir;
+	struct vfs_buf getcwd;
+	struct vfs_path_mode chmod;
+	struct vfs_fchmod fchmod;
+	struct vfs_chown chown;
+	struct vfs_umask umask;
+	struct vfs_access access;
+	struct vfs_path link;
+	struct vfs_path rename;
+	struct vfs_utime utime;
+	struct vfs_mknod mknod;
+	struct vfs_ioctl ioctl;
+	struct vfs_select select;
+	struct vfs_path statvfs;
+	struct vfs_truncate truncate;
+	struct vfs_mount mount;
+	struct vfs_path umount;
+	struct vfs_buf getmnt;
+	struct vfs_fd fstatvfs;
+	struct vfs_pm_fork pm_fork;
+	struct vfs_pm_proc pm_exit;
+	struct vfs_pm_proc pm_exec;
+	struct vfs_pm_proc pm_unpause;
+	struct vfs_pm_setid pm_setid;
+	struct vfs_pm_pgrp pm_pgrp;
+	struct vfs_pm_execopen pm_execopen;
+};
+MSG_FITS(union vfs_req);
+
+/* The replies; each begins with the status. */
+
+/* VFS_STAT, VFS_FSTAT, VFS_PM_EXECOPEN: a file. */
+struct vfs_stat_reply {
+	int32_t status;
+	uint32_t ino;
+	uint32_t dev; /* its volume's device number */
+	struct fs_stat st;
+};
+MSG_FITS(struct vfs_stat_reply);
+
+struct vfs_lseek_reply {
+	int32_t status;
+	int64_t pos;
+};
+MSG_FITS(struct vfs_lseek_reply);
+
+struct vfs_pipe_reply {
+	int32_t status;
+	int32_t rfd, wfd; /* the read end, the write end */
+};
+MSG_FITS(struct vfs_pipe_reply);
+
+/* VFS_STATVFS, VFS_FSTATVFS: the volume. */
+struct vfs_statvfs_reply {
+	int32_t status;
+	uint32_t blocks, free_blocks;
+	uint32_t inodes, free_inodes;
+	uint32_t flags; /* VM_* */
+	uint32_t dev;	/* its device number */
+};
+MSG_FITS(struct vfs_statvfs_reply);
+
+union vfs_rep {
+	int32_t status; /* every reply */
+	struct vfs_stat_reply stat;
+	struct vfs_stat_reply fstat;
+	struct vfs_lseek_reply lseek;
+	struct vfs_pipe_reply pipe;
+	struct vfs_statvfs_reply statvfs;
+	struct vfs_statvfs_reply fstatvfs;
+	struct vfs_stat_reply pm_execopen;
+};
+MSG_FITS(union vfs_rep);
+
+#define VFS_REQ(m) ((union vfs_req *)(void *)(m)->m_u.b)
+#define VFS_REP(m) ((union vfs_rep *)(void *)(m)->m_u.b)

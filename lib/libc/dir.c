@@ -18,20 +18,23 @@ _Static_assert(sizeof(struct fs_dirent) * _DIRENT_BUF <=
 
 int chdir(const char *path)
 {
-	return libc_ret(vfs_path(VFS_CHDIR, path, 0, 0, 0));
+	union vfs_req q = {.chdir = {0}};
+	return libc_ret(
+		vfs_path_call(VFS_CHDIR, path, &q, VFS_BUF(q.chdir), 0));
 }
 
 int fchdir(int fd)
 {
-	struct vfs_request q = {.fd = fd};
-	return libc_ret(vfs_call(VFS_FCHDIR, &q, 0, 0, 0, 0));
+	union vfs_req q = {.fchdir = {.fd = fd}};
+	return libc_ret(vfs_call(VFS_FCHDIR, &q, 0));
 }
 
 char *getcwd(char *buf, size_t size)
 {
 	char local[VFS_PATH_MAX] = "";
-	struct vfs_request q = {0};
-	int r = vfs_call(VFS_GETCWD, &q, local, sizeof(local), GF_WRITE, 0);
+	union vfs_req q = {.getcwd = {0}};
+	int r = vfs_buf_call(VFS_GETCWD, &q, VFS_BUF(q.getcwd), local,
+			     sizeof(local), GF_WRITE, 0);
 	if (r < 0) {
 		libc_ret(r);
 		return 0;
@@ -76,9 +79,10 @@ struct dirent *readdir(DIR *d)
 {
 	struct fs_dirent *e = (struct fs_dirent *)d->dd_buf;
 	if (d->dd_loc >= d->dd_len) {
-		struct vfs_request q = {.fd = d->dd_fd};
-		int r = vfs_call(VFS_GETDENTS, &q, d->dd_buf,
-				 _DIRENT_BUF * sizeof(*e), GF_WRITE, 0);
+		union vfs_req q = {.getdents = {.fd = d->dd_fd}};
+		int r = vfs_buf_call(VFS_GETDENTS, &q, VFS_BUF(q.getdents),
+				     d->dd_buf, _DIRENT_BUF * sizeof(*e),
+				     GF_WRITE, 0);
 		if (r <= 0) {
 			if (r < 0)
 				libc_ret(r);

@@ -6,6 +6,7 @@
  */
 #include <fcntl.h>
 #include <stdarg.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "libc.h"
@@ -19,16 +20,16 @@ static int got_fd(int r)
 
 int dup(int fd)
 {
-	struct vfs_request q = {.fd = fd, .mode = 0};
-	return got_fd(vfs_call(VFS_DUP, &q, 0, 0, 0, 0));
+	union vfs_req q = {.dup = {.fd = fd, .target = 0, .exact = 0}};
+	return got_fd(vfs_call(VFS_DUP, &q, 0));
 }
 
 int dup2(int fd, int to)
 {
 	if (to < 0)
 		return libc_ret(-EBADF);
-	struct vfs_request q = {.fd = fd, .mode = (uint32_t)to, .arg = 1};
-	return got_fd(vfs_call(VFS_DUP, &q, 0, 0, 0, 0));
+	union vfs_req q = {.dup = {.fd = fd, .target = to, .exact = 1}};
+	return got_fd(vfs_call(VFS_DUP, &q, 0));
 }
 
 int fcntl(int fd, int cmd, ...)
@@ -41,23 +42,25 @@ int fcntl(int fd, int cmd, ...)
 	va_end(ap);
 	if (cmd == F_DUPFD && arg < 0)
 		return libc_ret(-EINVAL);
-	struct vfs_request q = {
-		.fd = fd, .flags = (uint32_t)cmd, .mode = (uint32_t)arg};
-	int r = vfs_call(VFS_FCNTL, &q, 0, 0, 0, 0);
+	union vfs_req q = {.fcntl = {.fd = fd,
+				     .cmd = (uint32_t)cmd,
+				     .arg = (uint32_t)arg}};
+	int r = vfs_call(VFS_FCNTL, &q, 0);
 	return cmd == F_DUPFD ? got_fd(r) : libc_ret(r);
 }
 
 int pipe(int fds[2])
 {
-	struct vfs_request q = {0};
-	struct vfs_reply rep;
+	union vfs_req q;
+	union vfs_rep rep;
+	memset(&q, 0, sizeof(q)); /* VFS_PIPE carries nothing */
 	int r = libc_writable(fds, 2 * sizeof(int)); /* before making them */
 	if (r < 0)
 		return libc_ret(r);
-	r = vfs_call(VFS_PIPE, &q, 0, 0, 0, &rep);
+	r = vfs_call(VFS_PIPE, &q, &rep);
 	if (r < 0)
 		return libc_ret(r);
-	int mine[2] = {(int)rep.ino, (int)rep.pos};
+	int mine[2] = {rep.pipe.rfd, rep.pipe.wfd};
 	libc_fd_opened(mine[0]);
 	libc_fd_opened(mine[1]);
 	return libc_ret(libc_out(fds, mine, sizeof(mine)));

@@ -21,8 +21,10 @@ int open(const char *path, int flags, ...)
 	va_start(ap, flags);
 	int mode = flags & O_CREAT ? va_arg(ap, int) : 0;
 	va_end(ap);
-	int fd = libc_ret(
-		vfs_path(VFS_OPEN, path, (uint32_t)flags, (uint32_t)mode, 0));
+	union vfs_req q = {
+		.open = {.flags = (uint32_t)flags, .mode = (uint32_t)mode}};
+	int fd =
+		libc_ret(vfs_path_call(VFS_OPEN, path, &q, VFS_BUF(q.open), 0));
 	libc_fd_opened(fd);
 	return fd;
 }
@@ -34,11 +36,12 @@ int creat(const char *path, mode_t mode)
 
 int stat(const char *path, struct stat *st)
 {
-	struct vfs_reply rep;
-	int r = vfs_path(VFS_STAT, path, 0, 0, &rep);
+	union vfs_req q = {.stat = {0}};
+	union vfs_rep rep;
+	int r = vfs_path_call(VFS_STAT, path, &q, VFS_BUF(q.stat), &rep);
 	if (r < 0)
 		return libc_ret(r);
-	return libc_ret(vfs_stat_out(&rep, st));
+	return libc_ret(vfs_stat_out(&rep.stat, st));
 }
 
 int lstat(const char *path, struct stat *st)
@@ -48,17 +51,23 @@ int lstat(const char *path, struct stat *st)
 
 int mkdir(const char *path, mode_t mode)
 {
-	return libc_ret(vfs_path(VFS_MKDIR, path, 0, (uint32_t)mode, 0));
+	union vfs_req q = {.mkdir = {.mode = (uint32_t)mode}};
+	return libc_ret(
+		vfs_path_call(VFS_MKDIR, path, &q, VFS_BUF(q.mkdir), 0));
 }
 
 int unlink(const char *path)
 {
-	return libc_ret(vfs_path(VFS_UNLINK, path, 0, 0, 0));
+	union vfs_req q = {.unlink = {0}};
+	return libc_ret(
+		vfs_path_call(VFS_UNLINK, path, &q, VFS_BUF(q.unlink), 0));
 }
 
 int rmdir(const char *path)
 {
-	return libc_ret(vfs_path(VFS_RMDIR, path, 0, 0, 0));
+	union vfs_req q = {.rmdir = {0}};
+	return libc_ret(
+		vfs_path_call(VFS_RMDIR, path, &q, VFS_BUF(q.rmdir), 0));
 }
 
 int libc_two_paths(int type, const char *a, const char *b, uint32_t flags)
@@ -70,9 +79,18 @@ int libc_two_paths(int type, const char *a, const char *b, uint32_t flags)
 	int nb = libc_path_in(buf + na + 1, b);
 	if (nb < 0)
 		return libc_ret(nb);
-	struct vfs_request q = {.flags = flags};
-	return libc_ret(
-		vfs_call(type, &q, buf, (uint32_t)(na + nb + 2), GF_READ, 0));
+	union vfs_req q;
+	memset(&q, 0, sizeof(q));
+	struct vfs_path *two = type == VFS_RENAME ? &q.rename : &q.link;
+	grant_id_t *g = &two->grant;
+	uint32_t *glen = &two->len;
+	if (type == VFS_MOUNT) {
+		q.mount.flags = flags;
+		g = &q.mount.grant;
+		glen = &q.mount.len;
+	}
+	return libc_ret(vfs_buf_call(type, &q, g, glen, buf,
+				     (uint32_t)(na + nb + 2), GF_READ, 0));
 }
 
 int link(const char *old, const char *new)
@@ -87,21 +105,24 @@ int rename(const char *old, const char *new)
 
 int chmod(const char *path, mode_t mode)
 {
-	return libc_ret(vfs_path(VFS_CHMOD, path, 0, (uint32_t)mode, 0));
+	union vfs_req q = {.chmod = {.mode = (uint32_t)mode}};
+	return libc_ret(
+		vfs_path_call(VFS_CHMOD, path, &q, VFS_BUF(q.chmod), 0));
 }
 
 int fchmod(int fd, mode_t mode)
 {
-	struct vfs_request q = {.fd = fd, .mode = (uint32_t)mode};
-	return libc_ret(vfs_call(VFS_FCHMOD, &q, 0, 0, 0, 0));
+	union vfs_req q = {.fchmod = {.fd = fd, .mode = (uint32_t)mode}};
+	return libc_ret(vfs_call(VFS_FCHMOD, &q, 0));
 }
 
 int chown(const char *path, uid_t uid, gid_t gid)
 {
-	struct vfs_request q = {.mode = uid == (uid_t)-1 ? 0xffffffffu
-							 : (uint32_t)uid,
-				.arg = gid == (gid_t)-1 ? -1 : (int32_t)gid};
-	return libc_ret(vfs_path_req(VFS_CHOWN, path, &q, 0));
+	union vfs_req q = {
+		.chown = {.uid = uid == (uid_t)-1 ? -1 : (int32_t)uid,
+			  .gid = gid == (gid_t)-1 ? -1 : (int32_t)gid}};
+	return libc_ret(
+		vfs_path_call(VFS_CHOWN, path, &q, VFS_BUF(q.chown), 0));
 }
 
 int lchown(const char *path, uid_t uid, gid_t gid)
@@ -111,24 +132,27 @@ int lchown(const char *path, uid_t uid, gid_t gid)
 
 int access(const char *path, int mode)
 {
-	return libc_ret(vfs_path(VFS_ACCESS, path, 0, (uint32_t)mode, 0));
+	union vfs_req q = {.access = {.want = (uint32_t)mode}};
+	return libc_ret(
+		vfs_path_call(VFS_ACCESS, path, &q, VFS_BUF(q.access), 0));
 }
 
 int truncate(const char *path, off_t len)
 {
-	struct vfs_request q = {.pos = len};
-	return libc_ret(vfs_path_req(VFS_TRUNCATE, path, &q, 0));
+	union vfs_req q = {.truncate = {.size = len}};
+	return libc_ret(
+		vfs_path_call(VFS_TRUNCATE, path, &q, VFS_BUF(q.truncate), 0));
 }
 
 int ftruncate(int fd, off_t len)
 {
-	struct vfs_request q = {.fd = fd, .pos = len};
-	return libc_ret(vfs_call(VFS_FTRUNCATE, &q, 0, 0, 0, 0));
+	union vfs_req q = {.ftruncate = {.fd = fd, .size = len}};
+	return libc_ret(vfs_call(VFS_FTRUNCATE, &q, 0));
 }
 
 int utime(const char *path, const struct utimbuf *t)
 {
-	/* No times: VFS sets both to now (pos < 0), which needs only
+	/* No times: VFS sets both to now (atime < 0), which needs only
 	 * write permission, not ownership. */
 	struct utimbuf mine = {-1, 0};
 	if (t) {
@@ -136,9 +160,10 @@ int utime(const char *path, const struct utimbuf *t)
 		if (r < 0)
 			return libc_ret(r);
 	}
-	struct vfs_request q = {.pos = mine.actime,
-				.arg = (int32_t)mine.modtime};
-	return libc_ret(vfs_path_req(VFS_UTIME, path, &q, 0));
+	union vfs_req q = {.utime = {.atime = mine.actime,
+				     .mtime = (int32_t)mine.modtime}};
+	return libc_ret(
+		vfs_path_call(VFS_UTIME, path, &q, VFS_BUF(q.utime), 0));
 }
 
 int utimes(const char *path, const struct timeval *tv)
@@ -155,55 +180,59 @@ int utimes(const char *path, const struct timeval *tv)
 
 mode_t umask(mode_t mask)
 {
-	struct vfs_request q = {.mode = (uint32_t)mask};
-	int r = vfs_call(VFS_UMASK, &q, 0, 0, 0, 0);
+	union vfs_req q = {.umask = {.mask = (uint32_t)mask}};
+	int r = vfs_call(VFS_UMASK, &q, 0);
 	return r < 0 ? 022 : (mode_t)r;
 }
 
 int mknod(const char *path, mode_t mode, dev_t dev)
 {
-	struct vfs_request q = {.mode = (uint32_t)mode, .arg = (int32_t)dev};
-	return libc_ret(vfs_path_req(VFS_MKNOD, path, &q, 0));
+	union vfs_req q = {
+		.mknod = {.mode = (uint32_t)mode, .rdev = (uint32_t)dev}};
+	return libc_ret(
+		vfs_path_call(VFS_MKNOD, path, &q, VFS_BUF(q.mknod), 0));
 }
 
-static int statvfs_out(const struct vfs_reply *rep, struct statvfs *out)
+static int statvfs_out(const struct vfs_statvfs_reply *rep, struct statvfs *out)
 {
 	struct statvfs s;
 	memset(&s, 0, sizeof(s));
 	s.f_bsize = s.f_frsize = 1024;
-	s.f_bfree = s.f_bavail = FS_STATVFS_FREE_BLOCKS(rep);
-	s.f_ffree = s.f_favail = FS_STATVFS_FREE_INODES(rep);
-	s.f_blocks = FS_STATVFS_BLOCKS(rep);
-	s.f_files = FS_STATVFS_INODES(rep);
+	s.f_bfree = s.f_bavail = rep->free_blocks;
+	s.f_ffree = s.f_favail = rep->free_inodes;
+	s.f_blocks = rep->blocks;
+	s.f_files = rep->inodes;
 	s.f_namemax = FS_NAME_MAX;
 	s.f_fsid = rep->dev;
-	s.f_flag = rep->st.mode & VM_RDONLY ? ST_RDONLY : 0;
+	s.f_flag = rep->flags & VM_RDONLY ? ST_RDONLY : 0;
 	return libc_out(out, &s, sizeof(s));
 }
 
 int statvfs(const char *path, struct statvfs *s)
 {
-	struct vfs_reply rep;
-	int r = vfs_path(VFS_STATVFS, path, 0, 0, &rep);
+	union vfs_req q = {.statvfs = {0}};
+	union vfs_rep rep;
+	int r = vfs_path_call(VFS_STATVFS, path, &q, VFS_BUF(q.statvfs), &rep);
 	if (r < 0)
 		return libc_ret(r);
-	return libc_ret(statvfs_out(&rep, s));
+	return libc_ret(statvfs_out(&rep.statvfs, s));
 }
 
 int fstatvfs(int fd, struct statvfs *s)
 {
-	struct vfs_reply rep;
-	struct vfs_request q = {.fd = fd};
-	int r = vfs_call(VFS_FSTATVFS, &q, 0, 0, 0, &rep);
+	union vfs_rep rep;
+	union vfs_req q = {.fstatvfs = {.fd = fd}};
+	int r = vfs_call(VFS_FSTATVFS, &q, &rep);
 	if (r < 0)
 		return libc_ret(r);
-	return libc_ret(statvfs_out(&rep, s));
+	return libc_ret(statvfs_out(&rep.fstatvfs, s));
 }
 
 void sync(void)
 {
-	struct vfs_request q = {0};
-	vfs_call(VFS_SYNC, &q, 0, 0, 0, 0);
+	union vfs_req q;
+	memset(&q, 0, sizeof(q)); /* VFS_SYNC carries nothing */
+	vfs_call(VFS_SYNC, &q, 0);
 }
 
 int fsync(int fd)

@@ -48,9 +48,12 @@ static int rw(int type, int fd, const void *buf, size_t len)
 {
 	if (len > 0x7fffffff)
 		return libc_ret(-EINVAL);
-	struct vfs_request q = {.fd = fd};
-	return libc_ret(vfs_call(type, &q, buf, (uint32_t)len,
-				 type == VFS_READ ? GF_WRITE : GF_READ, 0));
+	union vfs_req q;
+	struct vfs_io *io = type == VFS_READ ? &q.read : &q.write;
+	memset(&q, 0, sizeof(q));
+	io->fd = fd;
+	return libc_ret(vfs_buf_call(type, &q, VFS_BUF(*io), buf, (uint32_t)len,
+				     type == VFS_READ ? GF_WRITE : GF_READ, 0));
 }
 
 int write(int fd, const void *buf, size_t len)
@@ -82,23 +85,23 @@ int close(int fd)
 		libc_fd_opened(fd);
 		return 0;
 	}
-	struct vfs_request q = {.fd = fd};
-	return libc_ret(vfs_call(VFS_CLOSE, &q, 0, 0, 0, 0));
+	union vfs_req q = {.close = {.fd = fd}};
+	return libc_ret(vfs_call(VFS_CLOSE, &q, 0));
 }
 
 off_t lseek(int fd, off_t off, int whence)
 {
 	if (is_klog(fd))
 		return libc_ret(-ESPIPE);
-	struct vfs_request q = {.fd = fd, .pos = off, .whence = whence};
-	struct vfs_reply rep;
-	int r = vfs_call(VFS_LSEEK, &q, 0, 0, 0, &rep);
-	return r < 0 ? libc_ret(r) : (off_t)rep.pos;
+	union vfs_req q = {.lseek = {.fd = fd, .whence = whence, .pos = off}};
+	union vfs_rep rep;
+	int r = vfs_call(VFS_LSEEK, &q, &rep);
+	return r < 0 ? libc_ret(r) : (off_t)rep.lseek.pos;
 }
 
 int fstat(int fd, struct stat *st)
 {
-	struct vfs_reply rep;
+	union vfs_rep rep;
 	if (is_klog(fd)) { /* stdio asks, with a boot server's own buffer: */
 		if (!st)   /* no grant to check it (drivers may not make one) */
 			return libc_ret(-EFAULT);
@@ -106,11 +109,11 @@ int fstat(int fd, struct stat *st)
 		st->st_mode = S_IFCHR | 0600;
 		return 0;
 	}
-	struct vfs_request q = {.fd = fd};
-	int r = vfs_call(VFS_FSTAT, &q, 0, 0, 0, &rep);
+	union vfs_req q = {.fstat = {.fd = fd}};
+	int r = vfs_call(VFS_FSTAT, &q, &rep);
 	if (r < 0)
 		return libc_ret(r);
-	return libc_ret(vfs_stat_out(&rep, st));
+	return libc_ret(vfs_stat_out(&rep.fstat, st));
 }
 
 int ioctl(int fd, unsigned long request, ...)
@@ -122,9 +125,10 @@ int ioctl(int fd, unsigned long request, ...)
 	if (is_klog(fd))
 		return libc_ret(-ENOTTY);
 	uint32_t size = _IOC_SIZE(request);
-	struct vfs_request q = {.fd = fd, .flags = (uint32_t)request};
-	return libc_ret(vfs_call(VFS_IOCTL, &q, size ? arg : 0, size,
-				 GF_READ | GF_WRITE, 0));
+	union vfs_req q = {.ioctl = {.fd = fd, .request = (uint32_t)request}};
+	return libc_ret(vfs_buf_call(VFS_IOCTL, &q, VFS_BUF(q.ioctl),
+				     size ? arg : 0, size, GF_READ | GF_WRITE,
+				     0));
 }
 
 int isatty(int fd)

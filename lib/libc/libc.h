@@ -36,16 +36,20 @@ int libc_str_in(char *to, const char *user, size_t max);
 int libc_path_in(char path[VFS_PATH_MAX], const char *user);
 
 /* pm.c */
-int pm_call(int type, struct pm_request *q, struct pm_reply *rep);
+int pm_call(int type, const union pm_req *q, union pm_rep *rep);
 
-/* vfs.c */
-int vfs_call(int type, struct vfs_request *q, const void *buf, uint32_t len,
-	     uint32_t access, struct vfs_reply *rep);
-int vfs_path(int type, const char *path, uint32_t flags, uint32_t mode,
-	     struct vfs_reply *rep);
-/* A path call with the request filled in by the caller. */
-int vfs_path_req(int type, const char *path, struct vfs_request *q,
-		 struct vfs_reply *rep);
+/* vfs.c: a request (q filled in), its reply in rep if not 0 -> the
+ * status.  vfs_buf_call first grants VFS buf (len bytes, access) and
+ * puts the grant and len in the request's fields *grant and *glen (see
+ * VFS_BUF); vfs_path_call does so with the path, checked and copied. */
+int vfs_call(int type, const union vfs_req *q, union vfs_rep *rep);
+int vfs_buf_call(int type, union vfs_req *q, grant_id_t *grant, uint32_t *glen,
+		 const void *buf, uint32_t len, uint32_t access,
+		 union vfs_rep *rep);
+int vfs_path_call(int type, const char *path, union vfs_req *q,
+		  grant_id_t *grant, uint32_t *glen, union vfs_rep *rep);
+/* The buffer fields of a request struct s, for the two above. */
+#define VFS_BUF(s) &(s).grant, &(s).len
 struct stat;
 
 /* files.c: link, rename and mount send "a\0b\0" in one grant. */
@@ -54,7 +58,7 @@ int libc_two_paths(int type, const char *a, const char *b, uint32_t flags);
 /* A struct stat or statvfs from VFS's reply, stored at the program's
  * pointer: 0 or -EFAULT. */
 struct statvfs;
-int vfs_stat_out(const struct vfs_reply *rep, struct stat *st);
+int vfs_stat_out(const struct vfs_stat_reply *rep, struct stat *st);
 
 /* server.c: where PM and VFS are (exec tells; boot processes look). */
 void libc_set_servers(endpoint_t pm, endpoint_t vfs);

@@ -33,12 +33,12 @@ static void *arena_sbrk(intptr_t incr)
 
 static int set_brk(uintptr_t want)
 {
-	struct pm_request q = {.arg = (int32_t)want};
-	struct pm_reply rep;
+	union pm_req q = {.brk = {.addr = (uint32_t)want}};
+	union pm_rep rep;
 	int r = pm_call(PM_BRK, &q, &rep);
 	if (r < 0)
 		return r;
-	brk_now = rep.a;
+	brk_now = rep.brk.brk;
 	return 0;
 }
 

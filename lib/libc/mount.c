@@ -20,14 +20,17 @@ int mount(const char *special, const char *dir, int flags)
 
 int umount(const char *target)
 {
-	return libc_ret(vfs_path(VFS_UMOUNT, target, 0, 0, 0));
+	union vfs_req q = {.umount = {0}};
+	return libc_ret(
+		vfs_path_call(VFS_UMOUNT, target, &q, VFS_BUF(q.umount), 0));
 }
 
 int getmounts(struct mntinfo *buf, int n)
 {
-	struct vfs_request q = {0};
+	union vfs_req q = {.getmnt = {0}};
 	if (n < 0)
 		return libc_ret(-EINVAL);
 	uint32_t len = (uint32_t)n * (uint32_t)sizeof(*buf);
-	return libc_ret(vfs_call(VFS_GETMNT, &q, buf, len, GF_WRITE, 0));
+	return libc_ret(vfs_buf_call(VFS_GETMNT, &q, VFS_BUF(q.getmnt), buf,
+				     len, GF_WRITE, 0));
 }

@@ -13,7 +13,7 @@
 
 #include "libc.h"
 
-int pm_call(int type, struct pm_request *q, struct pm_reply *rep)
+int pm_call(int type, const union pm_req *q, union pm_rep *rep)
 {
 	endpoint_t ep = libc_pm();
 	if (ep == NONE)
@@ -29,10 +29,12 @@ int pm_call(int type, struct pm_request *q, struct pm_reply *rep)
 	return PM_REP(&m)->status;
 }
 
-static int simple(int type, int32_t pid, int32_t arg)
+/* A call that carries nothing. */
+static int bare(int type, union pm_rep *rep)
 {
-	struct pm_request q = {.pid = pid, .arg = arg};
-	return pm_call(type, &q, 0);
+	union pm_req q;
+	memset(&q, 0, sizeof(q));
+	return pm_call(type, &q, rep);
 }
 
 void _exit(int status)
@@ -44,24 +46,24 @@ void _exit(int status)
 pid_t fork(void)
 {
 	libc_vfs(); /* the child may not be allowed to look them up */
-	return libc_ret(simple(PM_FORK, 0, 0));
+	return libc_ret(bare(PM_FORK, 0));
 }
 
 pid_t waitpid(pid_t pid, int *status, int options)
 {
-	struct pm_request q = {.pid = pid};
-	struct pm_reply rep;
+	union pm_req q = {.waitpid = {.pid = pid}};
+	union pm_rep rep;
 	if (options & ~(WNOHANG | WUNTRACED))
 		return libc_ret(-EINVAL);
-	q.options = (options & WNOHANG ? PM_WNOHANG : 0) |
-		    (options & WUNTRACED ? PM_WUNTRACED : 0);
+	q.waitpid.options = (options & WNOHANG ? PM_WNOHANG : 0) |
+			    (options & WUNTRACED ? PM_WUNTRACED : 0);
 	/* A child once reaped cannot be put back: check first. */
 	int r = status ? libc_writable(status, sizeof(*status)) : 0;
 	if (r == 0)
 		r = pm_call(PM_WAITPID, &q, &rep);
 	if (r < 0)
 		return libc_ret(r);
-	int ws = (int)rep.wstatus;
+	int ws = (int)rep.waitpid.wstatus;
 	if (r > 0 && status && libc_out(status, &ws, sizeof(ws)) < 0)
 		return libc_ret(-EFAULT);
 	return r;
@@ -72,92 +74,83 @@ pid_t wait(int *status)
 	return waitpid(-1, status, 0);
 }
 
-static int getpid_call(struct pm_reply *rep)
-{
-	struct pm_request q = {0};
-	return pm_call(PM_GETPID, &q, rep);
-}
-
 pid_t getpid(void)
 {
-	struct pm_reply rep;
-	int r = getpid_call(&rep);
+	int r = bare(PM_GETPID, 0);
 	return r < 0 ? 1 : r; /* no PM: the only process there is */
 }
 
 pid_t getppid(void)
 {
-	struct pm_reply rep;
-	return getpid_call(&rep) < 0 ? 0 : (pid_t)rep.a;
+	union pm_rep rep;
+	return bare(PM_GETPID, &rep) < 0 ? 0 : (pid_t)rep.getpid.ppid;
 }
 
 pid_t getpgrp(void)
 {
-	struct pm_reply rep;
-	return getpid_call(&rep) < 0 ? 0 : (pid_t)rep.b;
+	union pm_rep rep;
+	return bare(PM_GETPID, &rep) < 0 ? 0 : (pid_t)rep.getpid.pgrp;
 }
 
-static uint32_t id(int which)
+static struct pm_getids_reply ids(void)
 {
-	struct pm_request q = {0};
-	struct pm_reply rep;
-	if (pm_call(PM_GETIDS, &q, &rep) < 0)
-		return 0;
-	return which == 0   ? rep.a
-	       : which == 1 ? rep.b
-	       : which == 2 ? rep.c
-			    : rep.d;
+	union pm_rep rep;
+	if (bare(PM_GETIDS, &rep) < 0)
+		return (struct pm_getids_reply){0};
+	return rep.getids;
 }
 
 uid_t getuid(void)
 {
-	return (uid_t)id(0);
+	return (uid_t)ids().uid;
 }
 
 uid_t geteuid(void)
 {
-	return (uid_t)id(1);
+	return (uid_t)ids().euid;
 }
 
 gid_t getgid(void)
 {
-	return (gid_t)id(2);
+	return (gid_t)ids().gid;
 }
 
 gid_t getegid(void)
 {
-	return (gid_t)id(3);
+	return (gid_t)ids().egid;
 }
 
 int setuid(uid_t uid)
 {
-	return libc_ret(simple(PM_SETUID, 0, (int32_t)uid));
+	union pm_req q = {.setuid = {.id = (int32_t)uid}};
+	return libc_ret(pm_call(PM_SETUID, &q, 0));
 }
 
 int setgid(gid_t gid)
 {
-	return libc_ret(simple(PM_SETGID, 0, (int32_t)gid));
+	union pm_req q = {.setgid = {.id = (int32_t)gid}};
+	return libc_ret(pm_call(PM_SETGID, &q, 0));
 }
 
 pid_t setsid(void)
 {
-	return libc_ret(simple(PM_SETSID, 0, 0));
+	return libc_ret(bare(PM_SETSID, 0));
 }
 
 int setpgid(pid_t pid, pid_t pgid)
 {
-	return libc_ret(simple(PM_SETPGID, pid, pgid));
+	union pm_req q = {.setpgid = {.pid = pid, .pgid = pgid}};
+	return libc_ret(pm_call(PM_SETPGID, &q, 0));
 }
 
 clock_t times(struct tms *t)
 {
-	struct pm_request q = {0};
-	struct pm_reply rep;
+	union pm_rep rep;
 	struct kc_times kt;
-	if (pm_call(PM_TIMES, &q, &rep) < 0 || sys_times(&kt) < 0)
+	if (bare(PM_TIMES, &rep) < 0 || sys_times(&kt) < 0)
 		return (clock_t)-1;
-	struct tms mine = {(clock_t)kt.user_ticks, 0, (clock_t)rep.c,
-			   (clock_t)rep.d};
+	struct tms mine = {(clock_t)kt.user_ticks, 0,
+			   (clock_t)rep.times.child_user, 0};
 	if (libc_ret(libc_out(t, &mine, sizeof(mine))) < 0)
 		return (clock_t)-1;
 	return (clock_t)kt.ticks;
@@ -167,7 +160,8 @@ int reboot(int how);
 
 int reboot(int how)
 {
-	return libc_ret(simple(PM_REBOOT, 0, how));
+	union pm_req q = {.reboot = {.how = how}};
+	return libc_ret(pm_call(PM_REBOOT, &q, 0));
 }
 
 int getprocs(struct pm_procinfo *buf, int max)
@@ -178,7 +172,7 @@ int getprocs(struct pm_procinfo *buf, int max)
 	grant_id_t g = libc_grant(libc_pm(), buf, len, GF_WRITE);
 	if (g < 0)
 		return libc_ret(g);
-	struct pm_request q = {.grant = g, .len = len};
+	union pm_req q = {.procs = {.grant = g, .len = len}};
 	int r = pm_call(PM_PROCS, &q, 0);
 	grant_revoke(g);
 	return libc_ret(r);
@@ -229,8 +223,8 @@ int execve(const char *path, char *const argv[], char *const envp[])
 	grant_id_t g = grant_create(ep, block, len, GF_READ);
 	if (g < 0)
 		return libc_ret(g);
-	struct pm_request q = {
-		.grant = g, .len = len, .argc = argc, .envc = envc};
+	union pm_req q = {
+		.exec = {.grant = g, .len = len, .argc = argc, .envc = envc}};
 	r = pm_call(PM_EXEC, &q, 0); /* returns only on failure */
 	grant_revoke(g);
 	return libc_ret(r < 0 ? r : -EIO);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
  * select(2), and poll(2) on top of it.  The three sets travel to VFS in
- * one struct vfs_select; the timeout in milliseconds.  poll asks for
+ * one struct vfs_fdsets; the timeout in milliseconds.  poll asks for
  * POLLIN and POLLOUT only (POLLHUP and POLLERR would need VFS to tell
  * them apart from readiness).  The program's sets and array are copied
  * in and out with the kernel's check (user.c).
@@ -48,7 +48,7 @@ static int set_out(fd_set *user, const uint32_t *w, int nfds)
 
 int select(int nfds, fd_set *rd, fd_set *wr, fd_set *ex, struct timeval *tv)
 {
-	struct vfs_select s;
+	struct vfs_fdsets s;
 	struct timeval t = {0, 0};
 	if (nfds < 0 || nfds > VFS_OPEN_MAX)
 		return libc_ret(-EINVAL);
@@ -64,9 +64,12 @@ int select(int nfds, fd_set *rd, fd_set *wr, fd_set *ex, struct timeval *tv)
 	if (t.tv_sec < 0 || t.tv_usec < 0)
 		return libc_ret(-EINVAL);
 	s.nfds = (uint32_t)nfds;
-	struct vfs_request q = {
-		.pos = tv ? (int64_t)t.tv_sec * 1000 + t.tv_usec / 1000 : -1};
-	r = vfs_call(VFS_SELECT, &q, &s, sizeof(s), GF_READ | GF_WRITE, 0);
+	union vfs_req q = {
+		.select = {.timeout = tv ? (int64_t)t.tv_sec * 1000 +
+						      t.tv_usec / 1000
+					 : -1}};
+	r = vfs_buf_call(VFS_SELECT, &q, VFS_BUF(q.select), &s, sizeof(s),
+			 GF_READ | GF_WRITE, 0);
 	if (r < 0)
 		return libc_ret(r);
 	int w = set_out(rd, s.rd, nfds);

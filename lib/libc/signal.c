@@ -22,14 +22,14 @@ void __sigtramp_return(void);
 
 void __sigreturn(struct sigcontext *sc)
 {
-	struct pm_request q = {.mask = sc->mask};
+	union pm_req q = {.sigreturn = {.mask = sc->mask}};
 	pm_call(PM_SIGRETURN, &q, 0);
 }
 
 int sigaction(int sig, const struct sigaction *act, struct sigaction *old)
 {
-	struct pm_request q = {.arg = sig, .options = act != 0};
-	struct pm_reply rep;
+	union pm_req q = {.sigaction = {.sig = sig, .set = act != 0}};
+	union pm_rep rep;
 	struct sigaction mine;
 	int r = old ? libc_writable(old, sizeof(*old)) : 0;
 	if (r == 0 && act)
@@ -37,18 +37,18 @@ int sigaction(int sig, const struct sigaction *act, struct sigaction *old)
 	if (r < 0)
 		return libc_ret(r);
 	if (act) {
-		q.handler = (uint32_t)(uintptr_t)mine.sa_handler;
-		q.mask = (uint32_t)mine.sa_mask;
-		q.flags = (uint32_t)mine.sa_flags;
-		q.tramp = (uint32_t)(uintptr_t)__sigtramp_return;
+		q.sigaction.handler = (uint32_t)(uintptr_t)mine.sa_handler;
+		q.sigaction.mask = (uint32_t)mine.sa_mask;
+		q.sigaction.flags = (uint32_t)mine.sa_flags;
+		q.sigaction.tramp = (uint32_t)(uintptr_t)__sigtramp_return;
 	}
 	r = pm_call(PM_SIGACTION, &q, &rep);
 	if (r < 0 || !old)
 		return libc_ret(r);
 	memset(&mine, 0, sizeof(mine));
-	mine.sa_handler = (_sig_func_ptr)(uintptr_t)rep.a;
-	mine.sa_mask = (sigset_t)rep.b;
-	mine.sa_flags = (int)rep.c;
+	mine.sa_handler = (_sig_func_ptr)(uintptr_t)rep.sigaction.handler;
+	mine.sa_mask = (sigset_t)rep.sigaction.mask;
+	mine.sa_flags = (int)rep.sigaction.flags;
 	return libc_ret(libc_out(old, &mine, sizeof(mine)));
 }
 
@@ -72,13 +72,13 @@ int sigprocmask(int how, const sigset_t *set, sigset_t *old)
 		return libc_ret(r);
 	if (set && how != SIG_BLOCK && how != SIG_UNBLOCK && how != SIG_SETMASK)
 		return libc_ret(-EINVAL);
-	struct pm_request q = {.options = set ? how : 3,
-			       .mask = (uint32_t)mine};
-	struct pm_reply rep;
+	union pm_req q = {
+		.sigprocmask = {.how = set ? how : 3, .mask = (uint32_t)mine}};
+	union pm_rep rep;
 	r = pm_call(PM_SIGPROCMASK, &q, &rep);
 	if (r < 0 || !old)
 		return libc_ret(r);
-	mine = (sigset_t)rep.a;
+	mine = (sigset_t)rep.sigprocmask.mask;
 	return libc_ret(libc_out(old, &mine, sizeof(mine)));
 }
 
@@ -88,18 +88,19 @@ int sigsuspend(const sigset_t *mask)
 	int r = libc_in(&mine, mask, sizeof(mine));
 	if (r < 0)
 		return libc_ret(r);
-	struct pm_request q = {.mask = (uint32_t)mine};
+	union pm_req q = {.sigsuspend = {.mask = (uint32_t)mine}};
 	return libc_ret(pm_call(PM_SIGSUSPEND, &q, 0));
 }
 
 int sigpending(sigset_t *set)
 {
-	struct pm_request q = {0};
-	struct pm_reply rep;
+	union pm_req q;
+	union pm_rep rep;
+	memset(&q, 0, sizeof(q)); /* PM_SIGPENDING carries nothing */
 	int r = pm_call(PM_SIGPENDING, &q, &rep);
 	if (r < 0)
 		return libc_ret(r);
-	sigset_t mine = (sigset_t)rep.a;
+	sigset_t mine = (sigset_t)rep.sigpending.mask;
 	return libc_ret(libc_out(set, &mine, sizeof(mine)));
 }
 
@@ -113,7 +114,7 @@ int pause(void)
 
 int kill(pid_t pid, int sig)
 {
-	struct pm_request q = {.pid = pid, .arg = sig};
+	union pm_req q = {.kill = {.pid = pid, .sig = sig}};
 	return libc_ret(pm_call(PM_KILL, &q, 0));
 }
 
@@ -124,7 +125,7 @@ int raise(int sig)
 
 unsigned alarm(unsigned secs)
 {
-	struct pm_request q = {.arg = (int32_t)secs};
+	union pm_req q = {.alarm = {.seconds = (int32_t)secs}};
 	int r = pm_call(PM_ALARM, &q, 0);
 	return r < 0 ? 0 : (unsigned)r;
 }

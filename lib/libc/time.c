@@ -42,12 +42,14 @@ int nanosleep(const struct timespec *want, struct timespec *left)
 		return libc_ret(-EINVAL);
 	uint64_t ms = (uint64_t)w.tv_sec * 1000 +
 		      ((uint64_t)w.tv_nsec + 999999) / 1000000;
-	struct pm_request q = {.arg = ms > 0x7fffffff ? 0x7fffffff : (int)ms};
-	struct pm_reply rep;
+	union pm_req q = {
+		.sleep = {.ms = ms > 0x7fffffff ? 0x7fffffff : (int32_t)ms}};
+	union pm_rep rep;
 	r = pm_call(PM_SLEEP, &q, &rep);
 	if (r == -EINTR && left) {
-		struct timespec l = {(time_t)(rep.a / 1000),
-				     (long)(rep.a % 1000) * 1000000};
+		uint32_t left_ms = rep.sleep.left_ms;
+		struct timespec l = {(time_t)(left_ms / 1000),
+				     (long)(left_ms % 1000) * 1000000};
 		if (libc_out(left, &l, sizeof(l)) < 0)
 			r = -EFAULT;
 	}

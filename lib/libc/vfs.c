@@ -2,7 +2,8 @@
 /*
  * Talking to VFS (proto/vfs.h) for the C library: find it (by name,
  * once), grant it the buffer of a call, send the request and turn the
- * reply into a result.  A path is first copied in with the kernel's
+ * reply into a result.  The calls fill their own member of union
+ * vfs_req and name its grant and len fields (VFS_BUF) for the buffer.  A path is first copied in with the kernel's
  * check (user.c), so that a bad one is EFAULT.
  */
 #include <fcntl.h>
@@ -22,8 +23,25 @@ _Static_assert(VF_DUPFD == F_DUPFD && VF_GETFD == F_GETFD &&
 		       VF_SETFL == F_SETFL && VF_CLOEXEC == FD_CLOEXEC,
 	       "fcntl commands are newlib's");
 
-int vfs_call(int type, struct vfs_request *q, const void *buf, uint32_t len,
-	     uint32_t access, struct vfs_reply *rep)
+int vfs_call(int type, const union vfs_req *q, union vfs_rep *rep)
+{
+	endpoint_t ep = libc_vfs();
+	if (ep == NONE)
+		return -ENOSYS;
+	message_t m;
+	memset(&m, 0, sizeof(m));
+	m.m_type = type;
+	*VFS_REQ(&m) = *q;
+	if (ipc_sendrec(ep, &m) < 0)
+		return -EIO;
+	if (rep)
+		*rep = *VFS_REP(&m);
+	return VFS_REP(&m)->status;
+}
+
+int vfs_buf_call(int type, union vfs_req *q, grant_id_t *grant, uint32_t *glen,
+		 const void *buf, uint32_t len, uint32_t access,
+		 union vfs_rep *rep)
 {
 	endpoint_t ep = libc_vfs();
 	if (ep == NONE)
@@ -33,41 +51,27 @@ int vfs_call(int type, struct vfs_request *q, const void *buf, uint32_t len,
 		g = libc_grant(ep, buf, len, access);
 		if (g < 0)
 			return g;
-		q->grant = g;
-		q->len = len;
+		*grant = g;
+		*glen = len;
 	}
-	message_t m;
-	memset(&m, 0, sizeof(m));
-	m.m_type = type;
-	*VFS_REQ(&m) = *q;
-	int r = ipc_sendrec(ep, &m);
+	int r = vfs_call(type, q, rep);
 	if (g != GRANT_INVALID)
 		grant_revoke(g);
-	if (r < 0)
-		return -EIO;
-	if (rep)
-		*rep = *VFS_REP(&m);
-	return VFS_REP(&m)->status;
+	return r;
 }
 
-int vfs_path_req(int type, const char *path, struct vfs_request *q,
-		 struct vfs_reply *rep)
+int vfs_path_call(int type, const char *path, union vfs_req *q,
+		  grant_id_t *grant, uint32_t *glen, union vfs_rep *rep)
 {
 	char mine[VFS_PATH_MAX];
 	int n = libc_path_in(mine, path);
 	if (n < 0)
 		return n;
-	return vfs_call(type, q, mine, (uint32_t)n, GF_READ, rep);
+	return vfs_buf_call(type, q, grant, glen, mine, (uint32_t)n, GF_READ,
+			    rep);
 }
 
-int vfs_path(int type, const char *path, uint32_t flags, uint32_t mode,
-	     struct vfs_reply *rep)
-{
-	struct vfs_request q = {.flags = flags, .mode = mode};
-	return vfs_path_req(type, path, &q, rep);
-}
-
-int vfs_stat_out(const struct vfs_reply *rep, struct stat *out)
+int vfs_stat_out(const struct vfs_stat_reply *rep, struct stat *out)
 {
 	struct stat st;
 	memset(&st, 0, sizeof(st));

@@ -4,14 +4,14 @@
  *
  * Everything that can be checked is checked before the old program is
  * thrown away: the arguments; the file, which VFS opens for PM on the
- * process's behalf (VFS_PM_EXECOPEN: the path resolved from the
+ * process's behalf (vfs_pm_execopen: the path resolved from the
  * process's working directory with its effective ids, a regular file
  * with an x bit for them, else EACCES); its ELF headers and the size of
  * what it asks for, the first stack (exec_prepare in
  * lib/libsys/exec_elf.c).  Then exec_load builds the new memory from
  * the file, the set-user-ID and set-group-ID bits give the process the
  * file's owner and group as its effective ids (the real ones stay; VFS
- * learns them with VFS_PM_SETID, as after setuid), and SYS_EXEC starts
+ * learns them with vfs_pm_setid, as after setuid), and SYS_EXEC starts
  * it.  A failure after that point of no return ends the process.
  *
  * A script is not PM's business: its "#!" line is not ELF, so exec says
@@ -38,24 +38,6 @@ static int read_file(void *ctx, uint32_t off, void *buf, uint32_t n)
 	return 0;
 }
 
-/* Have VFS open path for p (see the head) -> PM's descriptor, and the
- * file's stat in st. */
-static int exec_open(struct mproc *p, const char *path, struct fs_stat *st)
-{
-	endpoint_t vfs = proc_find("vfs");
-	uint32_t len = (uint32_t)strlen(path);
-	grant_id_t g = grant_create(vfs, path, len, GF_READ);
-	if (g < 0)
-		return g;
-	struct vfs_request q = {.ep = p->ep, .grant = g, .len = len};
-	struct vfs_reply rep;
-	int r = vfs_send(VFS_PM_EXECOPEN, &q, &rep);
-	grant_revoke(g);
-	if (r >= 0)
-		*st = rep.st;
-	return r;
-}
-
 /* The set-user-ID and set-group-ID bits of the program p now runs. */
 static void exec_ids(struct mproc *p, const struct fs_stat *st)
 {
@@ -65,11 +47,13 @@ static void exec_ids(struct mproc *p, const struct fs_stat *st)
 		p->euid = st->uid;
 	if (st->mode & S_ISGID)
 		p->egid = st->gid;
-	vfs_notice(VFS_PM_SETID, p->ep, NONE, (uint32_t)p->euid, p->egid);
+	vfs_pm_setid(p->ep, (uint32_t)p->euid, (uint32_t)p->egid);
 }
 
-int pm_exec(struct mproc *p, const struct pm_request *q)
+int do_exec(struct mproc *p, const union pm_req *req, union pm_rep *rep)
 {
+	(void)rep;
+	const struct pm_exec *q = &req->exec;
 	static char block[PM_EXEC_MAX + 1];
 	if (q->len == 0 || q->len > PM_EXEC_MAX || q->argc > MAX_ARGS ||
 	    q->envc > MAX_ARGS)
@@ -88,7 +72,7 @@ int pm_exec(struct mproc *p, const struct pm_request *q)
 	uint32_t args_len = q->len - (uint32_t)(args - block);
 
 	struct fs_stat st;
-	int fd = exec_open(p, path, &st);
+	int fd = vfs_pm_execopen(p->ep, path, &st);
 	if (fd < 0)
 		return fd;
 	int n = read(fd, hdr, sizeof(hdr));
@@ -116,9 +100,9 @@ int pm_exec(struct mproc *p, const struct pm_request *q)
 	close(fd);
 	if (r < 0) {
 		proc_terminate(p, SIGKILL);
-		return 1;
+		return REPLY_LATER; /* never: it has ended */
 	}
-	vfs_notice(VFS_PM_EXEC, p->ep, NONE, 0, 0);
+	vfs_pm_exec(p->ep);
 	exec_ids(p, &st);
 	sig_exec(p);
 	size_t nlen = strlen(name);
@@ -128,5 +112,5 @@ int pm_exec(struct mproc *p, const struct pm_request *q)
 	p->brk_base = p->brk = p->brk_mapped = image.brk;
 	if (sys_exec(p->ep, image.entry, image.sp, name) < 0)
 		proc_terminate(p, SIGKILL);
-	return 1; /* no reply either way */
+	return REPLY_LATER; /* no reply either way */
 }

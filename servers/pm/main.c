@@ -17,25 +17,23 @@
  *
  * PM tells VFS about forks, exits, execs, signals and id changes with
  * SENDREC notices, and asks it to open an exec's program file as the
- * exec'ing process would (exec.c); VFS never calls PM, so the two
- * cannot deadlock.
+ * exec'ing process would (exec.c), all through vfsclient.h; VFS never
+ * calls PM, so the two cannot deadlock.
+ *
+ * Requests go through the call table below to their do_ handlers
+ * (one per request); a handler returns the reply's status, or
+ * REPLY_LATER for a call answered later (waitpid, sigsuspend, sleep)
+ * or never (a successful exec).
  */
 #include <string.h>
 
 #include "pm.h"
 
 struct mproc mp[NR_MPROCS];
-static endpoint_t vfs_ep = NONE;
 
-void pm_reply(struct mproc *p, int status, const struct pm_reply *rep)
+void pm_reply(struct mproc *p, int status)
 {
-	message_t m;
-	memset(&m, 0, sizeof(m));
-	m.m_type = PM_REPLY;
-	if (rep)
-		*PM_REP(&m) = *rep;
-	PM_REP(&m)->status = status;
-	ipc_sendnb(p->ep, &m);
+	ipc_reply(p->ep, PM_REPLY, &status, sizeof(status));
 }
 
 struct mproc *pm_by_ep(endpoint_t ep)
@@ -58,31 +56,6 @@ uint64_t pm_now(void)
 {
 	struct kc_times t;
 	return sys_times(&t) == 0 ? t.ticks : 0;
-}
-
-int vfs_send(int type, const struct vfs_request *q, struct vfs_reply *rep)
-{
-	if (vfs_ep == NONE)
-		vfs_ep = proc_find("vfs");
-	if (vfs_ep == NONE)
-		return -ENOSYS;
-	message_t m;
-	memset(&m, 0, sizeof(m));
-	m.m_type = type;
-	*VFS_REQ(&m) = *q;
-	int r = ipc_sendrec(vfs_ep, &m);
-	if (r < 0)
-		return r;
-	if (rep)
-		*rep = *VFS_REP(&m);
-	return VFS_REP(&m)->status;
-}
-
-int vfs_notice(int type, endpoint_t ep, endpoint_t ep2, uint32_t mode,
-	       int32_t arg)
-{
-	struct vfs_request q = {.ep = ep, .ep2 = ep2, .mode = mode, .arg = arg};
-	return vfs_send(type, &q, 0);
 }
 
 /* The kernel has news about processes we manage. */
@@ -109,45 +82,43 @@ static void kernel_news(void)
 	}
 }
 
-static void handle(struct mproc *p, int type, const struct pm_request *q)
+static int (*const calls[])(struct mproc *p, const union pm_req *req,
+			    union pm_rep *rep) = {
+	[PM_FORK - PM_BASE] = do_fork,
+	[PM_WAITPID - PM_BASE] = do_waitpid,
+	[PM_GETPID - PM_BASE] = do_getpid,
+	[PM_EXEC - PM_BASE] = do_exec,
+	[PM_KILL - PM_BASE] = do_kill,
+	[PM_SIGACTION - PM_BASE] = do_sigaction,
+	[PM_SIGPROCMASK - PM_BASE] = do_sigprocmask,
+	[PM_SIGSUSPEND - PM_BASE] = do_sigsuspend,
+	[PM_SIGPENDING - PM_BASE] = do_sigpending,
+	[PM_SIGRETURN - PM_BASE] = do_sigreturn,
+	[PM_ALARM - PM_BASE] = do_alarm,
+	[PM_SLEEP - PM_BASE] = do_sleep,
+	[PM_BRK - PM_BASE] = do_brk,
+	[PM_GETIDS - PM_BASE] = do_getids,
+	[PM_SETUID - PM_BASE] = do_setuid,
+	[PM_SETGID - PM_BASE] = do_setgid,
+	[PM_SETSID - PM_BASE] = do_setsid,
+	[PM_SETPGID - PM_BASE] = do_setpgid,
+	[PM_TIMES - PM_BASE] = do_times,
+	[PM_PROCS - PM_BASE] = do_procs,
+	[PM_REBOOT - PM_BASE] = do_reboot,
+};
+
+static void handle(struct mproc *p, const message_t *m)
 {
-	struct pm_reply rep;
+	union pm_req q = *PM_REQ(m);
+	union pm_rep rep;
 	memset(&rep, 0, sizeof(rep));
-	int r;
-	switch (type) {
-	case PM_FORK:
-		do_fork(p);
-		return;
-	case PM_WAITPID:
-		do_waitpid(p, q);
-		return;
-	case PM_EXEC:
-		if ((r = pm_exec(p, q)) <= 0)
-			pm_reply(p, r, 0);
-		return;
-	case PM_KILL:
-		r = do_kill(p, q);
-		break;
-	case PM_SIGACTION:
-		r = do_sigaction(p, q, &rep);
-		break;
-	case PM_SIGPROCMASK:
-		r = do_sigprocmask(p, q, &rep);
-		break;
-	case PM_SIGSUSPEND:
-		r = do_sigsuspend(p, q);
-		break;
-	case PM_ALARM:
-		r = do_alarm(p, q);
-		break;
-	case PM_SLEEP:
-		r = do_sleep(p, q);
-		break;
-	default:
-		r = do_misc(p, type, q, &rep);
+	int (*fn)(struct mproc *, const union pm_req *, union pm_rep *) =
+		CALL_IN(calls, PM_BASE, m->m_type);
+	int r = fn ? fn(p, &q, &rep) : -ENOSYS;
+	if (r != REPLY_LATER) {
+		rep.status = r;
+		ipc_reply(p->ep, PM_REPLY, &rep, sizeof(rep));
 	}
-	if (r != EDONTREPLY)
-		pm_reply(p, r, &rep);
 }
 
 int main(void)
@@ -171,15 +142,14 @@ int main(void)
 				timer_expired();
 		} else if (m.m_source >= 0) {
 			struct mproc *p = pm_by_ep(m.m_source);
-			struct pm_request q = *PM_REQ(&m);
 			if (!p)
 				p = proc_new(m.m_source);
 			if (!p) { /* our table is full */
 				struct mproc tmp = {.ep = m.m_source};
-				pm_reply(&tmp, -EAGAIN, 0);
+				pm_reply(&tmp, -EAGAIN);
 				continue;
 			}
-			handle(p, m.m_type, &q);
+			handle(p, &m);
 			if (p->ep != NONE && !p->zombie)
 				sig_deliver(p);
 		}

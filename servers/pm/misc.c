@@ -19,15 +19,17 @@
 static int set_pgrp(struct mproc *p, int pgrp)
 {
 	p->pgrp = pgrp;
-	vfs_notice(VFS_PM_PGRP, p->ep, NONE, (uint32_t)pgrp, 0);
+	vfs_pm_pgrp(p->ep, pgrp);
 	return 0;
 }
 
-static int do_setpgid(struct mproc *p, const struct pm_request *q)
+int do_setpgid(struct mproc *p, const union pm_req *req, union pm_rep *rep)
 {
+	(void)rep;
+	const struct pm_setpgid *q = &req->setpgid;
 	struct mproc *t = q->pid == 0 ? p : pm_by_pid(q->pid);
-	int pgid = q->arg == 0 ? (t ? t->pid : 0) : q->arg;
-	if (q->pid < 0 || q->arg < 0)
+	int pgid = q->pgid == 0 ? (t ? t->pid : 0) : q->pgid;
+	if (q->pid < 0 || q->pgid < 0)
 		return -EINVAL;
 	if (!t || t->zombie || (t != p && t->ppid != p->pid))
 		return -ESRCH;
@@ -44,8 +46,9 @@ static int do_setpgid(struct mproc *p, const struct pm_request *q)
 	return set_pgrp(t, pgid);
 }
 
-static int do_setsid(struct mproc *p)
+int do_setsid(struct mproc *p, const union pm_req *req, union pm_rep *rep)
 {
+	(void)req, (void)rep;
 	for (int i = 0; i < NR_MPROCS; i++)
 		if (mp[i].ep != NONE && !mp[i].zombie && mp[i].pgrp == p->pid &&
 		    &mp[i] != p)
@@ -68,18 +71,29 @@ static int set_ids(struct mproc *p, int type, int id)
 			return -EPERM;
 		p->gid = p->egid = id;
 	}
-	vfs_notice(VFS_PM_SETID, p->ep, NONE, (uint32_t)p->euid, p->egid);
+	vfs_pm_setid(p->ep, (uint32_t)p->euid, (uint32_t)p->egid);
 	return 0;
 }
 
-static int do_brk(struct mproc *p, const struct pm_request *q,
-		  struct pm_reply *rep)
+int do_setuid(struct mproc *p, const union pm_req *req, union pm_rep *rep)
 {
-	uint32_t want = (uint32_t)q->arg;
+	(void)rep;
+	return set_ids(p, PM_SETUID, req->setuid.id);
+}
+
+int do_setgid(struct mproc *p, const union pm_req *req, union pm_rep *rep)
+{
+	(void)rep;
+	return set_ids(p, PM_SETGID, req->setgid.id);
+}
+
+int do_brk(struct mproc *p, const union pm_req *req, union pm_rep *rep)
+{
+	uint32_t want = req->brk.addr;
 	if (!p->brk_base)
 		return -ENOMEM; /* not laid out by PM's exec */
 	if (want == 0) {
-		rep->a = p->brk;
+		rep->brk.brk = p->brk;
 		return 0;
 	}
 	if (want < p->brk_base || want > BRK_LIMIT)
@@ -93,60 +107,44 @@ static int do_brk(struct mproc *p, const struct pm_request *q,
 		p->brk_mapped = top;
 	}
 	p->brk = want;
-	rep->a = want;
+	rep->brk.brk = want;
 	return 0;
 }
 
-static int do_reboot(struct mproc *p, const struct pm_request *q)
+int do_reboot(struct mproc *p, const union pm_req *req, union pm_rep *rep)
 {
+	(void)rep;
+	int how = req->reboot.how;
 	if (p->euid != 0)
 		return -EPERM;
-	if (q->arg != RB_POWEROFF && q->arg != RB_REBOOT)
+	if (how != RB_POWEROFF && how != RB_REBOOT)
 		return -EINVAL;
 	sync();
-	return sys_reboot((uint32_t)q->arg, 0);
+	return sys_reboot((uint32_t)how, 0);
 }
 
-int do_misc(struct mproc *p, int type, const struct pm_request *q,
-	    struct pm_reply *rep)
+int do_getpid(struct mproc *p, const union pm_req *req, union pm_rep *rep)
 {
-	switch (type) {
-	case PM_GETPID:
-		rep->a = (uint32_t)p->ppid;
-		rep->b = (uint32_t)p->pgrp;
-		return p->pid;
-	case PM_SIGPENDING:
-		rep->a = p->pending;
-		return 0;
-	case PM_SIGRETURN:
-		p->mask = q->mask & ~(BIT(SIGKILL) | BIT(SIGSTOP));
-		return 0;
-	case PM_BRK:
-		return do_brk(p, q, rep);
-	case PM_GETIDS:
-		*rep = (struct pm_reply){0,
-					 0,
-					 0,
-					 (uint32_t)p->uid,
-					 (uint32_t)p->euid,
-					 (uint32_t)p->gid,
-					 (uint32_t)p->egid};
-		return 0;
-	case PM_SETUID:
-	case PM_SETGID:
-		return set_ids(p, type, q->arg);
-	case PM_SETSID:
-		return do_setsid(p);
-	case PM_SETPGID:
-		return do_setpgid(p, q);
-	case PM_TIMES: /* the caller's own ticks come from the kernel */
-		rep->c = p->child_user;
-		return 0;
-	case PM_PROCS:
-		return do_procs(p, q);
-	case PM_REBOOT:
-		return do_reboot(p, q);
-	default:
-		return -ENOSYS;
-	}
+	(void)req;
+	rep->getpid.ppid = p->ppid;
+	rep->getpid.pgrp = p->pgrp;
+	return p->pid;
+}
+
+int do_getids(struct mproc *p, const union pm_req *req, union pm_rep *rep)
+{
+	(void)req;
+	rep->getids.uid = (uint32_t)p->uid;
+	rep->getids.euid = (uint32_t)p->euid;
+	rep->getids.gid = (uint32_t)p->gid;
+	rep->getids.egid = (uint32_t)p->egid;
+	return 0;
+}
+
+/* The caller's own ticks come from the kernel. */
+int do_times(struct mproc *p, const union pm_req *req, union pm_rep *rep)
+{
+	(void)req;
+	rep->times.child_user = p->child_user;
+	return 0;
 }

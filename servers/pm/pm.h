@@ -7,9 +7,8 @@
 
 #include "libsys.h"
 #include "proto/pm.h"
-#include "proto/vfs.h"
+#include "vfsclient.h"
 
-#define EDONTREPLY 0x40000001 /* a handler's "answered later, or never" */
 #define NR_MPROCS 128
 #define PROCS_PER_USER 48 /* fork fails with EAGAIN beyond this */
 #define INIT_PID 1
@@ -78,21 +77,24 @@ struct mproc {
 	char name[16];
 };
 
+/* A request's handler: checks the request, acts, and returns the
+ * status of the reply (main.c sends it with the rest of rep), or
+ * REPLY_LATER when the answer comes later or never (a wait, a sleep,
+ * an exec that started the program). */
+#define PM_HANDLER(name)                                                       \
+	int name(struct mproc *p, const union pm_req *req, union pm_rep *rep)
+
 /* main.c */
 extern struct mproc mp[NR_MPROCS];
-void pm_reply(struct mproc *p, int status, const struct pm_reply *rep);
+void pm_reply(struct mproc *p, int status); /* a reply of status alone */
 struct mproc *pm_by_pid(int pid);
 struct mproc *pm_by_ep(endpoint_t ep);
 uint64_t pm_now(void);
-/* A request to VFS (its reply in rep if not 0) -> status. */
-int vfs_send(int type, const struct vfs_request *q, struct vfs_reply *rep);
-int vfs_notice(int type, endpoint_t ep, endpoint_t ep2, uint32_t mode,
-	       int32_t arg);
 
 /* proc.c: life and death. */
 struct mproc *proc_new(endpoint_t ep);
-void do_fork(struct mproc *p);
-void do_waitpid(struct mproc *p, const struct pm_request *q);
+PM_HANDLER(do_fork);
+PM_HANDLER(do_waitpid);
 void proc_ended(struct mproc *p, int wstatus, uint32_t user_ticks);
 void proc_terminate(struct mproc *p, int sig); /* end it by a signal */
 void proc_child_changed(struct mproc *c);      /* tell the parent */
@@ -101,12 +103,12 @@ void proc_child_changed(struct mproc *c);      /* tell the parent */
 void sig_raise(struct mproc *p, int sig);
 void sig_deliver(struct mproc *p); /* act on pending signals */
 void sig_retry_all(void);
-int do_kill(struct mproc *p, const struct pm_request *q);
-int do_sigaction(struct mproc *p, const struct pm_request *q,
-		 struct pm_reply *rep);
-int do_sigprocmask(struct mproc *p, const struct pm_request *q,
-		   struct pm_reply *rep);
-int do_sigsuspend(struct mproc *p, const struct pm_request *q);
+PM_HANDLER(do_kill);
+PM_HANDLER(do_sigaction);
+PM_HANDLER(do_sigprocmask);
+PM_HANDLER(do_sigsuspend);
+PM_HANDLER(do_sigpending);
+PM_HANDLER(do_sigreturn);
 void sig_fault(struct mproc *p, int sig); /* a CPU exception */
 void sig_exec(struct mproc *p);		  /* handlers back to default */
 
@@ -115,20 +117,27 @@ int frame_push(struct mproc *p, int sig, uint32_t saved_mask);
 bool frame_safe(struct mproc *p); /* not inside an IPC call */
 
 /* timer.c: alarms and sleeps. */
-int do_alarm(struct mproc *p, const struct pm_request *q);
-int do_sleep(struct mproc *p, const struct pm_request *q);
+PM_HANDLER(do_alarm);
+PM_HANDLER(do_sleep);
 void timer_expired(void);
 void timer_arm(void);
 void timer_retry_soon(void); /* a signal could not go yet */
 
 /* misc.c: ids, groups, memory, times, reboot. */
-int do_misc(struct mproc *p, int type, const struct pm_request *q,
-	    struct pm_reply *rep);
+PM_HANDLER(do_getpid);
+PM_HANDLER(do_getids);
+PM_HANDLER(do_setuid);
+PM_HANDLER(do_setgid);
+PM_HANDLER(do_setsid);
+PM_HANDLER(do_setpgid);
+PM_HANDLER(do_brk);
+PM_HANDLER(do_times);
+PM_HANDLER(do_reboot);
 
 /* procs.c: the boot processes in PM's table, the list for ps. */
 void proc_boot(void); /* enter new boot processes, forget ended ones */
-int do_procs(struct mproc *p, const struct pm_request *q);
+PM_HANDLER(do_procs);
 
-/* exec.c: 1 when the process needs no reply (started, or ended), else
- * a negative error for it. */
-int pm_exec(struct mproc *p, const struct pm_request *q);
+/* exec.c: a negative error for the process, or REPLY_LATER when it
+ * needs no reply (started, or ended). */
+PM_HANDLER(do_exec);

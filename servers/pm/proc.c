@@ -55,24 +55,20 @@ static int procs_of(int uid)
 	return n;
 }
 
-void do_fork(struct mproc *p)
+int do_fork(struct mproc *p, const union pm_req *req, union pm_rep *rep)
 {
+	(void)req, (void)rep;
 	endpoint_t child;
-	if (procs_of(p->uid) >= PROCS_PER_USER) {
-		pm_reply(p, -EAGAIN, 0);
-		return;
-	}
+	if (procs_of(p->uid) >= PROCS_PER_USER)
+		return -EAGAIN;
 	struct mproc *c = proc_new(SELF); /* held while we fork */
-	if (!c) {
-		pm_reply(p, -EAGAIN, 0);
-		return;
-	}
+	if (!c)
+		return -EAGAIN;
 	int pid = c->pid;
 	int r = sys_fork_of(p->ep, &child);
 	if (r < 0) {
 		c->ep = NONE;
-		pm_reply(p, r == -ENOMEM ? -ENOMEM : -EAGAIN, 0);
-		return;
+		return r == -ENOMEM ? -ENOMEM : -EAGAIN;
 	}
 	/* Whatever the parent may do, a forked process is a user process. */
 	sys_privctl(child, PRIVCTL_USER, 0);
@@ -86,9 +82,9 @@ void do_fork(struct mproc *p)
 	c->child_user = 0;
 	c->block = B_NONE;
 	c->stopped = c->stop_news = false;
-	vfs_notice(VFS_PM_FORK, p->ep, child, (uint32_t)pid, 0);
-	pm_reply(c, 0, 0);
-	pm_reply(p, pid, 0);
+	vfs_pm_fork(p->ep, child, pid);
+	pm_reply(c, 0);
+	return pid; /* the parent's reply */
 }
 
 static bool matches(const struct mproc *c, const struct mproc *parent, int pid)
@@ -111,7 +107,7 @@ static int reap(struct mproc *parent, int pid, int options, int *found)
 		if (!matches(c, parent, pid))
 			continue;
 		*found = 1;
-		struct pm_reply rep = {.pid = c->pid};
+		struct pm_waitpid_reply rep = {.status = c->pid, .pid = c->pid};
 		if (c->zombie) {
 			rep.wstatus = c->wstatus;
 			parent->child_user += c->child_user;
@@ -123,30 +119,29 @@ static int reap(struct mproc *parent, int pid, int options, int *found)
 			continue;
 		}
 		parent->block = B_NONE;
-		pm_reply(parent, rep.pid, &rep);
+		ipc_reply(parent->ep, PM_REPLY, &rep, sizeof(rep));
 		return 1;
 	}
 	return 0;
 }
 
-void do_waitpid(struct mproc *p, const struct pm_request *q)
+int do_waitpid(struct mproc *p, const union pm_req *req, union pm_rep *rep)
 {
+	(void)rep;
+	const struct pm_waitpid *q = &req->waitpid;
 	int found;
-	if (q->options & ~(PM_WNOHANG | PM_WUNTRACED)) {
-		pm_reply(p, -EINVAL, 0);
-		return;
-	}
+	if (q->options & ~(PM_WNOHANG | PM_WUNTRACED))
+		return -EINVAL;
 	if (reap(p, q->pid, q->options, &found))
-		return;
-	if (!found) {
-		pm_reply(p, -ECHILD, 0);
-	} else if (q->options & PM_WNOHANG) {
-		pm_reply(p, 0, 0);
-	} else {
-		p->block = B_WAIT; /* answered when a child changes */
-		p->wait_pid = q->pid;
-		p->wait_options = q->options;
-	}
+		return REPLY_LATER; /* reap answered */
+	if (!found)
+		return -ECHILD;
+	if (q->options & PM_WNOHANG)
+		return 0;
+	p->block = B_WAIT; /* answered when a child changes */
+	p->wait_pid = q->pid;
+	p->wait_options = q->options;
+	return REPLY_LATER;
 }
 
 void proc_child_changed(struct mproc *c)
@@ -172,7 +167,7 @@ static void no_zombie(struct mproc *parent, struct mproc *c)
 	    !reap(parent, parent->wait_pid, parent->wait_options, &found) &&
 	    !found) {
 		parent->block = B_NONE;
-		pm_reply(parent, -ECHILD, 0);
+		pm_reply(parent, -ECHILD);
 	}
 }
 
@@ -183,7 +178,7 @@ void proc_ended(struct mproc *p, int wstatus, uint32_t user_ticks)
 	p->child_user += user_ticks;
 	p->alarm_at = 0;
 	p->block = B_NONE;
-	vfs_notice(VFS_PM_EXIT, p->ep, NONE, 0, 0);
+	vfs_pm_exit(p->ep);
 	struct mproc *init = pm_by_pid(INIT_PID);
 	for (int s = 0; s < NR_MPROCS; s++) { /* init adopts the children */
 		struct mproc *c = &mp[s];

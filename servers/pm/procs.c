@@ -83,8 +83,9 @@ static char state_of(const struct mproc *p, const struct mproc *caller)
 	return 'S';
 }
 
-int do_procs(struct mproc *p, const struct pm_request *q)
+int do_procs(struct mproc *p, const union pm_req *req, union pm_rep *rep)
 {
+	(void)rep;
 	static struct pm_procinfo out[NR_MPROCS];
 	uint32_t n = 0;
 	proc_boot();
@@ -102,6 +103,7 @@ int do_procs(struct mproc *p, const struct pm_request *q)
 		memcpy(o->name, mp[i].name, sizeof(o->name) - 1);
 		o->denied = denials(mp[i].ep);
 	}
+	const struct pm_procs *q = &req->procs;
 	uint32_t len = n * (uint32_t)sizeof(out[0]);
 	if (len > q->len)
 		len = q->len / sizeof(out[0]) * sizeof(out[0]);

@@ -12,7 +12,7 @@
  * (its registers would be overwritten by the call's completion).  If it
  * is blocked on PM (waitpid, sigsuspend, sleep), PM first answers the
  * call with EINTR; if it is blocked on VFS, PM asks VFS to do the same
- * (VFS_PM_UNPAUSE), holding the process stopped until the handler's
+ * (vfs_pm_unpause), holding the process stopped until the handler's
  * frame is in place, so the handler has run when the call returns EINTR
  * (as POSIX has it); if it is still inside a call (on its way to PM or
  * VFS), delivery is tried again a tick later (timer_retry_soon).
@@ -53,17 +53,16 @@ void sig_raise(struct mproc *p, int sig)
 /* End a call the process is blocked in with PM: EINTR. */
 static void interrupt_pm_call(struct mproc *p)
 {
-	struct pm_reply rep;
-	memset(&rep, 0, sizeof(rep));
+	struct pm_sleep_reply rep = {.status = -EINTR};
 	if (p->block == B_NONE)
 		return;
 	if (p->block == B_SLEEP) {
 		uint64_t now = pm_now();
 		uint64_t left = p->sleep_until > now ? p->sleep_until - now : 0;
-		rep.a = (uint32_t)(left * 10); /* ticks to ms at 100 Hz */
+		rep.left_ms = (uint32_t)(left * 10); /* ticks to ms at 100 Hz */
 	}
 	p->block = B_NONE;
-	pm_reply(p, -EINTR, &rep);
+	ipc_reply(p->ep, PM_REPLY, &rep, sizeof(rep));
 }
 
 static void stop_proc(struct mproc *p, int sig)
@@ -71,7 +70,7 @@ static void stop_proc(struct mproc *p, int sig)
 	if (p->stopped)
 		return;
 	interrupt_pm_call(p);
-	vfs_notice(VFS_PM_UNPAUSE, p->ep, NONE, 0, 0);
+	vfs_pm_unpause(p->ep);
 	if (sys_trace(T_STOP, p->ep, 0, 0) < 0)
 		return;
 	p->stopped = true;
@@ -86,7 +85,7 @@ static void stop_proc(struct mproc *p, int sig)
 static bool unpause_held(struct mproc *p)
 {
 	bool held = sys_trace(T_STOP, p->ep, 0, 0) == 0;
-	vfs_notice(VFS_PM_UNPAUSE, p->ep, NONE, 0, 0);
+	vfs_pm_unpause(p->ep);
 	return held;
 }
 
@@ -197,9 +196,11 @@ static int kill_service(struct mproc *p, struct mproc *t, int sig)
 	return sig ? sys_kill(t->ep, (uint32_t)sig) : 0;
 }
 
-int do_kill(struct mproc *p, const struct pm_request *q)
+int do_kill(struct mproc *p, const union pm_req *req, union pm_rep *rep)
 {
-	int sig = q->arg, found = 0, allowed = 0;
+	(void)rep;
+	const struct pm_kill *q = &req->kill;
+	int sig = q->sig, found = 0, allowed = 0;
 	if (sig < 0 || sig >= NSIG)
 		return -EINVAL;
 	if (q->pid > 0) {
@@ -229,17 +230,17 @@ int do_kill(struct mproc *p, const struct pm_request *q)
 	return !found ? -ESRCH : !allowed ? -EPERM : 0;
 }
 
-int do_sigaction(struct mproc *p, const struct pm_request *q,
-		 struct pm_reply *rep)
+int do_sigaction(struct mproc *p, const union pm_req *req, union pm_rep *rep)
 {
-	int sig = q->arg;
+	const struct pm_sigaction *q = &req->sigaction;
+	int sig = q->sig;
 	if (sig <= 0 || sig >= NSIG)
 		return -EINVAL;
 	struct sigact *a = &p->act[sig];
-	rep->a = a->handler;
-	rep->b = a->mask;
-	rep->c = a->flags;
-	if (!q->options)
+	rep->sigaction.handler = a->handler;
+	rep->sigaction.mask = a->mask;
+	rep->sigaction.flags = a->flags;
+	if (!q->set)
 		return 0;
 	if (BIT(sig) & CANT_CATCH)
 		return -EINVAL;
@@ -251,11 +252,11 @@ int do_sigaction(struct mproc *p, const struct pm_request *q,
 	return 0;
 }
 
-int do_sigprocmask(struct mproc *p, const struct pm_request *q,
-		   struct pm_reply *rep)
+int do_sigprocmask(struct mproc *p, const union pm_req *req, union pm_rep *rep)
 {
-	rep->a = p->mask;
-	switch (q->options) {
+	const struct pm_sigprocmask *q = &req->sigprocmask;
+	rep->sigprocmask.mask = p->mask;
+	switch (q->how) {
 	case 0: /* SIG_SETMASK */
 		p->mask = q->mask;
 		break;
@@ -274,10 +275,25 @@ int do_sigprocmask(struct mproc *p, const struct pm_request *q,
 	return 0;
 }
 
-int do_sigsuspend(struct mproc *p, const struct pm_request *q)
+int do_sigsuspend(struct mproc *p, const union pm_req *req, union pm_rep *rep)
 {
+	(void)rep;
 	p->saved_mask = p->mask;
-	p->mask = q->mask & ~CANT_CATCH;
+	p->mask = req->sigsuspend.mask & ~CANT_CATCH;
 	p->block = B_SIGSUSPEND; /* answered EINTR by the next signal */
-	return EDONTREPLY;
+	return REPLY_LATER;
+}
+
+int do_sigpending(struct mproc *p, const union pm_req *req, union pm_rep *rep)
+{
+	(void)req;
+	rep->sigpending.mask = p->pending;
+	return 0;
+}
+
+int do_sigreturn(struct mproc *p, const union pm_req *req, union pm_rep *rep)
+{
+	(void)rep;
+	p->mask = req->sigreturn.mask & ~CANT_CATCH;
+	return 0;
 }

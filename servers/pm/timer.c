@@ -16,28 +16,32 @@ static uint32_t hz(void)
 	return sys_times(&t) == 0 && t.hz ? t.hz : 100;
 }
 
-int do_alarm(struct mproc *p, const struct pm_request *q)
+int do_alarm(struct mproc *p, const union pm_req *req, union pm_rep *rep)
 {
+	(void)rep;
+	const struct pm_alarm *q = &req->alarm;
 	uint64_t now = pm_now(), h = hz();
 	uint32_t left = 0;
-	if (q->arg < 0)
+	if (q->seconds < 0)
 		return -EINVAL;
 	if (p->alarm_at > now)
 		left = (uint32_t)((p->alarm_at - now + h - 1) / h);
-	p->alarm_at = q->arg ? now + (uint64_t)q->arg * h : 0;
+	p->alarm_at = q->seconds ? now + (uint64_t)q->seconds * h : 0;
 	return (int)left;
 }
 
-int do_sleep(struct mproc *p, const struct pm_request *q)
+int do_sleep(struct mproc *p, const union pm_req *req, union pm_rep *rep)
 {
-	if (q->arg < 0)
+	(void)rep;
+	const struct pm_sleep *q = &req->sleep;
+	if (q->ms < 0)
 		return -EINVAL;
-	uint64_t ticks = ((uint64_t)q->arg * hz() + 999) / 1000;
+	uint64_t ticks = ((uint64_t)q->ms * hz() + 999) / 1000;
 	if (ticks == 0)
 		return 0;
 	p->sleep_until = pm_now() + ticks;
 	p->block = B_SLEEP;
-	return EDONTREPLY;
+	return REPLY_LATER;
 }
 
 void timer_retry_soon(void)
@@ -55,7 +59,7 @@ void timer_expired(void)
 			continue;
 		if (p->block == B_SLEEP && p->sleep_until <= now) {
 			p->block = B_NONE;
-			pm_reply(p, 0, 0);
+			pm_reply(p, 0);
 		}
 		if (p->alarm_at && p->alarm_at <= now) {
 			p->alarm_at = 0;

@@ -22,41 +22,57 @@ static int stat_ino(uint32_t ino, struct fs_stat *st)
 	return r;
 }
 
-/* The inode a request names: by path, or by descriptor (F-calls). */
-static int target(struct vproc *p, int type, const struct vfs_request *q,
-		  uint32_t *ino, struct fs_stat *st)
+/* The inode a descriptor names (the F-calls). */
+static int fd_target(struct vproc *p, int32_t fd, uint32_t *ino,
+		     struct fs_stat *st)
 {
-	if (type == VFS_FSTAT || type == VFS_FCHMOD || type == VFS_FCHDIR ||
-	    type == VFS_FSTATVFS) {
-		struct filp *f = fd_get(p, q->fd);
-		if (!f)
-			return -EBADF;
-		if (f->kind == FK_PIPE)
-			return -ESPIPE;
-		*ino = f->ino;
-		return stat_ino(f->ino, st);
-	}
+	struct filp *f = fd_get(p, fd);
+	if (!f)
+		return -EBADF;
+	if (f->kind == FK_PIPE)
+		return -ESPIPE;
+	*ino = f->ino;
+	return stat_ino(f->ino, st);
+}
+
+/* The inode a path in the caller's grant names. */
+static int path_target(struct vproc *p, grant_id_t grant, uint32_t len,
+		       uint32_t *ino, struct fs_stat *st)
+{
 	char path[VFS_PATH_MAX];
-	int r = path_get(p->ep, q, path);
+	int r = path_get(p->ep, grant, len, path);
 	return r < 0 ? r : path_lookup(p, path, ino, st);
 }
 
-int do_stat(struct vproc *p, int type, const struct vfs_request *q,
-	    struct vfs_reply *rep)
+static int stat_out(int r, struct vfs_stat_reply *rep)
 {
-	struct filp *f = type == VFS_FSTAT ? fd_get(p, q->fd) : 0;
-	if (f && f->kind == FK_PIPE) {
-		memset(&rep->st, 0, sizeof(rep->st));
-		rep->st.mode = T_FIFO | 0600;
-		rep->st.nlinks = 1;
-		rep->st.uid = p->uid;
-		rep->st.gid = p->gid;
-		return 0;
-	}
-	int r = target(p, type, q, &rep->ino, &rep->st);
 	rep->dev = mount_dev(rep->ino);
 	rep->ino = VNO_INO(rep->ino);
 	return r;
+}
+
+int do_stat(struct vproc *p, const union vfs_req *req, union vfs_rep *rep)
+{
+	const struct vfs_path *q = &req->stat;
+	struct vfs_stat_reply *out = &rep->stat;
+	return stat_out(path_target(p, q->grant, q->len, &out->ino, &out->st),
+			out);
+}
+
+int do_fstat(struct vproc *p, const union vfs_req *req, union vfs_rep *rep)
+{
+	const struct vfs_fd *q = &req->fstat;
+	struct vfs_stat_reply *out = &rep->fstat;
+	struct filp *f = fd_get(p, q->fd);
+	if (f && f->kind == FK_PIPE) {
+		memset(&out->st, 0, sizeof(out->st));
+		out->st.mode = T_FIFO | 0600;
+		out->st.nlinks = 1;
+		out->st.uid = p->uid;
+		out->st.gid = p->gid;
+		return 0;
+	}
+	return stat_out(fd_target(p, q->fd, &out->ino, &out->st), out);
 }
 
 /* The wall clock, for utime's "now". */
@@ -67,66 +83,131 @@ static uint32_t now(void)
 				  : 0;
 }
 
-int do_attr(struct vproc *p, int type, const struct vfs_request *q)
+int do_chown(struct vproc *p, const union vfs_req *req, union vfs_rep *rep)
 {
+	(void)rep;
+	const struct vfs_chown *q = &req->chown;
 	uint32_t ino;
 	struct fs_stat st;
-	struct fs_reply rep;
-	int r = target(p, type, q, &ino, &st);
+	struct fs_reply fr;
+	int r = path_target(p, q->grant, q->len, &ino, &st);
+	if (r < 0)
+		return r;
+	if (p->uid != 0)
+		return -EPERM;
+	struct fs_request a = {.ino = ino};
+	a.uid = q->uid == -1 ? st.uid : (uint16_t)q->uid;
+	a.gid = q->gid == -1 ? st.gid : (uint16_t)q->gid;
+	return fs_call(FS_CHOWN, &a, &fr);
+}
+
+int do_utime(struct vproc *p, const union vfs_req *req, union vfs_rep *rep)
+{
+	(void)rep;
+	const struct vfs_utime *q = &req->utime;
+	uint32_t ino;
+	struct fs_stat st;
+	struct fs_reply fr;
+	int r = path_target(p, q->grant, q->len, &ino, &st);
 	if (r < 0)
 		return r;
 	struct fs_request a = {.ino = ino};
-	if (type == VFS_CHOWN) {
-		if (p->uid != 0)
-			return -EPERM;
-		a.uid = q->mode == 0xffffffffu ? st.uid : (uint16_t)q->mode;
-		a.gid = q->arg == -1 ? st.gid : (uint16_t)q->arg;
-		return fs_call(FS_CHOWN, &a, &rep);
-	}
 	bool owner = p->uid == 0 || p->uid == st.uid;
-	if (type == VFS_UTIME && q->pos < 0) { /* both now */
+	if (q->atime < 0) { /* both now */
 		if (!owner && (r = perm_check(p, &st, 2)) < 0)
 			return r;
 		a.pos = now() | (uint64_t)now() << 32;
-		return fs_call(FS_UTIME, &a, &rep);
+		return fs_call(FS_UTIME, &a, &fr);
 	}
 	if (!owner)
 		return -EPERM;
-	if (type == VFS_UTIME) {
-		a.pos = (uint32_t)q->pos | (uint64_t)(uint32_t)q->arg << 32;
-		return fs_call(FS_UTIME, &a, &rep);
-	}
-	a.mode = (uint16_t)(q->mode & 07777);
-	return fs_call(FS_CHMOD, &a, &rep);
+	a.pos = (uint32_t)q->atime | (uint64_t)(uint32_t)q->mtime << 32;
+	return fs_call(FS_UTIME, &a, &fr);
 }
 
-int do_access(struct vproc *p, const struct vfs_request *q)
+/* chmod and fchmod, once the inode is found. */
+static int chmod_ino(struct vproc *p, int r, uint32_t ino,
+		     const struct fs_stat *st, uint32_t mode)
 {
-	uint32_t ino;
-	struct fs_stat st;
-	if (q->mode & ~7u)
-		return -EINVAL;
-	int r = target(p, VFS_ACCESS, q, &ino, &st);
-	return r < 0 ? r : perm_check(p, &st, (int)q->mode);
-}
-
-int do_chdir(struct vproc *p, int type, const struct vfs_request *q)
-{
-	uint32_t ino;
-	struct fs_stat st;
-	int r = target(p, type, q, &ino, &st);
+	struct fs_reply fr;
 	if (r < 0)
 		return r;
-	if (S_TYPE(st.mode) != T_DIR)
+	if (p->uid != 0 && p->uid != st->uid)
+		return -EPERM;
+	struct fs_request a = {.ino = ino};
+	a.mode = (uint16_t)(mode & 07777);
+	return fs_call(FS_CHMOD, &a, &fr);
+}
+
+int do_chmod(struct vproc *p, const union vfs_req *req, union vfs_rep *rep)
+{
+	(void)rep;
+	const struct vfs_path_mode *q = &req->chmod;
+	uint32_t ino;
+	struct fs_stat st;
+	int r = path_target(p, q->grant, q->len, &ino, &st);
+	return chmod_ino(p, r, ino, &st, q->mode);
+}
+
+int do_fchmod(struct vproc *p, const union vfs_req *req, union vfs_rep *rep)
+{
+	(void)rep;
+	const struct vfs_fchmod *q = &req->fchmod;
+	uint32_t ino;
+	struct fs_stat st;
+	int r = fd_target(p, q->fd, &ino, &st);
+	return chmod_ino(p, r, ino, &st, q->mode);
+}
+
+int do_access(struct vproc *p, const union vfs_req *req, union vfs_rep *rep)
+{
+	(void)rep;
+	const struct vfs_access *q = &req->access;
+	uint32_t ino;
+	struct fs_stat st;
+	if (q->want & ~7u)
+		return -EINVAL;
+	int r = path_target(p, q->grant, q->len, &ino, &st);
+	return r < 0 ? r : perm_check(p, &st, (int)q->want);
+}
+
+/* chdir and fchdir, once the inode is found. */
+static int chdir_ino(struct vproc *p, int r, uint32_t ino,
+		     const struct fs_stat *st)
+{
+	if (r < 0)
+		return r;
+	if (S_TYPE(st->mode) != T_DIR)
 		return -ENOTDIR;
-	if ((r = perm_check(p, &st, 1)) < 0)
+	if ((r = perm_check(p, st, 1)) < 0)
 		return r;
 	p->cwd = ino;
 	return 0;
 }
 
-int do_getcwd(struct vproc *p, const struct vfs_request *q)
+int do_chdir(struct vproc *p, const union vfs_req *req, union vfs_rep *rep)
 {
+	(void)rep;
+	const struct vfs_path *q = &req->chdir;
+	uint32_t ino;
+	struct fs_stat st;
+	int r = path_target(p, q->grant, q->len, &ino, &st);
+	return chdir_ino(p, r, ino, &st);
+}
+
+int do_fchdir(struct vproc *p, const union vfs_req *req, union vfs_rep *rep)
+{
+	(void)rep;
+	uint32_t ino;
+	struct fs_stat st;
+	int r = fd_target(p, req->fchdir.fd, &ino, &st);
+	return chdir_ino(p, r, ino, &st);
+}
+
+int do_getcwd(struct vproc *p, const union vfs_req *req, union vfs_rep *rep)
+{
+	(void)rep;
+	const struct vfs_buf *q = &req->getcwd;
 	char buf[VFS_PATH_MAX];
 	if (q->len == 0)
 		return -EINVAL;
@@ -139,20 +220,37 @@ int do_getcwd(struct vproc *p, const struct vfs_request *q)
 	return r < 0 ? -EFAULT : n;
 }
 
-int do_statvfs(struct vproc *p, int type, const struct vfs_request *q,
-	       struct vfs_reply *rep)
+/* statvfs and fstatvfs, once the inode is found. */
+static int statvfs_ino(int r, uint32_t ino, struct vfs_statvfs_reply *out)
 {
-	uint32_t ino;
-	struct fs_stat st;
 	struct fs_reply fr;
-	int r = target(p, type, q, &ino, &st);
 	if (r < 0)
 		return r;
 	struct fs_request s = {.ino = ino};
 	if ((r = fs_call(FS_STATVFS, &s, &fr)) < 0)
 		return r;
-	rep->st = fr.st;
-	rep->st.mode = (uint16_t)mount_flags(ino);
-	rep->dev = mount_dev(ino);
+	out->blocks = FS_STATVFS_BLOCKS(&fr);
+	out->free_blocks = FS_STATVFS_FREE_BLOCKS(&fr);
+	out->inodes = FS_STATVFS_INODES(&fr);
+	out->free_inodes = FS_STATVFS_FREE_INODES(&fr);
+	out->flags = mount_flags(ino);
+	out->dev = mount_dev(ino);
 	return 0;
+}
+
+int do_statvfs(struct vproc *p, const union vfs_req *req, union vfs_rep *rep)
+{
+	const struct vfs_path *q = &req->statvfs;
+	uint32_t ino;
+	struct fs_stat st;
+	int r = path_target(p, q->grant, q->len, &ino, &st);
+	return statvfs_ino(r, ino, &rep->statvfs);
+}
+
+int do_fstatvfs(struct vproc *p, const union vfs_req *req, union vfs_rep *rep)
+{
+	uint32_t ino;
+	struct fs_stat st;
+	int r = fd_target(p, req->fstatvfs.fd, &ino, &st);
+	return statvfs_ino(r, ino, &rep->fstatvfs);
 }

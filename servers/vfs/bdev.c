@@ -65,7 +65,7 @@ void bdev_close(struct filp *f)
 
 /* One piece: at most the bounce buffer, within the device. */
 static int piece(struct vproc *p, struct filp *f, int write,
-		 const struct vfs_request *q, uint32_t done)
+		 const struct vfs_io *q, uint32_t done)
 {
 	uint64_t pos = (uint64_t)f->pos;
 	uint64_t start = pos & ~(uint64_t)(BDEV_SECTOR - 1);
@@ -91,8 +91,7 @@ static int piece(struct vproc *p, struct filp *f, int write,
 	return r < 0 ? r : (int)n;
 }
 
-int bdev_rw(struct vproc *p, struct filp *f, int type,
-	    const struct vfs_request *q)
+int bdev_rw(struct vproc *p, struct filp *f, int type, const struct vfs_io *q)
 {
 	uint32_t done = 0;
 	int write = type == VFS_WRITE;

@@ -57,8 +57,7 @@ void cdev_close(struct filp *f)
 	call(f->drv, f->dev, CDEV_CLOSE, &rq, 0);
 }
 
-int cdev_rw(struct vproc *p, struct filp *f, int type,
-	    const struct vfs_request *q)
+int cdev_rw(struct vproc *p, struct filp *f, int type, const struct vfs_io *q)
 {
 	endpoint_t drv = f->drv;
 	if (drv == NONE)
@@ -89,7 +88,7 @@ int cdev_rw(struct vproc *p, struct filp *f, int type,
 	return wait_begin(p, W_CDEV, type, q);
 }
 
-int cdev_ioctl(struct vproc *p, struct filp *f, const struct vfs_request *q)
+int cdev_ioctl(struct vproc *p, struct filp *f, const struct vfs_ioctl *q)
 {
 	endpoint_t drv = f->drv;
 	grant_id_t g = GRANT_INVALID;
@@ -106,7 +105,7 @@ int cdev_ioctl(struct vproc *p, struct filp *f, const struct vfs_request *q)
 	struct cdev_request rq = {.id = p->ep,
 				  .grant = g,
 				  .len = q->len,
-				  .request = q->flags,
+				  .request = q->request,
 				  .pgrp = p->pgrp,
 				  .pid = p->pid};
 	int r = call(drv, f->dev, CDEV_IOCTL, &rq, 0);

@@ -82,43 +82,49 @@ int fd_close(struct vproc *p, int32_t fd)
 	return 0;
 }
 
-/* dup (mode = lowest), F_DUPFD (the same) and dup2 (arg = 1: exactly
- * descriptor `mode`, closing what was there). */
-int do_dup(struct vproc *p, const struct vfs_request *q)
+/* dup and F_DUPFD (the lowest free descriptor from target on) and
+ * dup2 (exact: descriptor target, closing what was there). */
+static int dup_fd(struct vproc *p, int32_t fd, uint32_t target, bool exact)
 {
-	struct filp *f = fd_get(p, q->fd);
+	struct filp *f = fd_get(p, fd);
 	if (!f)
 		return -EBADF;
-	if (q->mode >= VFS_OPEN_MAX)
-		return q->arg ? -EBADF : -EINVAL;
-	int target = (int)q->mode;
-	if (q->arg) {
-		if (target == q->fd)
-			return target;
+	if (target >= VFS_OPEN_MAX)
+		return exact ? -EBADF : -EINVAL;
+	if (exact) {
+		if ((int32_t)target == fd)
+			return (int)target;
 		if (p->fd[target])
-			fd_close(p, target);
+			fd_close(p, (int32_t)target);
 	}
-	int fd = fd_install(p, f, target);
-	if (fd >= 0)
+	int nfd = fd_install(p, f, (int)target);
+	if (nfd >= 0)
 		f->refs++;
-	return fd;
+	return nfd;
 }
 
-int do_fcntl(struct vproc *p, const struct vfs_request *q)
+int do_dup(struct vproc *p, const union vfs_req *req, union vfs_rep *rep)
 {
+	(void)rep;
+	const struct vfs_dup *q = &req->dup;
+	return dup_fd(p, q->fd, (uint32_t)q->target, q->exact != 0);
+}
+
+int do_fcntl(struct vproc *p, const union vfs_req *req, union vfs_rep *rep)
+{
+	(void)rep;
+	const struct vfs_fcntl *q = &req->fcntl;
 	struct filp *f = fd_get(p, q->fd);
 	const uint32_t settable = VO_APPEND | VO_NONBLOCK;
 	if (!f)
 		return -EBADF;
-	switch (q->flags) {
-	case VF_DUPFD: {
-		struct vfs_request d = {.fd = q->fd, .mode = q->mode};
-		return do_dup(p, &d);
-	}
+	switch (q->cmd) {
+	case VF_DUPFD:
+		return dup_fd(p, q->fd, q->arg, false);
 	case VF_GETFD:
 		return (int)(p->cloexec >> q->fd & 1);
 	case VF_SETFD:
-		if (q->mode & VF_CLOEXEC)
+		if (q->arg & VF_CLOEXEC)
 			p->cloexec |= 1ull << q->fd;
 		else
 			p->cloexec &= ~(1ull << q->fd);
@@ -126,9 +132,15 @@ int do_fcntl(struct vproc *p, const struct vfs_request *q)
 	case VF_GETFL:
 		return (int)f->flags;
 	case VF_SETFL:
-		f->flags = (f->flags & ~settable) | (q->mode & settable);
+		f->flags = (f->flags & ~settable) | (q->arg & settable);
 		return 0;
 	default:
 		return -EINVAL;
 	}
+}
+
+int do_close(struct vproc *p, const union vfs_req *req, union vfs_rep *rep)
+{
+	(void)rep;
+	return fd_close(p, req->close.fd);
 }

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * read, write, lseek, getdents and truncate.
+ * read, write, ioctl, lseek, getdents, truncate and ftruncate.
  *
  * read and write check the descriptor and its access mode, then go to
  * whatever the filp is: a pipe (pipe.c), a character device (cdev.c),
@@ -10,7 +10,7 @@
 #include "vfs.h"
 
 static int file_rw(struct vproc *p, struct filp *f, int type,
-		   const struct vfs_request *q)
+		   const struct vfs_io *q)
 {
 	struct fs_reply rep;
 	if (type == VFS_READ && S_TYPE(f->mode) == T_DIR)
@@ -31,7 +31,7 @@ static int file_rw(struct vproc *p, struct filp *f, int type,
 	return r;
 }
 
-int do_rw(struct vproc *p, int type, const struct vfs_request *q)
+static int rw(struct vproc *p, int type, const struct vfs_io *q)
 {
 	struct filp *f = fd_get(p, q->fd);
 	if (!f)
@@ -54,9 +54,30 @@ int do_rw(struct vproc *p, int type, const struct vfs_request *q)
 	}
 }
 
-int do_lseek(struct vproc *p, const struct vfs_request *q,
-	     struct vfs_reply *rep)
+int do_read(struct vproc *p, const union vfs_req *req, union vfs_rep *rep)
 {
+	(void)rep;
+	return rw(p, VFS_READ, &req->read);
+}
+
+int do_write(struct vproc *p, const union vfs_req *req, union vfs_rep *rep)
+{
+	(void)rep;
+	return rw(p, VFS_WRITE, &req->write);
+}
+
+int do_ioctl(struct vproc *p, const union vfs_req *req, union vfs_rep *rep)
+{
+	(void)rep;
+	struct filp *f = fd_get(p, req->ioctl.fd);
+	if (!f)
+		return -EBADF;
+	return f->kind == FK_CDEV ? cdev_ioctl(p, f, &req->ioctl) : -ENOTTY;
+}
+
+int do_lseek(struct vproc *p, const union vfs_req *req, union vfs_rep *rep)
+{
+	const struct vfs_lseek *q = &req->lseek;
 	struct filp *f = fd_get(p, q->fd);
 	struct fs_reply fr;
 	int64_t base;
@@ -89,12 +110,14 @@ int do_lseek(struct vproc *p, const struct vfs_request *q,
 	if (q->pos < -base || base + q->pos > 0x7fffffff)
 		return q->pos < -base ? -EINVAL : -EOVERFLOW;
 	f->pos = base + q->pos;
-	rep->pos = f->pos;
+	rep->lseek.pos = f->pos;
 	return 0;
 }
 
-int do_getdents(struct vproc *p, const struct vfs_request *q)
+int do_getdents(struct vproc *p, const union vfs_req *req, union vfs_rep *reply)
 {
+	(void)reply;
+	const struct vfs_io *q = &req->getdents;
 	struct filp *f = fd_get(p, q->fd);
 	struct fs_reply rep;
 	if (!f)
@@ -108,34 +131,52 @@ int do_getdents(struct vproc *p, const struct vfs_request *q)
 	return r == -EPERM ? -EFAULT : r;
 }
 
-/* ftruncate (an open file) and truncate (a path). */
-int do_truncate(struct vproc *p, int type, const struct vfs_request *q)
+/* ftruncate and truncate, once the inode is found. */
+static int truncate_ino(int r, uint32_t ino, int64_t size)
 {
-	uint32_t ino;
-	struct fs_stat st;
-	if (q->pos < 0)
-		return -EINVAL;
-	if (q->pos > 0x7fffffff)
-		return -EFBIG;
-	if (type == VFS_FTRUNCATE) {
-		struct filp *f = fd_get(p, q->fd);
-		if (!f)
-			return -EBADF;
-		if (f->kind != FK_INODE || (f->flags & VO_ACCMODE) == VO_RDONLY)
-			return f->kind != FK_INODE ? -EINVAL : -EBADF;
-		ino = f->ino;
-	} else {
-		char path[VFS_PATH_MAX];
-		int r = path_get(p->ep, q, path);
-		if (r == 0)
-			r = path_lookup(p, path, &ino, &st);
-		if (r == 0 && S_TYPE(st.mode) == T_DIR)
-			r = -EISDIR;
-		if (r == 0)
-			r = perm_check(p, &st, 2);
-		if (r < 0)
-			return r;
-	}
-	struct fs_request t = {.ino = ino, .pos = (uint64_t)q->pos};
+	if (r < 0)
+		return r;
+	struct fs_request t = {.ino = ino, .pos = (uint64_t)size};
 	return fs_call(FS_TRUNC, &t, 0);
+}
+
+static int size_check(int64_t size)
+{
+	if (size < 0)
+		return -EINVAL;
+	return size > 0x7fffffff ? -EFBIG : 0;
+}
+
+int do_ftruncate(struct vproc *p, const union vfs_req *req, union vfs_rep *rep)
+{
+	(void)rep;
+	const struct vfs_ftruncate *q = &req->ftruncate;
+	int r = size_check(q->size);
+	if (r < 0)
+		return r;
+	struct filp *f = fd_get(p, q->fd);
+	if (!f)
+		return -EBADF;
+	if (f->kind != FK_INODE || (f->flags & VO_ACCMODE) == VO_RDONLY)
+		return f->kind != FK_INODE ? -EINVAL : -EBADF;
+	return truncate_ino(0, f->ino, q->size);
+}
+
+int do_truncate(struct vproc *p, const union vfs_req *req, union vfs_rep *rep)
+{
+	(void)rep;
+	const struct vfs_truncate *q = &req->truncate;
+	uint32_t ino = 0;
+	struct fs_stat st;
+	char path[VFS_PATH_MAX];
+	int r = size_check(q->size);
+	if (r == 0)
+		r = path_get(p->ep, q->grant, q->len, path);
+	if (r == 0)
+		r = path_lookup(p, path, &ino, &st);
+	if (r == 0 && S_TYPE(st.mode) == T_DIR)
+		r = -EISDIR;
+	if (r == 0)
+		r = perm_check(p, &st, 2);
+	return truncate_ino(r, ino, q->size);
 }

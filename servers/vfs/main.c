@@ -25,15 +25,9 @@
 
 static struct vproc procs[NR_PROCS];
 
-void vfs_answer(endpoint_t to, int status, const struct vfs_reply *rep)
+void vfs_answer(endpoint_t to, int status)
 {
-	message_t m;
-	memset(&m, 0, sizeof(m));
-	m.m_type = VFS_REPLY;
-	if (rep)
-		*VFS_REP(&m) = *rep;
-	VFS_REP(&m)->status = status;
-	ipc_sendnb(to, &m);
+	ipc_reply(to, VFS_REPLY, &status, sizeof(status));
 }
 
 struct vproc *vproc_by_ep(endpoint_t ep)
@@ -62,95 +56,81 @@ struct vproc *vproc_of(endpoint_t ep)
 	return p;
 }
 
-static int handle_fd_call(struct vproc *p, int type,
-			  const struct vfs_request *q, struct vfs_reply *rep)
+/* The two calls too small for a file of their own. */
+static int do_umask(struct vproc *p, const union vfs_req *req,
+		    union vfs_rep *rep)
 {
-	switch (type) {
-	case VFS_CLOSE:
-		return fd_close(p, q->fd);
-	case VFS_READ:
-	case VFS_WRITE:
-		return do_rw(p, type, q);
-	case VFS_LSEEK:
-		return do_lseek(p, q, rep);
-	case VFS_FSTAT:
-		return do_stat(p, type, q, rep);
-	case VFS_GETDENTS:
-		return do_getdents(p, q);
-	case VFS_FTRUNCATE:
-		return do_truncate(p, type, q);
-	case VFS_DUP:
-		return do_dup(p, q);
-	case VFS_FCNTL:
-		return do_fcntl(p, q);
-	case VFS_FCHDIR:
-		return do_chdir(p, type, q);
-	case VFS_FCHMOD:
-		return do_attr(p, type, q);
-	case VFS_FSTATVFS:
-		return do_statvfs(p, type, q, rep);
-	case VFS_IOCTL: {
-		struct filp *f = fd_get(p, q->fd);
-		if (!f)
-			return -EBADF;
-		return f->kind == FK_CDEV ? cdev_ioctl(p, f, q) : -ENOTTY;
-	}
-	case VFS_SELECT:
-		return do_select(p, q);
-	case VFS_PIPE:
-		return do_pipe(p, rep);
-	default:
-		return -ENOSYS;
-	}
+	(void)rep;
+	int old = p->umask;
+	p->umask = (uint16_t)(req->umask.mask & 0777);
+	return old;
 }
 
-static int handle(struct vproc *p, int type, const struct vfs_request *q,
-		  struct vfs_reply *rep)
+static int do_sync(struct vproc *p, const union vfs_req *req,
+		   union vfs_rep *rep)
 {
-	switch (type) {
-	case VFS_OPEN:
-		return do_open(p, q);
-	case VFS_MKNOD:
-		return do_mknod(p, q);
-	case VFS_STAT:
-		return do_stat(p, type, q, rep);
-	case VFS_MKDIR:
-	case VFS_UNLINK:
-	case VFS_RMDIR:
-		return do_named(p, type, q);
-	case VFS_LINK:
-	case VFS_RENAME:
-		return do_two_names(p, type, q);
-	case VFS_TRUNCATE:
-		return do_truncate(p, type, q);
-	case VFS_CHDIR:
-		return do_chdir(p, type, q);
-	case VFS_GETCWD:
-		return do_getcwd(p, q);
-	case VFS_CHMOD:
-	case VFS_CHOWN:
-	case VFS_UTIME:
-		return do_attr(p, type, q);
-	case VFS_UMASK: {
-		int old = p->umask;
-		p->umask = (uint16_t)(q->mode & 0777);
-		return old;
-	}
-	case VFS_ACCESS:
-		return do_access(p, q);
-	case VFS_STATVFS:
-		return do_statvfs(p, type, q, rep);
-	case VFS_SYNC:
-		return mount_sync();
-	case VFS_MOUNT:
-		return do_mount(p, q);
-	case VFS_UMOUNT:
-		return do_umount(p, q);
-	case VFS_GETMNT:
-		return do_getmnt(p, q);
-	default:
-		return handle_fd_call(p, type, q, rep);
-	}
+	(void)p, (void)req, (void)rep;
+	return mount_sync();
+}
+
+static int (*const calls[])(struct vproc *p, const union vfs_req *req,
+			    union vfs_rep *rep) = {
+	[VFS_OPEN - VFS_BASE] = do_open,
+	[VFS_CLOSE - VFS_BASE] = do_close,
+	[VFS_READ - VFS_BASE] = do_read,
+	[VFS_WRITE - VFS_BASE] = do_write,
+	[VFS_LSEEK - VFS_BASE] = do_lseek,
+	[VFS_FSTAT - VFS_BASE] = do_fstat,
+	[VFS_STAT - VFS_BASE] = do_stat,
+	[VFS_MKDIR - VFS_BASE] = do_mkdir,
+	[VFS_UNLINK - VFS_BASE] = do_unlink,
+	[VFS_RMDIR - VFS_BASE] = do_rmdir,
+	[VFS_GETDENTS - VFS_BASE] = do_getdents,
+	[VFS_FTRUNCATE - VFS_BASE] = do_ftruncate,
+	[VFS_SYNC - VFS_BASE] = do_sync,
+	[VFS_DUP - VFS_BASE] = do_dup,
+	[VFS_FCNTL - VFS_BASE] = do_fcntl,
+	[VFS_PIPE - VFS_BASE] = do_pipe,
+	[VFS_CHDIR - VFS_BASE] = do_chdir,
+	[VFS_FCHDIR - VFS_BASE] = do_fchdir,
+	[VFS_GETCWD - VFS_BASE] = do_getcwd,
+	[VFS_CHMOD - VFS_BASE] = do_chmod,
+	[VFS_FCHMOD - VFS_BASE] = do_fchmod,
+	[VFS_CHOWN - VFS_BASE] = do_chown,
+	[VFS_UMASK - VFS_BASE] = do_umask,
+	[VFS_ACCESS - VFS_BASE] = do_access,
+	[VFS_LINK - VFS_BASE] = do_link,
+	[VFS_RENAME - VFS_BASE] = do_rename,
+	[VFS_UTIME - VFS_BASE] = do_utime,
+	[VFS_MKNOD - VFS_BASE] = do_mknod,
+	[VFS_IOCTL - VFS_BASE] = do_ioctl,
+	[VFS_SELECT - VFS_BASE] = do_select,
+	[VFS_STATVFS - VFS_BASE] = do_statvfs,
+	[VFS_TRUNCATE - VFS_BASE] = do_truncate,
+	[VFS_MOUNT - VFS_BASE] = do_mount,
+	[VFS_UMOUNT - VFS_BASE] = do_umount,
+	[VFS_GETMNT - VFS_BASE] = do_getmnt,
+	[VFS_FSTATVFS - VFS_BASE] = do_fstatvfs,
+	/* PM's only: */
+	[VFS_PM_FORK - VFS_BASE] = do_pm_fork,
+	[VFS_PM_EXIT - VFS_BASE] = do_pm_exit,
+	[VFS_PM_EXEC - VFS_BASE] = do_pm_exec,
+	[VFS_PM_UNPAUSE - VFS_BASE] = do_pm_unpause,
+	[VFS_PM_SETID - VFS_BASE] = do_pm_setid,
+	[VFS_PM_PGRP - VFS_BASE] = do_pm_pgrp,
+	[VFS_PM_EXECOPEN - VFS_BASE] = do_pm_execopen,
+};
+
+/* One request: its handler's status, or REPLY_LATER. */
+static int handle(const message_t *m, union vfs_rep *rep)
+{
+	union vfs_req q = *VFS_REQ(m);
+	if (m->m_type >= VFS_PM_FORK && m->m_type < VFS_REPLY &&
+	    !proc_is_pm(m->m_source))
+		return -EPERM;
+	int (*fn)(struct vproc *, const union vfs_req *, union vfs_rep *) =
+		CALL_IN(calls, VFS_BASE, m->m_type);
+	return fn ? fn(vproc_of(m->m_source), &q, rep) : -ENOSYS;
 }
 
 static void notified(const message_t *m)
@@ -180,16 +160,13 @@ int main(void)
 		}
 		if (m.m_source < 0 || EP_SLOT(m.m_source) >= NR_PROCS)
 			continue;
-		struct vfs_request q = *VFS_REQ(&m);
-		struct vfs_reply rep;
+		union vfs_rep rep;
 		memset(&rep, 0, sizeof(rep));
-		int r;
-		if (m.m_type >= VFS_PM_FORK && m.m_type < VFS_REPLY)
-			r = proc_notice(m.m_source, m.m_type, &q, &rep);
-		else
-			r = handle(vproc_of(m.m_source), m.m_type, &q, &rep);
-		if (r != SUSPEND)
-			vfs_answer(m.m_source, r, &rep);
+		int r = handle(&m, &rep);
+		if (r != REPLY_LATER) {
+			rep.status = r;
+			ipc_reply(m.m_source, VFS_REPLY, &rep, sizeof(rep));
+		}
 		wait_run();
 	}
 }

@@ -151,8 +151,10 @@ static int special_of(struct vproc *p, const char *path, uint32_t *dev,
 	return 0;
 }
 
-int do_mount(struct vproc *p, const struct vfs_request *q)
+int do_mount(struct vproc *p, const union vfs_req *req, union vfs_rep *rep)
 {
+	(void)rep;
+	const struct vfs_mount *q = &req->mount;
 	char special[VFS_PATH_MAX], dir[VFS_PATH_MAX];
 	uint32_t dev = 0, on = 0, slot = 0;
 	struct fs_stat st;
@@ -161,7 +163,7 @@ int do_mount(struct vproc *p, const struct vfs_request *q)
 		return -EPERM;
 	if (q->flags & ~(uint32_t)VM_RDONLY)
 		return -EINVAL;
-	int r = path_two(p, q, special, dir);
+	int r = path_two(p, q->grant, q->len, special, dir);
 	if (r == 0)
 		r = special_of(p, special, &dev, m.special);
 	if (r == 0)
@@ -205,14 +207,16 @@ static bool busy(uint32_t i)
 }
 
 /* umount names the mount point or the device. */
-int do_umount(struct vproc *p, const struct vfs_request *q)
+int do_umount(struct vproc *p, const union vfs_req *req, union vfs_rep *rep)
 {
+	(void)rep;
+	const struct vfs_path *q = &req->umount;
 	char path[VFS_PATH_MAX];
 	uint32_t ino, i;
 	struct fs_stat st;
 	if (p->uid != 0)
 		return -EPERM;
-	int r = path_get(p->ep, q, path);
+	int r = path_get(p->ep, q->grant, q->len, path);
 	if (r == 0)
 		r = path_lookup(p, path, &ino, &st);
 	if (r < 0)
@@ -254,8 +258,10 @@ static void root_name(void)
 			}
 }
 
-int do_getmnt(struct vproc *p, const struct vfs_request *q)
+int do_getmnt(struct vproc *p, const union vfs_req *req, union vfs_rep *rep)
 {
+	(void)rep;
+	const struct vfs_buf *q = &req->getmnt;
 	struct vfs_mntinfo info[VFS_MOUNTS];
 	uint32_t n = 0;
 	if (!mounts[0].special[0])

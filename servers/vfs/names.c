@@ -51,12 +51,14 @@ static int not_mount_point(struct vproc *p, const char *path)
 	return VNO_MNT(ino) && mount_is_root(ino) ? -EBUSY : 0;
 }
 
-int do_named(struct vproc *p, int type, const struct vfs_request *q)
+/* mkdir (with mode), unlink and rmdir of the path in grant/len. */
+static int named(struct vproc *p, int type, grant_id_t grant, uint32_t len,
+		 uint32_t mode)
 {
 	char path[VFS_PATH_MAX], last[FS_NAME_MAX + 1];
 	uint32_t dir;
 	struct fs_reply rep;
-	int r = path_get(p->ep, q, path);
+	int r = path_get(p->ep, grant, len, path);
 	if (r == 0)
 		r = path_parent(p, path, &dir, last);
 	if (r == -EEXIST && type == VFS_RMDIR)
@@ -71,8 +73,7 @@ int do_named(struct vproc *p, int type, const struct vfs_request *q)
 	if (type == VFS_MKDIR) {
 		struct fs_request c = {
 			.ino = dir,
-			.mode = (uint16_t)(T_DIR |
-					   (q->mode & 07777 & ~p->umask)),
+			.mode = (uint16_t)(T_DIR | (mode & 07777 & ~p->umask)),
 			.uid = p->uid,
 			.gid = p->gid};
 		return fs_named_req(FS_CREATE, &c, last, &rep);
@@ -81,13 +82,33 @@ int do_named(struct vproc *p, int type, const struct vfs_request *q)
 			0);
 }
 
-int do_two_names(struct vproc *p, int type, const struct vfs_request *q)
+int do_mkdir(struct vproc *p, const union vfs_req *req, union vfs_rep *rep)
+{
+	(void)rep;
+	const struct vfs_path_mode *q = &req->mkdir;
+	return named(p, VFS_MKDIR, q->grant, q->len, q->mode);
+}
+
+int do_unlink(struct vproc *p, const union vfs_req *req, union vfs_rep *rep)
+{
+	(void)rep;
+	return named(p, VFS_UNLINK, req->unlink.grant, req->unlink.len, 0);
+}
+
+int do_rmdir(struct vproc *p, const union vfs_req *req, union vfs_rep *rep)
+{
+	(void)rep;
+	return named(p, VFS_RMDIR, req->rmdir.grant, req->rmdir.len, 0);
+}
+
+/* link and rename: "old\0new\0" in the grant. */
+static int two_names(struct vproc *p, int type, const struct vfs_path *q)
 {
 	char a[VFS_PATH_MAX], b[VFS_PATH_MAX];
 	char alast[FS_NAME_MAX + 1], blast[FS_NAME_MAX + 1];
 	uint32_t adir, bdir, ino;
 	struct fs_stat st;
-	int r = path_two(p, q, a, b);
+	int r = path_two(p, q->grant, q->len, a, b);
 	if (r == 0)
 		r = path_lookup(p, a, &ino, &st);
 	if (r == 0)
@@ -112,4 +133,16 @@ int do_two_names(struct vproc *p, int type, const struct vfs_request *q)
 	if ((r = may_remove(p, adir, alast)) < 0)
 		return r;
 	return fs_names(FS_RENAME, adir, bdir, alast, blast);
+}
+
+int do_link(struct vproc *p, const union vfs_req *req, union vfs_rep *rep)
+{
+	(void)rep;
+	return two_names(p, VFS_LINK, &req->link);
+}
+
+int do_rename(struct vproc *p, const union vfs_req *req, union vfs_rep *rep)
+{
+	(void)rep;
+	return two_names(p, VFS_RENAME, &req->rename);
 }

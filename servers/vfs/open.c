@@ -94,14 +94,16 @@ static int make_filp(struct vproc *p, uint32_t ino, const struct fs_stat *st,
 	return fd;
 }
 
-int do_open(struct vproc *p, const struct vfs_request *q)
+int do_open(struct vproc *p, const union vfs_req *req, union vfs_rep *rep)
 {
+	(void)rep;
+	const struct vfs_open *q = &req->open;
 	char path[VFS_PATH_MAX];
 	uint32_t ino, acc = q->flags & VO_ACCMODE;
 	struct fs_stat st;
 	if (acc == 3 || q->flags & ~OPEN_FLAGS)
 		return -EINVAL;
-	int r = path_get(p->ep, q, path);
+	int r = path_get(p->ep, q->grant, q->len, path);
 	if (r < 0)
 		return r;
 	r = path_lookup(p, path, &ino, &st);
@@ -129,8 +131,10 @@ int do_open(struct vproc *p, const struct vfs_request *q)
 	return make_filp(p, ino, &st, q->flags, 0);
 }
 
-int do_mknod(struct vproc *p, const struct vfs_request *q)
+int do_mknod(struct vproc *p, const union vfs_req *req, union vfs_rep *rep)
 {
+	(void)rep;
+	const struct vfs_mknod *q = &req->mknod;
 	char path[VFS_PATH_MAX];
 	uint32_t ino, type = q->mode & 0170000;
 	struct fs_stat st;
@@ -138,24 +142,26 @@ int do_mknod(struct vproc *p, const struct vfs_request *q)
 		return -EPERM;
 	if (type != T_CHR && type != T_BLK && type != T_REG)
 		return -EINVAL;
-	int r = path_get(p->ep, q, path);
+	int r = path_get(p->ep, q->grant, q->len, path);
 	if (r < 0)
 		return r;
 	if (path_lookup(p, path, &ino, &st) == 0)
 		return -EEXIST;
 	uint16_t mode = (uint16_t)(type | (q->mode & 07777 & ~p->umask));
-	return create(p, path, mode, (uint32_t)q->arg, &ino, &st);
+	return create(p, path, mode, q->rdev, &ino, &st);
 }
 
-int do_exec_open(struct vproc *pm, const struct vfs_request *q,
-		 struct vfs_reply *rep)
+int do_pm_execopen(struct vproc *pm, const union vfs_req *req,
+		   union vfs_rep *reply)
 {
+	const struct vfs_pm_execopen *q = &req->pm_execopen;
+	struct vfs_stat_reply *rep = &reply->pm_execopen;
 	char path[VFS_PATH_MAX];
 	uint32_t ino;
 	if (q->ep < 0 || EP_SLOT(q->ep) >= NR_PROCS || q->ep == pm->ep)
 		return -EINVAL;
 	struct vproc *p = vproc_of(q->ep);
-	int r = path_get(pm->ep, q, path);
+	int r = path_get(pm->ep, q->grant, q->len, path);
 	if (r == 0)
 		r = path_lookup(p, path, &ino, &rep->st);
 	if (r == 0 && S_TYPE(rep->st.mode) != T_REG)

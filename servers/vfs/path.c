@@ -14,29 +14,29 @@
 
 #include "vfs.h"
 
-int path_get(endpoint_t who, const struct vfs_request *q, char *path)
+int path_get(endpoint_t who, grant_id_t grant, uint32_t len, char *path)
 {
-	if (q->len == 0)
+	if (len == 0)
 		return -ENOENT;
-	if (q->len >= VFS_PATH_MAX)
+	if (len >= VFS_PATH_MAX)
 		return -ENAMETOOLONG;
-	int r = sys_safecopyfrom(who, q->grant, 0, path, q->len);
+	int r = sys_safecopyfrom(who, grant, 0, path, len);
 	if (r < 0)
 		return r == -EPERM ? -EFAULT : r;
-	path[q->len] = 0;
-	return strlen(path) == q->len ? 0 : -EINVAL;
+	path[len] = 0;
+	return strlen(path) == len ? 0 : -EINVAL;
 }
 
-int path_two(struct vproc *p, const struct vfs_request *q, char *a, char *b)
+int path_two(struct vproc *p, grant_id_t grant, uint32_t len, char *a, char *b)
 {
 	char both[2 * VFS_PATH_MAX];
-	if (q->len < 4 || q->len > sizeof(both))
-		return q->len < 4 ? -ENOENT : -ENAMETOOLONG;
-	int r = sys_safecopyfrom(p->ep, q->grant, 0, both, q->len);
+	if (len < 4 || len > sizeof(both))
+		return len < 4 ? -ENOENT : -ENAMETOOLONG;
+	int r = sys_safecopyfrom(p->ep, grant, 0, both, len);
 	if (r < 0)
 		return -EFAULT;
-	size_t na = strnlen(both, q->len);
-	if (na + 1 >= q->len || both[q->len - 1])
+	size_t na = strnlen(both, len);
+	if (na + 1 >= len || both[len - 1])
 		return -EINVAL;
 	size_t nb = strlen(both + na + 1);
 	if (na >= VFS_PATH_MAX || nb >= VFS_PATH_MAX)

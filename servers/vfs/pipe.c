@@ -28,8 +28,9 @@ struct pipe {
 
 static struct pipe pipes[NR_PIPES];
 
-int do_pipe(struct vproc *p, struct vfs_reply *rep)
+int do_pipe(struct vproc *p, const union vfs_req *req, union vfs_rep *rep)
 {
+	(void)req;
 	struct pipe *pp = 0;
 	for (int i = 0; i < NR_PIPES && !pp; i++)
 		if (!pipes[i].used)
@@ -58,8 +59,8 @@ int do_pipe(struct vproc *p, struct vfs_reply *rep)
 	pp->readers = pp->writers = 1;
 	w->refs = 1;
 	r->pipe = w->pipe = pp;
-	rep->ino = (uint32_t)rfd;
-	rep->pos = wfd;
+	rep->pipe.rfd = rfd;
+	rep->pipe.wfd = wfd;
 	return 0;
 }
 
@@ -104,14 +105,14 @@ static int copy(struct vproc *p, struct pipe *pp, bool out, uint32_t at,
 }
 
 static int pipe_read(struct vproc *p, struct pipe *pp, struct filp *f,
-		     const struct vfs_request *q)
+		     const struct vfs_io *q)
 {
 	if (q->len == 0)
 		return 0;
 	if (pp->count == 0) {
 		if (!pp->writers)
 			return 0;
-		return f->flags & VO_NONBLOCK ? -EAGAIN : SUSPEND;
+		return f->flags & VO_NONBLOCK ? -EAGAIN : REPLY_LATER;
 	}
 	uint32_t n = q->len < pp->count ? q->len : pp->count;
 	if (copy(p, pp, true, pp->head, q->grant, 0, n) < 0)
@@ -123,7 +124,7 @@ static int pipe_read(struct vproc *p, struct pipe *pp, struct filp *f,
 }
 
 static int pipe_write(struct vproc *p, struct pipe *pp, struct filp *f,
-		      const struct vfs_request *q, uint32_t *done)
+		      const struct vfs_io *q, uint32_t *done)
 {
 	if (!pp->readers) {
 		sys_kill(p->ep, SIGPIPE);
@@ -135,7 +136,7 @@ static int pipe_write(struct vproc *p, struct pipe *pp, struct filp *f,
 	if (room == 0 || (q->len <= PIPE_ATOMIC && room < left)) {
 		if (f->flags & VO_NONBLOCK)
 			return *done ? (int)*done : -EAGAIN;
-		return SUSPEND;
+		return REPLY_LATER;
 	}
 	uint32_t n = left < room ? left : room;
 	uint32_t tail = (pp->head + pp->count) % PIPE_SIZE;
@@ -146,23 +147,22 @@ static int pipe_write(struct vproc *p, struct pipe *pp, struct filp *f,
 	wait_changed();
 	if (*done == q->len)
 		return (int)q->len;
-	return f->flags & VO_NONBLOCK ? (int)*done : SUSPEND;
+	return f->flags & VO_NONBLOCK ? (int)*done : REPLY_LATER;
 }
 
 static int attempt(struct vproc *p, struct filp *f, int type,
-		   const struct vfs_request *q)
+		   const struct vfs_io *q)
 {
 	if (type == VFS_READ)
 		return pipe_read(p, f->pipe, f, q);
 	return pipe_write(p, f->pipe, f, q, &p->wdone);
 }
 
-int pipe_rw(struct vproc *p, struct filp *f, int type,
-	    const struct vfs_request *q)
+int pipe_rw(struct vproc *p, struct filp *f, int type, const struct vfs_io *q)
 {
 	p->wdone = 0;
 	int r = attempt(p, f, type, q);
-	if (r != SUSPEND)
+	if (r != REPLY_LATER)
 		return r;
 	p->wfilp = f;
 	return wait_begin(p, W_PIPE, type, q);
@@ -170,7 +170,7 @@ int pipe_rw(struct vproc *p, struct filp *f, int type,
 
 void pipe_retry(struct vproc *p)
 {
-	int r = attempt(p, p->wfilp, p->wtype, &p->wq);
-	if (r != SUSPEND)
+	int r = attempt(p, p->wfilp, p->wtype, &p->wio);
+	if (r != REPLY_LATER)
 		wait_end(p, r);
 }

@@ -7,9 +7,10 @@
  * closed, a waiting call dropped), execs (close-on-exec descriptors
  * closed), is signalled (a waiting call ends with EINTR), or changes
  * its ids or process group, and asks it to open a program file for exec
- * on a process's behalf (open.c, do_exec_open).  Only PM may send these;
- * VFS answers each at once.  A process VFS meets without a notice (a boot process) starts
- * with no descriptors, the root as its directory and mask 022.
+ * on a process's behalf (open.c, do_pm_execopen).  Only PM may send
+ * these (main.c checks, proc_is_pm); VFS answers each at once.  A
+ * process VFS meets without a notice (a boot process) starts with no
+ * descriptors, the root as its directory and mask 022.
  */
 #include <string.h>
 
@@ -38,16 +39,19 @@ void proc_reset(struct vproc *p, endpoint_t ep)
 	p->wait = W_NONE;
 }
 
-static int do_fork(const struct vfs_request *q)
+int do_pm_fork(struct vproc *pm, const union vfs_req *req, union vfs_rep *rep)
 {
-	if (q->ep < 0 || EP_SLOT(q->ep) >= NR_PROCS || q->ep2 < 0 ||
-	    EP_SLOT(q->ep2) >= NR_PROCS || EP_SLOT(q->ep) == EP_SLOT(q->ep2))
+	(void)pm, (void)rep;
+	const struct vfs_pm_fork *q = &req->pm_fork;
+	if (q->parent < 0 || EP_SLOT(q->parent) >= NR_PROCS || q->child < 0 ||
+	    EP_SLOT(q->child) >= NR_PROCS ||
+	    EP_SLOT(q->parent) == EP_SLOT(q->child))
 		return -EINVAL;
-	struct vproc *parent = vproc_of(q->ep);
-	struct vproc *c = vproc_of(q->ep2);
+	struct vproc *parent = vproc_of(q->parent);
+	struct vproc *c = vproc_of(q->child);
 	*c = *parent;
-	c->ep = q->ep2;
-	c->pid = (int)q->mode;
+	c->ep = q->child;
+	c->pid = q->pid;
 	c->wait = W_NONE;
 	for (int i = 0; i < VFS_OPEN_MAX; i++)
 		if (c->fd[i])
@@ -55,41 +59,65 @@ static int do_fork(const struct vfs_request *q)
 	return 0;
 }
 
-int proc_notice(endpoint_t from, int type, const struct vfs_request *q,
-		struct vfs_reply *rep)
+/* The notices below are about a process VFS may know nothing of yet:
+ * then there is nothing to change. */
+int do_pm_exit(struct vproc *pm, const union vfs_req *req, union vfs_rep *rep)
+{
+	(void)pm, (void)rep;
+	struct vproc *p = vproc_by_ep(req->pm_exit.ep);
+	if (p) {
+		proc_reset(p, NONE);
+		p->ep = NONE;
+	}
+	return 0;
+}
+
+int do_pm_exec(struct vproc *pm, const union vfs_req *req, union vfs_rep *rep)
+{
+	(void)pm, (void)rep;
+	struct vproc *p = vproc_by_ep(req->pm_exec.ep);
+	if (p) {
+		close_all(p, p->cloexec);
+		p->cloexec = 0;
+	}
+	return 0;
+}
+
+int do_pm_unpause(struct vproc *pm, const union vfs_req *req,
+		  union vfs_rep *rep)
+{
+	(void)pm, (void)rep;
+	struct vproc *p = vproc_by_ep(req->pm_unpause.ep);
+	if (p && p->wait != W_NONE)
+		wait_interrupt(p);
+	return 0;
+}
+
+int do_pm_setid(struct vproc *pm, const union vfs_req *req, union vfs_rep *rep)
+{
+	(void)pm, (void)rep;
+	const struct vfs_pm_setid *q = &req->pm_setid;
+	struct vproc *p = vproc_by_ep(q->ep);
+	if (p) {
+		p->uid = (uint16_t)q->euid;
+		p->gid = (uint16_t)q->egid;
+	}
+	return 0;
+}
+
+int do_pm_pgrp(struct vproc *pm, const union vfs_req *req, union vfs_rep *rep)
+{
+	(void)pm, (void)rep;
+	const struct vfs_pm_pgrp *q = &req->pm_pgrp;
+	struct vproc *p = vproc_by_ep(q->ep);
+	if (p)
+		p->pgrp = q->pgrp;
+	return 0;
+}
+
+bool proc_is_pm(endpoint_t ep)
 {
 	if (pm_ep == NONE)
 		pm_ep = proc_find("pm");
-	if (from != pm_ep)
-		return -EPERM;
-	if (type == VFS_PM_FORK)
-		return do_fork(q);
-	if (type == VFS_PM_EXECOPEN)
-		return do_exec_open(vproc_of(from), q, rep);
-	struct vproc *p = vproc_by_ep(q->ep);
-	if (!p)
-		return 0; /* nothing kept for it */
-	switch (type) {
-	case VFS_PM_EXIT:
-		proc_reset(p, NONE);
-		p->ep = NONE;
-		return 0;
-	case VFS_PM_EXEC:
-		close_all(p, p->cloexec);
-		p->cloexec = 0;
-		return 0;
-	case VFS_PM_UNPAUSE:
-		if (p->wait != W_NONE)
-			wait_interrupt(p);
-		return 0;
-	case VFS_PM_SETID:
-		p->uid = (uint16_t)q->mode;
-		p->gid = (uint16_t)q->arg;
-		return 0;
-	case VFS_PM_PGRP:
-		p->pgrp = (int)q->mode;
-		return 0;
-	default:
-		return -ENOSYS;
-	}
+	return ep == pm_ep;
 }

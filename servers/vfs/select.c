@@ -2,7 +2,7 @@
 /*
  * select(2).
  *
- * The program grants VFS a struct vfs_select holding the three sets;
+ * The program grants VFS a struct vfs_fdsets holding the three sets;
  * VFS checks every descriptor in them, asks pipes and drivers which are
  * ready (files always are), and answers with the ready ones in place.
  * With none ready and a timeout left, the call waits: it is retried
@@ -40,8 +40,8 @@ static int ready_ops(struct filp *f, int ops, bool notify)
 
 /* Check every descriptor asked about; out holds the ready ones.  The
  * count, or EBADF for a descriptor that is not open. */
-static int poll_sets(struct vproc *p, const struct vfs_select *in,
-		     struct vfs_select *out, bool notify)
+static int poll_sets(struct vproc *p, const struct vfs_fdsets *in,
+		     struct vfs_fdsets *out, bool notify)
 {
 	int count = 0;
 	memset(out, 0, sizeof(*out));
@@ -78,39 +78,41 @@ static void arm_timer(void)
 		sys_setalarm(first > now ? (uint32_t)(first - now) : 1, 0);
 }
 
-static int answer(struct vproc *p, const struct vfs_select *out, int count)
+static int answer(struct vproc *p, const struct vfs_fdsets *out, int count)
 {
-	int r = sys_safecopyto(p->ep, p->wq.grant, 0, out, sizeof(*out));
+	int r = sys_safecopyto(p->ep, p->wselect.grant, 0, out, sizeof(*out));
 	return r < 0 ? -EFAULT : count;
 }
 
-int do_select(struct vproc *p, const struct vfs_request *q)
+int do_select(struct vproc *p, const union vfs_req *req, union vfs_rep *rep)
 {
-	struct vfs_select in, out;
+	(void)rep;
+	const struct vfs_select *q = &req->select;
+	struct vfs_fdsets in, out;
 	if (q->len != sizeof(in))
 		return -EINVAL;
 	if (sys_safecopyfrom(p->ep, q->grant, 0, &in, sizeof(in)) < 0)
 		return -EFAULT;
 	if (in.nfds > VFS_OPEN_MAX)
 		return -EINVAL;
-	p->wq = *q;
-	int n = poll_sets(p, &in, &out, q->pos != 0);
-	if (n != 0 || q->pos == 0)
+	p->wselect = *q;
+	int n = poll_sets(p, &in, &out, q->timeout != 0);
+	if (n != 0 || q->timeout == 0)
 		return n < 0 ? n : answer(p, &out, n);
 	p->wsel = in;
 	p->wdeadline = -1;
-	if (q->pos > 0) {
-		uint64_t ticks = ((uint64_t)q->pos * hz() + 999) / 1000;
+	if (q->timeout > 0) {
+		uint64_t ticks = ((uint64_t)q->timeout * hz() + 999) / 1000;
 		p->wdeadline = (int64_t)(now_ticks() + (ticks ? ticks : 1));
 	}
-	wait_begin(p, W_SELECT, VFS_SELECT, q);
+	wait_begin(p, W_SELECT, VFS_SELECT, 0);
 	arm_timer();
-	return SUSPEND;
+	return REPLY_LATER;
 }
 
 void select_retry(struct vproc *p)
 {
-	struct vfs_select out;
+	struct vfs_fdsets out;
 	int n = poll_sets(p, &p->wsel, &out, true);
 	if (n != 0)
 		wait_end(p, n < 0 ? n : answer(p, &out, n));
@@ -118,7 +120,7 @@ void select_retry(struct vproc *p)
 
 void select_timers(uint64_t now)
 {
-	struct vfs_select none;
+	struct vfs_fdsets none;
 	int i = 0;
 	for (struct vproc *p; (p = vproc_next(&i));) {
 		if (p->wait != W_SELECT || p->wdeadline < 0 ||

@@ -10,7 +10,6 @@
 #include "proto/vfs.h"
 
 #define NR_FILPS 512
-#define SUSPEND 0x40000000 /* a handler's "no reply now" */
 #define ROOT_INO 1
 
 /* A vnode number names a file anywhere in the tree: the index of its
@@ -57,27 +56,39 @@ struct vproc { /* what VFS knows of one process */
 	uint64_t cloexec;
 	/* A call that waits (answered later): */
 	enum wait_kind wait;
-	int wtype;		/* the request type */
-	struct vfs_request wq;	/* the request */
-	struct filp *wfilp;	/* W_PIPE, W_CDEV */
-	uint32_t wdone;		/* W_PIPE: bytes moved so far */
-	endpoint_t wdriver;	/* W_CDEV */
-	grant_id_t wgrant;	/* W_CDEV: the driver's indirect grant */
-	int64_t wdeadline;	/* W_SELECT: tick, or -1 */
-	struct vfs_select wsel; /* W_SELECT: the sets asked about */
+	int wtype;		   /* the request type */
+	struct vfs_io wio;	   /* W_PIPE, W_CDEV: the read or write */
+	struct vfs_select wselect; /* W_SELECT: the request */
+	struct filp *wfilp;	   /* W_PIPE, W_CDEV */
+	uint32_t wdone;		   /* W_PIPE: bytes moved so far */
+	endpoint_t wdriver;	   /* W_CDEV */
+	grant_id_t wgrant;	   /* W_CDEV: the driver's indirect grant */
+	int64_t wdeadline;	   /* W_SELECT: tick, or -1 */
+	struct vfs_fdsets wsel;	   /* W_SELECT: the sets asked about */
 };
 
+/* A request's handler: checks the request, acts, and returns the
+ * status of the reply (which main.c sends with the rest of rep), or
+ * REPLY_LATER when the call waits (wait.c answers it). */
+#define VFS_HANDLER(name)                                                      \
+	int name(struct vproc *p, const union vfs_req *req, union vfs_rep *rep)
+
 /* main.c */
-void vfs_answer(endpoint_t to, int status, const struct vfs_reply *rep);
-struct vproc *vproc_by_ep(endpoint_t ep); /* 0 if unknown */
+void vfs_answer(endpoint_t to, int status); /* a reply of status alone */
+struct vproc *vproc_by_ep(endpoint_t ep);   /* 0 if unknown */
 /* The state for ep: made fresh if its slot last served another. */
 struct vproc *vproc_of(endpoint_t ep);
 struct vproc *vproc_next(int *slot); /* iterate known processes */
 
-/* proc.c: notices from PM. */
-int proc_notice(endpoint_t from, int type, const struct vfs_request *q,
-		struct vfs_reply *rep);
+/* proc.c: notices from PM (p is PM's own vproc). */
+bool proc_is_pm(endpoint_t ep);
 void proc_reset(struct vproc *p, endpoint_t ep);
+VFS_HANDLER(do_pm_fork);
+VFS_HANDLER(do_pm_exit);
+VFS_HANDLER(do_pm_exec);
+VFS_HANDLER(do_pm_unpause);
+VFS_HANDLER(do_pm_setid);
+VFS_HANDLER(do_pm_pgrp);
 
 /* fd.c: descriptors and open files. */
 struct filp *fd_get(struct vproc *p, int32_t fd);
@@ -85,8 +96,9 @@ int fd_install(struct vproc *p, struct filp *f, int lowest);
 struct filp *filp_new(enum filp_kind kind, uint32_t flags);
 void filp_put(struct filp *f);
 int fd_close(struct vproc *p, int32_t fd);
-int do_dup(struct vproc *p, const struct vfs_request *q);
-int do_fcntl(struct vproc *p, const struct vfs_request *q);
+VFS_HANDLER(do_close);
+VFS_HANDLER(do_dup);
+VFS_HANDLER(do_fcntl);
 bool filp_on_volume(uint32_t mnt); /* an open file there? */
 
 /* mount.c: the mounted volumes. */
@@ -99,9 +111,9 @@ uint32_t mount_down(uint32_t vno);  /* a mount point: the root on it */
 uint32_t mount_up(uint32_t vno);    /* a volume's root: its mount point */
 bool mount_is_root(uint32_t vno);   /* the root of a volume? */
 int mount_sync(void);		    /* write back every volume */
-int do_mount(struct vproc *p, const struct vfs_request *q);
-int do_umount(struct vproc *p, const struct vfs_request *q);
-int do_getmnt(struct vproc *p, const struct vfs_request *q);
+VFS_HANDLER(do_mount);
+VFS_HANDLER(do_umount);
+VFS_HANDLER(do_getmnt);
 
 /* fsio.c: requests to file servers.  fs_call sends to the server of
  * the volume q->ino (a vnode number) names, and turns the inode numbers
@@ -124,9 +136,10 @@ int fs_getdents_local(uint32_t dir, uint32_t *pos, struct fs_dirent *out,
 		      uint32_t n);
 
 /* path.c */
-int path_get(endpoint_t who, const struct vfs_request *q, char *path);
+/* The path in who's grant of len bytes (no NUL). */
+int path_get(endpoint_t who, grant_id_t grant, uint32_t len, char *path);
 /* Two paths in one grant, "a\0b\0" (link, rename, mount). */
-int path_two(struct vproc *p, const struct vfs_request *q, char *a, char *b);
+int path_two(struct vproc *p, grant_id_t grant, uint32_t len, char *a, char *b);
 int path_lookup(struct vproc *p, const char *path, uint32_t *ino,
 		struct fs_stat *st);
 int path_parent(struct vproc *p, const char *path, uint32_t *dir, char *last);
@@ -139,31 +152,38 @@ int perm_sticky(const struct vproc *p, const struct fs_stat *dir,
 		const struct fs_stat *file);
 
 /* open.c, file.c, names.c, attr.c: the request handlers. */
-int do_open(struct vproc *p, const struct vfs_request *q);
-int do_mknod(struct vproc *p, const struct vfs_request *q);
-/* VFS_PM_EXECOPEN: q->ep's program file opened into pm's table. */
-int do_exec_open(struct vproc *pm, const struct vfs_request *q,
-		 struct vfs_reply *rep);
-int do_rw(struct vproc *p, int type, const struct vfs_request *q);
-int do_lseek(struct vproc *p, const struct vfs_request *q,
-	     struct vfs_reply *rep);
-int do_getdents(struct vproc *p, const struct vfs_request *q);
-int do_truncate(struct vproc *p, int type, const struct vfs_request *q);
-int do_named(struct vproc *p, int type, const struct vfs_request *q);
-int do_two_names(struct vproc *p, int type, const struct vfs_request *q);
-int do_stat(struct vproc *p, int type, const struct vfs_request *q,
-	    struct vfs_reply *rep);
-int do_attr(struct vproc *p, int type, const struct vfs_request *q);
-int do_access(struct vproc *p, const struct vfs_request *q);
-int do_chdir(struct vproc *p, int type, const struct vfs_request *q);
-int do_getcwd(struct vproc *p, const struct vfs_request *q);
-int do_statvfs(struct vproc *p, int type, const struct vfs_request *q,
-	       struct vfs_reply *rep);
+VFS_HANDLER(do_open);
+VFS_HANDLER(do_mknod);
+/* VFS_PM_EXECOPEN: the program file opened into PM's table. */
+VFS_HANDLER(do_pm_execopen);
+VFS_HANDLER(do_read);
+VFS_HANDLER(do_write);
+VFS_HANDLER(do_lseek);
+VFS_HANDLER(do_getdents);
+VFS_HANDLER(do_ioctl);
+VFS_HANDLER(do_ftruncate);
+VFS_HANDLER(do_truncate);
+VFS_HANDLER(do_mkdir);
+VFS_HANDLER(do_unlink);
+VFS_HANDLER(do_rmdir);
+VFS_HANDLER(do_link);
+VFS_HANDLER(do_rename);
+VFS_HANDLER(do_stat);
+VFS_HANDLER(do_fstat);
+VFS_HANDLER(do_chmod);
+VFS_HANDLER(do_fchmod);
+VFS_HANDLER(do_chown);
+VFS_HANDLER(do_utime);
+VFS_HANDLER(do_access);
+VFS_HANDLER(do_chdir);
+VFS_HANDLER(do_fchdir);
+VFS_HANDLER(do_getcwd);
+VFS_HANDLER(do_statvfs);
+VFS_HANDLER(do_fstatvfs);
 
 /* pipe.c */
-int do_pipe(struct vproc *p, struct vfs_reply *rep);
-int pipe_rw(struct vproc *p, struct filp *f, int type,
-	    const struct vfs_request *q);
+VFS_HANDLER(do_pipe);
+int pipe_rw(struct vproc *p, struct filp *f, int type, const struct vfs_io *q);
 void pipe_close(struct pipe *pp, uint32_t flags);
 int pipe_ready(struct pipe *pp, uint32_t flags, int ops);
 void pipe_retry(struct vproc *p); /* a waiting pipe call: try again */
@@ -178,9 +198,8 @@ bool driver_ds_news(endpoint_t from);
 bool driver_known(endpoint_t ep);
 int cdev_open(struct vproc *p, struct filp *f);
 void cdev_close(struct filp *f);
-int cdev_rw(struct vproc *p, struct filp *f, int type,
-	    const struct vfs_request *q);
-int cdev_ioctl(struct vproc *p, struct filp *f, const struct vfs_request *q);
+int cdev_rw(struct vproc *p, struct filp *f, int type, const struct vfs_io *q);
+int cdev_ioctl(struct vproc *p, struct filp *f, const struct vfs_ioctl *q);
 int cdev_select(struct filp *f, int ops, bool notify);
 void cdev_cancel(struct vproc *p); /* ends p's W_CDEV wait */
 bool cdev_news(endpoint_t from);   /* a driver's notification */
@@ -188,17 +207,17 @@ bool cdev_news(endpoint_t from);   /* a driver's notification */
 /* bdev.c: block devices read and written as files. */
 int bdev_open(struct filp *f);
 void bdev_close(struct filp *f);
-int bdev_rw(struct vproc *p, struct filp *f, int type,
-	    const struct vfs_request *q);
+int bdev_rw(struct vproc *p, struct filp *f, int type, const struct vfs_io *q);
 
 /* select.c */
-int do_select(struct vproc *p, const struct vfs_request *q);
+VFS_HANDLER(do_select);
 void select_retry(struct vproc *p);
 void select_timers(uint64_t now);
 
-/* wait.c: calls that wait. */
+/* wait.c: calls that wait.  wait_begin parks p's call (a read or
+ * write q is kept for the retry) -> REPLY_LATER. */
 int wait_begin(struct vproc *p, enum wait_kind kind, int type,
-	       const struct vfs_request *q);
+	       const struct vfs_io *q);
 void wait_end(struct vproc *p, int status);
 void wait_interrupt(struct vproc *p); /* PM: a signal came */
 void wait_changed(void);	      /* a pipe or select source changed */

@@ -21,19 +21,20 @@ void wait_changed(void)
 }
 
 int wait_begin(struct vproc *p, enum wait_kind kind, int type,
-	       const struct vfs_request *q)
+	       const struct vfs_io *q)
 {
 	p->wait = kind;
 	p->wtype = type;
-	p->wq = *q;
-	return SUSPEND;
+	if (q)
+		p->wio = *q;
+	return REPLY_LATER;
 }
 
 void wait_end(struct vproc *p, int status)
 {
 	p->wait = W_NONE;
 	p->wfilp = 0;
-	vfs_answer(p->ep, status, 0);
+	vfs_answer(p->ep, status);
 }
 
 void wait_interrupt(struct vproc *p)

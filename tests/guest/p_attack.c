@@ -149,11 +149,13 @@ static void payload(message_t *m, int type, const struct stat *root,
 		q->grant = self_grant;
 		q->len = BDEV_SECTOR;
 	} else if (type >= VFS_BASE && type < VFS_BASE + 0x100) {
-		struct vfs_request *q = (struct vfs_request *)m->m_u.b;
-		q->ep = q->ep2 = proc_self();
-		q->mode = 0; /* VFS_PM_SETID: euid 0 */
-		q->grant = self_grant;
-		q->len = 16;
+		/* Words of a payload every VFS request misreads its own way:
+		 * our grant and 16 in words 3 and 4, our endpoint in words
+		 * 9 and 10 (a VFS_PM_* notice's process), 0 elsewhere (euid
+		 * 0 for VFS_PM_SETID). */
+		m->m_u.u32[3] = (uint32_t)self_grant;
+		m->m_u.u32[4] = 16;
+		m->m_u.u32[9] = m->m_u.u32[10] = (uint32_t)proc_self();
 	} else if (type >= RS_BASE && type < RS_BASE + 0x100) {
 		struct rs_request *q = (struct rs_request *)m->m_u.b;
 		strcpy(q->label, "tty");

@@ -8,7 +8,7 @@
 #   make test       install, build, run every test ("N passed, N failed")
 #   make bench      run the benchmarks ("bench: NAME VALUE UNIT")
 #   make qemu-gdb   boot halted with a gdb stub; prints how to attach
-#   make sloc       count the kernel's code lines
+#   make sloc       count the kernel's code lines (C, headers, assembly)
 #   make style      check that every C file is clang-formatted
 #   make clean      remove build/
 
@@ -127,7 +127,7 @@ bench: all
 
 .PHONY: sloc
 sloc:
-	cloc --quiet kernel/
+	cloc --quiet --include-lang=C,"C/C++ Header",Assembly kernel/
 
 STYLE_FILES = $(wildcard $(shell git ls-files --cached --others \
 	--exclude-standard '*.c' '*.h' 2>/dev/null))

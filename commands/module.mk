@@ -8,12 +8,21 @@ COMMANDS := cat chmod cksum cmp cp date dd df dmesg echo env false grep halt \
 # /bin/NAME, and the program looks at argv[0] (boot/module.mk).
 COMMAND_COPIES := test:[ halt:reboot
 
+# cmdlib (commands/lib): the helpers every command may use, in
+# build/commands/libcmd.a, linked into each command before libc.
+CMDLIB := $(BUILD)/commands/libcmd.a
+$(CMDLIB): $(patsubst %.c,$(BUILD)/%.o,$(wildcard commands/lib/*.c))
+	@rm -f $@
+	$(AR) rcs $@ $^
+$(BUILD)/commands/%.o: TARGET_CFLAGS += -Icommands/lib
+
 # test is the shell's test built-in with a main of its own.
 $(BUILD)/bin/test.elf: $(BUILD)/commands/sh/testcmd.o
 
-# program_rule NAME, DIR: build/bin/NAME.elf from DIR/*.c
+# program_rule NAME, DIR: build/bin/NAME.elf from DIR/*.c and cmdlib
 define program_rule
-$(BUILD)/bin/$(1).elf: $(patsubst %.c,$(BUILD)/%.o,$(wildcard $(2)/*.c)) $$(USER_DEPS)
+$(BUILD)/bin/$(1).elf: USER_LIBS := $(CMDLIB) $$(USER_LIBS)
+$(BUILD)/bin/$(1).elf: $(patsubst %.c,$(BUILD)/%.o,$(wildcard $(2)/*.c)) $(CMDLIB) $$(USER_DEPS)
 	@mkdir -p $$(@D)
 	$$(USER_LINK)
 ALL_PROGS += $(BUILD)/bin/$(1).elf

@@ -21,7 +21,9 @@
   host/mkdisk  the disk-image builder: a disk with an MBR whose fields
              are checked byte by byte, the first partition holding a
              mkrootfs image that passes `fsck.minix -f`; bad command
-             lines fail and leave no file; --keep keeps a disk
+             lines fail and leave no file; --keep keeps a disk;
+             mkrootfs takes boot/devices and refuses a device line
+             that disagrees with include/devnum.h
   guest/fs_peers  FS and MEMORY serve only their clients: a test
              program not named with clients= gets EPERM, logged
   guest/policy_records  every process's privileges (GETINFO GI_PRIV)

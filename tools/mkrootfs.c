@@ -11,7 +11,10 @@
  * "/dev/console c 4 0 0600"; and directories whose mode the tree cannot
  * carry (git keeps no directory modes, so a checkout's /tmp is 0755):
  * "PATH d MODE", e.g. "/tmp d 1777", made if missing, given MODE if
- * copied from DIR.  '#' starts a comment.
+ * copied from DIR.  '#' starts a comment.  Each device line is checked
+ * against include/devnum.h: its major must be one of DEV_MAJORS, and a
+ * name DEV_FILES lists must have the type, major and minor it gives there;
+ * otherwise mkrootfs stops with "DEVTAB:LINE: why".
  *
  * Directories, regular files and symbolic links are copied with their
  * permission bits; everything is owned by root.  The result passes
@@ -20,6 +23,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +31,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "devnum.h"
 #include "mfs.h"
 
 static int img_fd;
@@ -185,11 +190,81 @@ static void make_dev(struct mfs *fs, char *path, char type, unsigned major,
 	if (r == 0)
 		r = mfs_iget(fs, ino, &in);
 	if (r == 0) {
-		in.zone[0] = major << 8 | minor;
+		in.zone[0] = DEV_MAKE(major, minor);
 		r = mfs_iput(fs, ino, &in);
 	}
 	if (r < 0)
 		fail("mknod", path, -r);
+}
+
+static void devnum_error(const char *tab, int lineno, const char *path,
+			 const char *why)
+{
+	fprintf(stderr, "mkrootfs: %s:%d: %s: %s (include/devnum.h)\n", tab,
+		lineno, path, why);
+	exit(1);
+}
+
+/* Whether name matches pattern, where '#' stands for one or more digits. */
+static bool name_matches(const char *pattern, const char *name)
+{
+	for (; *pattern; pattern++) {
+		if (*pattern != '#') {
+			if (*name++ != *pattern)
+				return false;
+			continue;
+		}
+		if (*name < '0' || *name > '9')
+			return false;
+		while (*name >= '0' && *name <= '9')
+			name++;
+	}
+	return !*name;
+}
+
+struct dev_file {
+	const char *name;
+	char type;
+	unsigned major;
+	int minor;
+};
+
+#define DEV_FILE_ENTRY(name, type, major, minor) {name, type, major, minor},
+static const struct dev_file dev_files[] = {DEV_FILES(DEV_FILE_ENTRY)};
+#define MAJOR_NUMBER(major, label) major,
+static const unsigned dev_majors[] = {DEV_MAJORS(MAJOR_NUMBER)};
+
+/* A device line whose name matches f: the type, major and minor of f. */
+static void check_file(const char *tab, int lineno, const char *path,
+		       const struct dev_file *f, char type, unsigned major,
+		       unsigned minor)
+{
+	if (f->type == type && f->major == major &&
+	    (f->minor == DEV_ANY_MINOR || (unsigned)f->minor == minor))
+		return;
+	char why[128], want[16] = "any minor";
+	if (f->minor != DEV_ANY_MINOR)
+		snprintf(want, sizeof(want), "%d", f->minor);
+	snprintf(why, sizeof(why), "%s is %c %u %s, not %c %u %u", f->name,
+		 f->type, f->major, want, type, major, minor);
+	devnum_error(tab, lineno, path, why);
+}
+
+/* A device line against include/devnum.h: a known major, and the type,
+ * major and minor the header gives the name, if it names it. */
+static void check_dev(const char *tab, int lineno, const char *path, char type,
+		      unsigned major, unsigned minor)
+{
+	size_t n = sizeof(dev_majors) / sizeof(dev_majors[0]), i;
+	for (i = 0; i < n && dev_majors[i] != major; i++)
+		;
+	if (i == n)
+		devnum_error(tab, lineno, path, "no such major");
+	const char *name = strrchr(path, '/') + 1;
+	for (i = 0; i < sizeof(dev_files) / sizeof(dev_files[0]); i++)
+		if (name_matches(dev_files[i].name, name))
+			check_file(tab, lineno, path, &dev_files[i], type,
+				   major, minor);
 }
 
 /* One DEVTAB line: make the device file or directory it names. */
@@ -209,9 +284,10 @@ static void make_node(struct mfs *fs, const char *tab, int lineno, char *line)
 		return;
 	}
 	if (sscanf(line, "%*s %*c %u %u %o", &major, &minor, &mode) != 3 ||
-	    (type != 'c' && type != 'b') || major > 255 || minor > 255 ||
-	    mode > 07777)
+	    (type != 'c' && type != 'b') || major > DEV_MAJOR_MAX ||
+	    minor > DEV_MINOR_MAX || mode > 07777)
 		bad_line(tab, lineno);
+	check_dev(tab, lineno, path, type, major, minor);
 	make_dev(fs, path, type, major, minor, mode);
 }
 

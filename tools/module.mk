@@ -3,9 +3,11 @@
 MKROOTFS := $(BUILD)/tools/mkrootfs
 LIBMFS_SRC := $(wildcard lib/libmfs/*.c)
 
-$(MKROOTFS): tools/mkrootfs.c $(LIBMFS_SRC) $(wildcard lib/libmfs/*.h)
+$(MKROOTFS): tools/mkrootfs.c $(LIBMFS_SRC) $(wildcard lib/libmfs/*.h) \
+		include/devnum.h
 	@mkdir -p $(@D)
-	$(CC) -O2 -g -Wall -Wextra -Werror -std=gnu11 -Ilib/libmfs -o $@ \
+	$(CC) -O2 -g -Wall -Wextra -Werror -std=gnu11 -Ilib/libmfs \
+		-iquote include -o $@ \
 		tools/mkrootfs.c $(LIBMFS_SRC)
 
 # policycheck: the policy parser of lib/libpolicy, built for the host;

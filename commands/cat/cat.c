@@ -21,28 +21,14 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cmdlib.h"
+
 #define BUF_SIZE 8192
 
 static void usage(void)
 {
 	fprintf(stderr, "usage: cat [-u] [file ...]\n");
 	exit(2);
-}
-
-/* Write all of buf, retrying short writes; 0 or -1 with errno set. */
-static int write_all(int fd, const char *buf, size_t len)
-{
-	while (len > 0) {
-		ssize_t n = write(fd, buf, len);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		buf += n;
-		len -= (size_t)n;
-	}
-	return 0;
 }
 
 /*

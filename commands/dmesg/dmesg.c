@@ -19,6 +19,8 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "cmdlib.h"
+
 #define KMSG "/dev/kmsg"
 #define RING 16384 /* the kernel log's size: one read takes it all */
 
@@ -26,20 +28,6 @@ static void usage(void)
 {
 	fprintf(stderr, "usage: dmesg\n");
 	exit(2);
-}
-
-static int write_all(const char *buf, size_t n)
-{
-	while (n > 0) {
-		ssize_t w = write(1, buf, n);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w < 0)
-			return -1;
-		buf += w;
-		n -= (size_t)w;
-	}
-	return 0;
 }
 
 int main(int argc, char **argv)
@@ -59,7 +47,7 @@ int main(int argc, char **argv)
 			err(1, "%s", KMSG);
 		if (n == 0)
 			break;
-		if (write_all(buf, (size_t)n) < 0)
+		if (write_all(STDOUT_FILENO, buf, (size_t)n) < 0)
 			err(1, "standard output");
 	}
 	close(fd);

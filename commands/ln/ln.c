@@ -12,7 +12,9 @@
  * system.
  *	-s	make symbolic links instead: the new entry holds the text
  *		of source, which is resolved relative to the link's own
- *		directory when used and need not exist
+ *		directory when used and need not exist.  Samsara's file
+ *		system makes none (symlink() fails with ENOSYS, which ln
+ *		reports); a host build makes them
  *	-f	remove an existing target first
  * A failed operand is reported and the others are still linked; the
  * exit status is then 1.
@@ -25,6 +27,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cmdlib.h"
+
 static int opt_force, opt_symbolic;
 
 static void usage(void)
@@ -32,35 +36,6 @@ static void usage(void)
 	fprintf(stderr, "usage: ln [-fs] source target\n"
 			"       ln [-fs] source ... directory\n");
 	exit(2);
-}
-
-static char *join_path(const char *dir, const char *name)
-{
-	size_t d = strlen(dir);
-	char *p = malloc(d + strlen(name) + 2);
-	if (!p)
-		err(1, "out of memory");
-	strcpy(p, dir);
-	if (d > 0 && dir[d - 1] != '/')
-		p[d++] = '/';
-	strcpy(p + d, name);
-	return p;
-}
-
-static char *last_component(const char *path)
-{
-	size_t len = strlen(path);
-	while (len > 1 && path[len - 1] == '/')
-		len--;
-	size_t start = len;
-	while (start > 0 && path[start - 1] != '/')
-		start--;
-	char *s = malloc(len - start + 1);
-	if (!s)
-		err(1, "out of memory");
-	memcpy(s, path + start, len - start);
-	s[len - start] = '\0';
-	return s;
 }
 
 static int make_link(const char *src, const char *dst)

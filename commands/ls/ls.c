@@ -38,10 +38,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#ifdef __samsara__
-/* newlib declares lstat() only for a few targets; Samsara's libc has it. */
-int lstat(const char *path, struct stat *st);
-#endif
+#include "cmdlib.h"
 
 #define SIX_MONTHS (183L * 24 * 60 * 60)
 
@@ -77,17 +74,6 @@ static void *xmalloc(size_t n)
 static char *xstrdup(const char *s)
 {
 	return strcpy(xmalloc(strlen(s) + 1), s);
-}
-
-static char *join_path(const char *dir, const char *name)
-{
-	size_t d = strlen(dir);
-	char *p = xmalloc(d + strlen(name) + 2);
-	strcpy(p, dir);
-	if (d > 0 && dir[d - 1] != '/')
-		p[d++] = '/';
-	strcpy(p + d, name);
-	return p;
 }
 
 static void list_add(struct list *l, char *name, char *path,

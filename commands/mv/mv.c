@@ -29,10 +29,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#ifdef __samsara__
-/* newlib declares lstat() only for a few targets; Samsara's libc has it. */
-int lstat(const char *path, struct stat *st);
-#endif
+#include "cmdlib.h"
 
 #define BUF_SIZE 8192
 
@@ -41,50 +38,6 @@ static void usage(void)
 	fprintf(stderr, "usage: mv [-f] source target\n"
 			"       mv [-f] source ... directory\n");
 	exit(2);
-}
-
-static char *join_path(const char *dir, const char *name)
-{
-	size_t d = strlen(dir);
-	char *p = malloc(d + strlen(name) + 2);
-	if (!p)
-		err(1, "out of memory");
-	strcpy(p, dir);
-	if (d > 0 && dir[d - 1] != '/')
-		p[d++] = '/';
-	strcpy(p + d, name);
-	return p;
-}
-
-static char *last_component(const char *path)
-{
-	size_t len = strlen(path);
-	while (len > 1 && path[len - 1] == '/')
-		len--;
-	size_t start = len;
-	while (start > 0 && path[start - 1] != '/')
-		start--;
-	char *s = malloc(len - start + 1);
-	if (!s)
-		err(1, "out of memory");
-	memcpy(s, path + start, len - start);
-	s[len - start] = '\0';
-	return s;
-}
-
-static int write_all(int fd, const char *buf, size_t len)
-{
-	while (len > 0) {
-		ssize_t n = write(fd, buf, len);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		buf += n;
-		len -= (size_t)n;
-	}
-	return 0;
 }
 
 /* Copy regular file src to dst; on failure remove the partial dst. */

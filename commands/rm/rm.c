@@ -26,10 +26,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#ifdef __samsara__
-/* newlib declares lstat() only for a few targets; Samsara's libc has it. */
-int lstat(const char *path, struct stat *st);
-#endif
+#include "cmdlib.h"
 
 static int opt_force, opt_recursive;
 
@@ -37,19 +34,6 @@ static void usage(void)
 {
 	fprintf(stderr, "usage: rm [-fr] file ...\n");
 	exit(2);
-}
-
-static char *join_path(const char *dir, const char *name)
-{
-	size_t d = strlen(dir);
-	char *p = malloc(d + strlen(name) + 2);
-	if (!p)
-		err(1, "out of memory");
-	strcpy(p, dir);
-	if (d > 0 && dir[d - 1] != '/')
-		p[d++] = '/';
-	strcpy(p + d, name);
-	return p;
 }
 
 static int remove_path(const char *path);

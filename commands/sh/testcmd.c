@@ -30,9 +30,6 @@
 
 int sh_test(int argc, char **argv);
 
-/* newlib declares lstat() only for a few targets; Samsara's libc has it. */
-int lstat(const char *path, struct stat *st);
-
 struct test {
 	char **argv;
 	int argc;

@@ -29,6 +29,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cmdlib.h"
+
 #define BUF_SIZE 8192
 
 struct line {
@@ -68,20 +70,6 @@ static long long parse_count(const char *s)
 	return v;
 }
 
-static void write_all(const char *p, size_t len)
-{
-	while (len > 0) {
-		ssize_t n = write(STDOUT_FILENO, p, len);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			err(1, "write error");
-		}
-		p += n;
-		len -= (size_t)n;
-	}
-}
-
 static ssize_t read_some(int fd, char *p, size_t len)
 {
 	ssize_t n;
@@ -91,12 +79,19 @@ static ssize_t read_some(int fd, char *p, size_t len)
 	return n;
 }
 
+/* Standard output gets all of p, or tail ends with "write error". */
+static void put(const char *p, size_t len)
+{
+	if (write_all(STDOUT_FILENO, p, len) < 0)
+		err(1, "write error");
+}
+
 /* Copy fd from its current offset to the end. */
 static int copy_rest(int fd, const char *name)
 {
 	ssize_t n;
 	while ((n = read_some(fd, buf, sizeof(buf))) > 0)
-		write_all(buf, (size_t)n);
+		put(buf, (size_t)n);
 	if (n < 0) {
 		warn("%s", name);
 		return -1;
@@ -122,7 +117,7 @@ static int tail_from(int fd, const char *name, long long count)
 			skip--;
 		}
 		if (skip == 0)
-			write_all(p, (size_t)(end - p));
+			put(p, (size_t)(end - p));
 	}
 	if (skip > 0)
 		return n < 0 ? (warn("%s", name), -1) : 0;
@@ -241,7 +236,7 @@ static int tail_pipe(int fd, const char *name, long long count)
 	}
 	for (size_t i = 0; i < r.used; i++) {
 		struct line *l = &r.slot[(r.oldest + i) % r.used];
-		write_all(l->buf, l->len);
+		put(l->buf, l->len);
 	}
 	for (size_t i = 0; i < r.nslot; i++)
 		free(r.slot[i].buf);
@@ -281,8 +276,7 @@ static int tail_file(const char *name, long long count, int from_start,
 		char line[1024];
 		int n = snprintf(line, sizeof(line), "%s==> %s <==\n",
 				 headers_shown++ ? "\n" : "", shown);
-		write_all(line,
-			  n < (int)sizeof(line) ? (size_t)n : sizeof(line) - 1);
+		put(line, n < (int)sizeof(line) ? (size_t)n : sizeof(line) - 1);
 	}
 	int rc = tail_fd(fd, name, count, from_start);
 	if (fd != STDIN_FILENO)

@@ -20,6 +20,8 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "cmdlib.h"
+
 #define BUF_SIZE 8192
 
 struct out {
@@ -31,21 +33,6 @@ static void usage(void)
 {
 	fprintf(stderr, "usage: tee [-a] [-i] [file ...]\n");
 	exit(2);
-}
-
-static int write_all(int fd, const char *buf, size_t len)
-{
-	while (len > 0) {
-		ssize_t n = write(fd, buf, len);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		buf += n;
-		len -= (size_t)n;
-	}
-	return 0;
 }
 
 /* Send one chunk to every output still open; drop the ones that fail. */

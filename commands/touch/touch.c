@@ -27,11 +27,6 @@
 #include <unistd.h>
 #include <utime.h>
 
-#ifdef __samsara__
-/* newlib's <utime.h> has struct utimbuf but no utime(); the libc has it. */
-int utime(const char *path, const struct utimbuf *times);
-#endif
-
 #define SET_ATIME 1
 #define SET_MTIME 2
 

@@ -36,10 +36,10 @@ struct drive drives[NR_DRIVES];
 /* The drive and sector range of a minor, or 0 if it has none. */
 static struct drive *device(uint32_t minor, uint64_t *first, uint64_t *count)
 {
-	if (minor >= NR_DRIVES * MINORS_PER_DRIVE)
+	if (minor >= NR_DRIVES * ATA_MINORS_PER_DRIVE)
 		return 0;
-	struct drive *d = &drives[minor / MINORS_PER_DRIVE];
-	uint32_t p = minor % MINORS_PER_DRIVE;
+	struct drive *d = &drives[minor / ATA_MINORS_PER_DRIVE];
+	uint32_t p = minor % ATA_MINORS_PER_DRIVE;
 	if (!d->present)
 		return 0;
 	*first = p ? d->part[p - 1].first : 0;

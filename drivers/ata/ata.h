@@ -12,6 +12,7 @@
 
 #include "abi/endpoint.h"
 #include "abi/grant.h"
+#include "devnum.h"
 
 /* Command block, from the channel's base port. */
 #define ATA_DATA 0	 /* 16-bit data port */
@@ -55,7 +56,8 @@
 #define NR_CHANNELS 2
 #define NR_DRIVES 4 /* primary master, primary slave, secondary ... */
 #define NR_PARTS 4  /* the MBR's primary partitions */
-#define MINORS_PER_DRIVE (1 + NR_PARTS) /* the whole disk, then each */
+_Static_assert(ATA_MINORS_PER_DRIVE == 1 + NR_PARTS,
+	       "a minor for the whole disk, then one per partition");
 
 struct channel {
 	uint16_t base, ctl; /* command block, control register */

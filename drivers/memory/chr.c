@@ -11,12 +11,10 @@
 #include <string.h>
 
 #include "chardriver.h"
+#include "devnum.h"
 #include "libsys.h"
 #include "memory.h"
 
-#define MINOR_NULL 1
-#define MINOR_ZERO 2
-#define MINOR_KMSG 3
 #define LOG_MAX 16384
 
 static char logbuf[LOG_MAX];

@@ -17,11 +17,10 @@
 #include <string.h>
 
 #include "chardriver.h"
+#include "devnum.h"
 #include "libsys.h"
 #include "random.h"
 
-#define MINOR_RANDOM 0
-#define MINOR_URANDOM 1
 #define CHUNK 256
 #define SEED_SAMPLES 512
 

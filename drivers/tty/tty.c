@@ -19,17 +19,21 @@
 #include <sys/ioctl.h>
 
 #include "chardriver.h"
+#include "devnum.h"
 #include "tty.h"
 
 #define IRQ_KBD 1
 #define IRQ_COM1 4
 
-static struct tty serial = {.name = "ttyS0", .minor = 2, .out = serial_out};
-static struct tty vga = {.name = "tty0", .minor = 1, .out = vga_out};
+static struct tty serial = {
+	.name = "ttyS0", .minor = MINOR_TTYS0, .out = serial_out};
+static struct tty vga = {.name = "tty0", .minor = MINOR_TTY0, .out = vga_out};
 
 static struct tty *tty_of(uint32_t minor)
 {
-	return minor == 0 || minor == 2 ? &serial : minor == 1 ? &vga : 0;
+	if (minor == MINOR_CONSOLE || minor == MINOR_TTYS0)
+		return &serial;
+	return minor == MINOR_TTY0 ? &vga : 0;
 }
 
 static void set_pgrp(struct tty *t, endpoint_t by, int pgrp)

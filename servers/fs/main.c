@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "devnum.h"
 #include "fs.h"
 
 static int handle(endpoint_t who, int type, const struct fs_request *q,
@@ -25,9 +26,8 @@ static int handle(endpoint_t who, int type, const struct fs_request *q,
 {
 	char what[24];
 	if (type == FS_MOUNT) {
-		snprintf(what, sizeof(what), "device %u,%u",
-			 (unsigned)(q->pos >> 8 & 0xff),
-			 (unsigned)(q->pos & 0xff));
+		snprintf(what, sizeof(what), "device %u,%u", DEV_MAJOR(q->pos),
+			 DEV_MINOR(q->pos));
 		if (q->ino2 == (uint32_t)NONE || q->mode & ~FS_MNT_RDONLY)
 			return -EINVAL;
 		return fsmount_add((endpoint_t)q->ino2, q->ino, q->mode, what);

@@ -34,7 +34,8 @@ static int request(struct filp *f, int type, uint64_t pos, uint32_t len,
 	message_t m;
 	memset(&m, 0, sizeof(m));
 	m.m_type = type;
-	*BDEV_REQ(&m) = (struct bdev_request){++id, f->dev & 0xff, pos, g, len};
+	*BDEV_REQ(&m) =
+		(struct bdev_request){++id, DEV_MINOR(f->dev), pos, g, len};
 	int r = ipc_sendrec(drv, &m);
 	if (len)
 		grant_revoke(g);

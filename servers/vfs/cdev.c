@@ -24,7 +24,7 @@ static int call(endpoint_t drv, uint32_t dev, int type, struct cdev_request *rq,
 	message_t m;
 	memset(&m, 0, sizeof(m));
 	m.m_type = type;
-	rq->minor = dev & 0xff;
+	rq->minor = DEV_MINOR(dev);
 	*CDEV_REQ(&m) = *rq;
 	int r = ipc_sendrec(drv, &m);
 	if (r < 0 || m.m_type != CDEV_REPLY) {

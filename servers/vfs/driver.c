@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * Which process drives each device: the major number picks a label, and
+ * Which process drives each device: the major number picks a label
+ * (DEV_MAJORS in include/devnum.h), and
  * the label's current endpoint comes from the data store, which RS
  * updates every time it starts a new instance of a driver.  VFS
  * subscribes to each label, so it hears of a restart when it happens,
@@ -15,6 +16,7 @@
  */
 #include <string.h>
 
+#include "devnum.h"
 #include "dsclient.h"
 #include "vfs.h"
 
@@ -24,19 +26,16 @@ struct major {
 	endpoint_t ep;
 };
 
-static struct major majors[] = {
-	{1, "memory", NONE},
-	{3, "ata", NONE},
-	{4, "tty", NONE},
-	{16, "random", NONE},
-};
+#define MAJOR_ENTRY(major, label) {major, label, NONE},
+static struct major majors[] = {DEV_MAJORS(MAJOR_ENTRY)};
+#undef MAJOR_ENTRY
 
 #define NR_MAJORS (sizeof(majors) / sizeof(majors[0]))
 
 static struct major *major_of(uint32_t dev)
 {
 	for (uint32_t i = 0; i < NR_MAJORS; i++)
-		if (majors[i].major == dev >> 8)
+		if (majors[i].major == DEV_MAJOR(dev))
 			return &majors[i];
 	return 0;
 }

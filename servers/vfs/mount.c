@@ -45,7 +45,7 @@ static int fs_mount(endpoint_t fs, uint32_t dev, uint32_t flags)
 	struct fs_reply rep;
 	if (fs == NONE || drv == NONE)
 		return -ENXIO;
-	struct fs_request f = {.ino = dev & 0xff,
+	struct fs_request f = {.ino = DEV_MINOR(dev),
 			       .ino2 = (uint32_t)drv,
 			       .pos = dev,
 			       .mode = flags & VM_RDONLY ? FS_MNT_RDONLY : 0};

@@ -17,17 +17,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "devnum.h"
 #include "vfs.h"
 
-#define MAJOR_MEMORY 1
-#define MAJOR_ATA 3
-#define ATA_MINORS 5 /* per drive: the disk, then partitions 1-4 */
+#define ROOT_RAM DEV_MAKE(MAJOR_MEMORY, 0)
 
 /* The device number of a name: ram0-3 or cCdD[pP], else 0. */
 static uint32_t dev_by_name(const char *s)
 {
 	if (strncmp(s, "ram", 3) == 0 && s[3] >= '0' && s[3] <= '3' && !s[4])
-		return MAJOR_MEMORY << 8 | (uint32_t)(s[3] - '0');
+		return DEV_MAKE(MAJOR_MEMORY, s[3] - '0');
 	if (s[0] != 'c' || (s[1] != '0' && s[1] != '1') || s[2] != 'd' ||
 	    (s[3] != '0' && s[3] != '1'))
 		return 0;
@@ -37,7 +36,7 @@ static uint32_t dev_by_name(const char *s)
 		part = (uint32_t)(s[5] - '0');
 	else if (s[4])
 		return 0;
-	return MAJOR_ATA << 8 | (drive * ATA_MINORS + part);
+	return DEV_MAKE(MAJOR_ATA, drive * ATA_MINORS_PER_DRIVE + part);
 }
 
 /* The value of root= on the kernel's command line, or "ram0". */
@@ -72,11 +71,11 @@ void root_mount(endpoint_t fs)
 	root_word(name, sizeof(name));
 	uint32_t dev = dev_by_name(name);
 	int r = dev ? mount_root(fs, dev) : -ENODEV;
-	if (r < 0 && dev != MAJOR_MEMORY << 8) {
+	if (r < 0 && dev != ROOT_RAM) {
 		printf("vfs: cannot mount root=%s: %s; the root is the RAM "
 		       "disk\n",
 		       name, why(r));
-		r = mount_root(fs, MAJOR_MEMORY << 8);
+		r = mount_root(fs, ROOT_RAM);
 	}
 	if (r < 0)
 		printf("vfs: cannot mount the RAM disk as root: %s\n", why(r));

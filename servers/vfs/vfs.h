@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "devnum.h"
 #include "libsys.h"
 #include "proto/cdev.h"
 #include "proto/vfs.h"

@@ -51,8 +51,6 @@
 #include "proto/rs.h"
 #include "proto/vfs.h"
 
-int nanosleep(const struct timespec *want, struct timespec *left);
-
 #define UID 100
 #define MAX_PROCS 96
 #define TIMEOUT_S 60

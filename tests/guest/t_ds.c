@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
  * The data store (servers/ds) through its client calls and raw
- * messages.  DS trusts the process called "rs", and RS does not exist
- * yet, so this program boots as tests/ds/rs.elf and plays RS: it
+ * messages.  DS trusts the process called "rs", and this test boots
+ * no RS, so this program boots as tests/ds/rs.elf and plays RS: it
  * publishes the labels of the children it forks, which then act as
  * services (or, without a label, as anybody).
  *

@@ -24,6 +24,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "devnum.h"
 #include "tlib.h"
 
 #define ENOTBLK_ 15
@@ -193,7 +194,7 @@ static void case_mount(void)
 	T_ASSERT(strcmp(m[1].special, "/dev/ram1") == 0);
 	T_ASSERT(strcmp(m[1].dir, "/mnt") == 0);
 	T_EQ(statvfs("/mnt", &s), 0);
-	T_EQ(s.f_fsid, 0x101);
+	T_EQ(s.f_fsid, DEV_MAKE(MAJOR_MEMORY, 1)); /* ram1 */
 	crossing();
 	refusals();
 	full();

@@ -50,8 +50,6 @@
 #include "rsclient.h"
 #include "tlib.h"
 
-int nanosleep(const struct timespec *want, struct timespec *left);
-
 #define CMD_IO 0x1 /* the command register's decoding and DMA bits */
 #define CMD_MEMORY 0x2
 #define CMD_MASTER 0x4

@@ -29,8 +29,6 @@
 #include "rsclient.h"
 #include "tlib.h"
 
-int nanosleep(const struct timespec *want, struct timespec *left);
-
 #define MAX_KNOWN 24
 
 struct known {

@@ -47,8 +47,6 @@
 #include "svc.h"
 #include "tlib.h"
 
-int nanosleep(const struct timespec *want, struct timespec *left);
-
 static endpoint_t rs;
 
 static int up_path(const char *path, const char *label, const char *args)

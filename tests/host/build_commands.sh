@@ -7,7 +7,8 @@
 #	sh tests/host/build_commands.sh /tmp/bin
 #	python3 tests/host/test_commands.py /tmp/bin
 #
-# Each commands/NAME/*.c becomes OUTDIR/NAME, compiled with the same
+# Each commands/NAME/*.c becomes OUTDIR/NAME, with the helpers of
+# commands/lib (cmdlib.h) linked in as on Samsara, compiled with the same
 # strict flags the commands must pass on Samsara; test also takes the
 # shell's commands/sh/testcmd.c, and OUTDIR/[ is a copy of it.  Run it
 # from anywhere.  Not here: ps and dmesg (Samsara's PM and /dev/kmsg),
@@ -29,8 +30,10 @@ flags="-std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra
 
 mkdir -p "$out"
 for n in $names; do
-	$cc $flags -o "$out/$n" "$top"/commands/"$n"/*.c
+	$cc $flags -I"$top/commands/lib" -o "$out/$n" "$top"/commands/"$n"/*.c \
+		"$top"/commands/lib/*.c
 done
-$cc $flags -o "$out/test" "$top"/commands/test/*.c "$top"/commands/sh/testcmd.c
+$cc $flags -I"$top/commands/lib" -o "$out/test" "$top"/commands/test/*.c \
+	"$top"/commands/sh/testcmd.c "$top"/commands/lib/*.c
 cp "$out/test" "$out/["
 echo "built $(($(echo $names | wc -w) + 2)) commands into $out"

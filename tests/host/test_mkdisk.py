@@ -11,7 +11,9 @@ every field compared with the expected value (signature, status, CHS,
 type, LBA start, size); the first partition must hold the image byte
 for byte and pass util-linux's `fsck.minix -f`; the rest of the disk
 must be zero and the file sparse.  Partitions past cylinder 1023 must
-get the CHS marker fe ff ff.  Bad command lines (image too big, five
+get the CHS marker fe ff ff.  MKROOTFS must take boot/devices and refuse
+a device line whose major include/devnum.h lacks, or whose name the
+header gives another type, major or minor, saying "DEVTAB:LINE:".  Bad command lines (image too big, five
 partitions, partitions past the disk's end, bad type, bad size, missing
 image, no arguments, DISK a directory) must fail with a one-line
 "mkdisk: " message and leave no DISK nor DISK.tmp behind; --keep must
@@ -214,6 +216,52 @@ def keep(tmp, disk, image):
            f"status {p.returncode}, size {size}, want {40 * MIB}")
 
 
+BOOT_DEVICES = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                            "..", "..", "boot", "devices")
+
+
+def devtab_cases(tmp):
+    """MKROOTFS checks each device line against include/devnum.h: the
+    real boot/devices passes; a major the header lacks, or a name it
+    gives another type, major or minor, fails with "DEVTAB:LINE:"."""
+    tree = os.path.join(tmp, "devtree")
+    os.makedirs(os.path.join(tree, "dev"), exist_ok=True)
+    image = os.path.join(tmp, "dev.img")
+
+    def build(tab):
+        return subprocess.run([MKROOTFS, image, "1024", tree, tab],
+                              capture_output=True, text=True, timeout=60)
+
+    p = build(BOOT_DEVICES)
+    report("devtab-boot-devices", p.returncode == 0,
+           f"status {p.returncode}, stderr {p.stderr!r}")
+    good = "# a comment\n/dev/null c 1 1 0666\n"
+    cases = [
+        ("devtab-unnamed-known-major", "/dev/extra c 16 5 0600\n", None),
+        ("devtab-unknown-major", "/dev/foo c 9 0 0600\n", "no such major"),
+        ("devtab-name-major", "/dev/ttyS0 c 1 2 0620\n", "ttyS0 is c 4 2"),
+        ("devtab-name-minor", "/dev/urandom c 16 0 0644\n",
+         "urandom is c 16 1"),
+        ("devtab-name-type", "/dev/c0d0p1 c 3 1 0600\n", "c#d#p# is b 3"),
+        ("devtab-pattern-major", "/dev/ram2 b 3 2 0600\n", "ram# is b 1"),
+    ]
+    for name, line, why in cases:
+        tab = os.path.join(tmp, name)
+        with open(tab, "w") as f:
+            f.write(good + line)
+        p = build(tab)
+        if why is None:
+            report(name, p.returncode == 0,
+                   f"status {p.returncode}, stderr {p.stderr!r}")
+            continue
+        lines = p.stderr.splitlines()
+        report(name, p.returncode != 0 and len(lines) == 1
+               and lines[0].startswith(f"mkrootfs: {tab}:3: ")
+               and why in lines[0],
+               f"status {p.returncode}, stderr {p.stderr!r}, want "
+               f"'{tab}:3: ... {why}'")
+
+
 def main():
     global MKDISK, MKROOTFS
     if len(sys.argv) != 3:
@@ -222,6 +270,7 @@ def main():
     MKDISK, MKROOTFS = (os.path.abspath(a) for a in sys.argv[1:])
     tmp = tempfile.mkdtemp(prefix="samsara-mkdisk-")
     try:
+        devtab_cases(tmp)
         image = make_root(tmp)
         if image:
             disk = good_disk(tmp, image)

@@ -38,6 +38,7 @@
 #include <time.h>
 #include <utime.h>
 
+#include "devnum.h"
 #include "posix.h"
 
 enum who { EFAULT_ONLY, NOTTY, LIBRARY };
@@ -284,7 +285,7 @@ static int p_utimes_path(void *b)
 
 static int p_mknod(void *b)
 {
-	return mknod(b, S_IFCHR | 0600, 0x101);
+	return mknod(b, S_IFCHR | 0600, DEV_MAKE(MAJOR_MEMORY, MINOR_NULL));
 }
 
 static int p_mount_special(void *b)

@@ -47,16 +47,6 @@ extern const struct posix_group posix_proc, posix_signal, posix_pipe,
 	posix_select, posix_fd, posix_file, posix_dir, posix_perm, posix_exec,
 	posix_efault, posix_space;
 
-/* newlib declares these only for a few targets; Samsara's libc has
- * them. */
-struct stat;
-struct timespec;
-struct utimbuf;
-int lstat(const char *path, struct stat *st);
-int mknod(const char *path, mode_t mode, dev_t dev);
-int utime(const char *path, const struct utimbuf *times);
-int nanosleep(const struct timespec *want, struct timespec *left);
-
 /* Helpers (t_posix.c). */
 extern volatile int posix_hits; /* counted by posix_count_signal */
 void posix_count_signal(int sig);

@@ -78,7 +78,8 @@ static const bdev_call calls[] = {
 	[BDEV_SIZE - BDEV_BASE] = do_size, [BDEV_FLUSH - BDEV_BASE] = do_flush,
 };
 
-/* The answer to m: its id, the status, and BDEV_SIZE's size. */
+/* The answer to m: its id (every request begins with one, so any
+ * member of the union reads it), the status, and BDEV_SIZE's size. */
 static void reply(const message_t *m, union bdev_rep *rep)
 {
 	rep->reply.id = BDEV_REQ(m)->open.id;

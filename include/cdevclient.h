@@ -10,7 +10,8 @@
  * on the wire), and its result comes as news.  If the driver did not
  * answer (the IPC failed: it died) or answered with something other
  * than CDEV_REPLY, the call returns CDEV_DEAD, which is no errno: the
- * caller forgets that instance and tells its own caller EIO.
+ * caller forgets that instance and tells its own caller EIO.  A drv of
+ * NONE (no instance) is CDEV_DEAD at once, nothing sent.
  *
  * The grants in a request are the caller's (VFS's indirect grants of a
  * program's buffer); it revokes them once the request is done, which

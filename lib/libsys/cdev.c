@@ -16,6 +16,8 @@
 
 static int call(endpoint_t drv, int type, const void *q, uint32_t len)
 {
+	if (drv == NONE)
+		return CDEV_DEAD;
 	message_t m;
 	memset(&m, 0, sizeof(m));
 	m.m_type = type;

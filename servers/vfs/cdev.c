@@ -31,8 +31,6 @@ static uint32_t minor_of(uint32_t dev)
 
 static int open_on(struct vproc *p, struct filp *f)
 {
-	if (f->drv == NONE)
-		return -EIO;
 	return answered(f->drv, cdev_req_open(f->drv, minor_of(f->dev), p->ep,
 					      f->flags, p->pgrp, p->pid));
 }
@@ -52,8 +50,7 @@ int cdev_open(struct vproc *p, struct filp *f)
 
 void cdev_close(struct filp *f)
 {
-	if (f->drv != NONE)
-		answered(f->drv, cdev_req_close(f->drv, minor_of(f->dev)));
+	answered(f->drv, cdev_req_close(f->drv, minor_of(f->dev)));
 }
 
 int cdev_rw(struct vproc *p, struct filp *f, int type,
@@ -113,22 +110,16 @@ int cdev_ioctl(struct vproc *p, struct filp *f, const struct vfs_request *q)
 int cdev_select(struct filp *f, int ops, bool notify)
 {
 	uint32_t want = (uint32_t)ops | (notify ? CDEV_SEL_NOTIFY : 0);
-	int r = f->drv == NONE
-			? -EIO
-			: answered(f->drv,
-				   cdev_req_select(f->drv, minor_of(f->dev),
-						   want));
+	int r = answered(f->drv,
+			 cdev_req_select(f->drv, minor_of(f->dev), want));
 	return r < 0 ? ops : r; /* a broken device is "ready": to fail */
 }
 
 void cdev_cancel(struct vproc *p)
 {
 	endpoint_t drv = p->wdriver;
-	int r = drv == NONE
-			? -EIO
-			: answered(drv,
-				   cdev_req_cancel(drv, minor_of(p->wfilp->dev),
-						   p->ep));
+	int r = answered(drv,
+			 cdev_req_cancel(drv, minor_of(p->wfilp->dev), p->ep));
 	grant_revoke(p->wgrant);
 	wait_end(p, r == REPLY_LATER ? -EINTR : r);
 }

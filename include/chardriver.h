@@ -9,7 +9,8 @@
  * Every callback that serves a request is told who asked (`caller`):
  * the endpoint the request's grants belong to and the one to answer.
  * There is no "current client".  A read or write callback may return
- * CDEV_SUSPENDED, keep the caller with the request, and finish it later
+ * REPLY_LATER (libsys.h; the library answers CDEV_SUSPENDED), keep the
+ * caller with the request, and finish it later
  * with chardriver_done(caller, id, status); select news and signals
  * likewise name the client they are for.  Callbacks left 0 answer ENXIO
  * (open and close: success).
@@ -24,15 +25,14 @@
 
 struct chardriver_ops {
 	int (*open)(endpoint_t caller, uint32_t minor,
-		    const struct cdev_request *q);
+		    const struct cdev_open *q);
 	int (*close)(endpoint_t caller, uint32_t minor);
-	/* Bytes moved, an error, or CDEV_SUSPENDED. */
-	int (*read)(endpoint_t caller, uint32_t minor,
-		    const struct cdev_request *q);
+	/* Bytes moved, an error, or REPLY_LATER. */
+	int (*read)(endpoint_t caller, uint32_t minor, const struct cdev_rw *q);
 	int (*write)(endpoint_t caller, uint32_t minor,
-		     const struct cdev_request *q);
+		     const struct cdev_rw *q);
 	int (*ioctl)(endpoint_t caller, uint32_t minor,
-		     const struct cdev_request *q);
+		     const struct cdev_ioctl *q);
 	/* End the request `id` that caller's kept: its result (or -EINTR). */
 	int (*cancel)(endpoint_t caller, uint32_t minor, endpoint_t id);
 	/* The ready subset of ops; with CDEV_SEL_NOTIFY, remember caller

@@ -67,7 +67,9 @@ $(BUILD)/tests/unit/test_policy: include/policy.h lib/libpolicy/parser.h \
 UNIT_SRCS_test_ds := servers/ds/key.c servers/ds/store.c servers/ds/labels.c \
 	servers/ds/subs.c
 UNIT_CFLAGS_test_ds := -Iservers/ds
-UNIT_SRCS_test_chardriver := lib/libdriver/chardriver.c drivers/tty/line.c
+UNIT_SRCS_test_chardriver := lib/libdriver/chardriver.c drivers/tty/line.c \
+	lib/libsys/reply.c
+UNIT_SRCS_test_bdev := lib/libsys/bdev.c
 UNIT_CFLAGS_test_chardriver := -Idrivers/tty
 .SECONDEXPANSION:
 $(BUILD)/tests/unit/%: tests/unit/%.c tests/unit/unit.h $$(UNIT_SRCS_%)

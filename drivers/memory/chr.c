@@ -25,14 +25,14 @@ static int check(uint32_t minor)
 }
 
 static int chr_open(endpoint_t caller, uint32_t minor,
-		    const struct cdev_request *q)
+		    const struct cdev_open *q)
 {
 	(void)caller;
 	(void)q;
 	return check(minor);
 }
 
-static int read_log(endpoint_t caller, const struct cdev_request *q)
+static int read_log(endpoint_t caller, const struct cdev_rw *q)
 {
 	uint32_t n = 0;
 	if (sys_getinfo(GI_LOG, logbuf, sizeof(logbuf), &n) < 0)
@@ -45,8 +45,7 @@ static int read_log(endpoint_t caller, const struct cdev_request *q)
 	return r < 0 ? r : (int)len;
 }
 
-static int chr_read(endpoint_t caller, uint32_t minor,
-		    const struct cdev_request *q)
+static int chr_read(endpoint_t caller, uint32_t minor, const struct cdev_rw *q)
 {
 	int r = check(minor);
 	if (r < 0 || minor == MINOR_NULL)
@@ -57,8 +56,7 @@ static int chr_read(endpoint_t caller, uint32_t minor,
 	return r < 0 ? r : (int)q->len;
 }
 
-static int chr_write(endpoint_t caller, uint32_t minor,
-		     const struct cdev_request *q)
+static int chr_write(endpoint_t caller, uint32_t minor, const struct cdev_rw *q)
 {
 	char chunk[256];
 	int r = check(minor);

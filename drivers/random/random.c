@@ -53,7 +53,7 @@ static int check(uint32_t minor)
 }
 
 static int rnd_open(endpoint_t caller, uint32_t minor,
-		    const struct cdev_request *q)
+		    const struct cdev_open *q)
 {
 	(void)caller;
 	(void)q;
@@ -63,8 +63,8 @@ static int rnd_open(endpoint_t caller, uint32_t minor,
 /* Reads hand out generator output, writes mix the caller's bytes in; a
  * chunk at a time through the caller's grant.  Bytes moved, or the
  * error if none were. */
-static int transfer(endpoint_t caller, uint32_t minor,
-		    const struct cdev_request *q, bool reading)
+static int transfer(endpoint_t caller, uint32_t minor, const struct cdev_rw *q,
+		    bool reading)
 {
 	uint8_t chunk[CHUNK];
 	int r = check(minor);
@@ -89,14 +89,12 @@ static int transfer(endpoint_t caller, uint32_t minor,
 	return done ? (int)done : r;
 }
 
-static int rnd_read(endpoint_t caller, uint32_t minor,
-		    const struct cdev_request *q)
+static int rnd_read(endpoint_t caller, uint32_t minor, const struct cdev_rw *q)
 {
 	return transfer(caller, minor, q, true);
 }
 
-static int rnd_write(endpoint_t caller, uint32_t minor,
-		     const struct cdev_request *q)
+static int rnd_write(endpoint_t caller, uint32_t minor, const struct cdev_rw *q)
 {
 	return transfer(caller, minor, q, false);
 }

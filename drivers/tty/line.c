@@ -194,7 +194,7 @@ static int take(struct tty *t, endpoint_t who, grant_id_t g, uint32_t len)
 
 /* A read from caller: done at once, or kept with its caller until
  * input comes (line_serve). */
-int line_read(struct tty *t, endpoint_t caller, const struct cdev_request *q)
+int line_read(struct tty *t, endpoint_t caller, const struct cdev_rw *q)
 {
 	if (q->len == 0)
 		return 0;
@@ -207,7 +207,7 @@ int line_read(struct tty *t, endpoint_t caller, const struct cdev_request *q)
 		return -EAGAIN;
 	t->readers[t->nreaders++] =
 		(struct reader){caller, q->id, q->grant, q->len};
-	return CDEV_SUSPENDED;
+	return REPLY_LATER;
 }
 
 void line_serve(struct tty *t)

@@ -43,7 +43,7 @@ static void set_pgrp(struct tty *t, endpoint_t by, int pgrp)
 }
 
 static int tty_open(endpoint_t caller, uint32_t minor,
-		    const struct cdev_request *q)
+		    const struct cdev_open *q)
 {
 	struct tty *t = tty_of(minor);
 	if (!t)
@@ -53,15 +53,13 @@ static int tty_open(endpoint_t caller, uint32_t minor,
 	return 0;
 }
 
-static int tty_read(endpoint_t caller, uint32_t minor,
-		    const struct cdev_request *q)
+static int tty_read(endpoint_t caller, uint32_t minor, const struct cdev_rw *q)
 {
 	struct tty *t = tty_of(minor);
 	return t ? line_read(t, caller, q) : -ENXIO;
 }
 
-static int tty_write(endpoint_t caller, uint32_t minor,
-		     const struct cdev_request *q)
+static int tty_write(endpoint_t caller, uint32_t minor, const struct cdev_rw *q)
 {
 	char chunk[256];
 	struct tty *t = tty_of(minor);
@@ -79,7 +77,7 @@ static int tty_write(endpoint_t caller, uint32_t minor,
 	return (int)q->len;
 }
 
-static int copy_in(endpoint_t caller, const struct cdev_request *q, void *to,
+static int copy_in(endpoint_t caller, const struct cdev_ioctl *q, void *to,
 		   uint32_t n)
 {
 	if (q->len < n)
@@ -87,7 +85,7 @@ static int copy_in(endpoint_t caller, const struct cdev_request *q, void *to,
 	return sys_safecopyfrom(caller, q->grant, 0, to, n);
 }
 
-static int copy_out(endpoint_t caller, const struct cdev_request *q,
+static int copy_out(endpoint_t caller, const struct cdev_ioctl *q,
 		    const void *from, uint32_t n)
 {
 	if (q->len < n)
@@ -96,7 +94,7 @@ static int copy_out(endpoint_t caller, const struct cdev_request *q,
 }
 
 static int tty_ioctl(endpoint_t caller, uint32_t minor,
-		     const struct cdev_request *q)
+		     const struct cdev_ioctl *q)
 {
 	struct tty *t = tty_of(minor);
 	struct termios tio;

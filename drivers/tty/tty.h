@@ -44,7 +44,7 @@ struct tty {
 void line_init(struct tty *t);
 void line_input(struct tty *t, char c); /* a key or a byte came */
 void line_output(struct tty *t, const char *s, uint32_t n); /* OPOST */
-int line_read(struct tty *t, endpoint_t caller, const struct cdev_request *q);
+int line_read(struct tty *t, endpoint_t caller, const struct cdev_rw *q);
 void line_serve(struct tty *t); /* give waiting readers what is ready */
 int line_cancel(struct tty *t, endpoint_t caller, endpoint_t id);
 bool line_readable(const struct tty *t);

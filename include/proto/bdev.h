@@ -3,22 +3,26 @@
  * The block-device protocol: a file system (the client) asks a block
  * driver to move bytes between the device and a buffer the client has
  * granted it.  Every request gets exactly one reply, of type BDEV_REPLY,
- * carrying the request's id back.
+ * carrying the request's id back.  Clients send through
+ * lib/libsys/bdev.c (bdevclient.h); lib/libdriver/blockdriver.c serves.
  *
- *   BDEV_OPEN    minor            -> status
- *   BDEV_CLOSE   minor            -> status
- *   BDEV_READ    minor, pos, grant (writable by the driver), len
- *                                 -> status = bytes read, or an error
- *   BDEV_WRITE   minor, pos, grant (readable by the driver), len
- *                                 -> status = bytes written, or an error
- *   BDEV_SIZE    minor            -> status, size in bytes
- *   BDEV_FLUSH   minor            -> status, once every write the driver
- *                                    has acknowledged is on the medium
- *                                    (out of the device's own cache)
+ *   BDEV_OPEN   struct bdev_dev  minor      -> bdev_reply: status
+ *   BDEV_CLOSE  struct bdev_dev  minor      -> bdev_reply: status
+ *   BDEV_READ   struct bdev_rw   minor, pos, grant (writable by the
+ *               driver), len     -> bdev_reply: bytes read, or an error
+ *   BDEV_WRITE  struct bdev_rw   minor, pos, grant (readable by the
+ *               driver), len     -> bdev_reply: bytes written, or an error
+ *   BDEV_SIZE   struct bdev_dev  minor      -> bdev_size_reply: status,
+ *                                              size in bytes
+ *   BDEV_FLUSH  struct bdev_dev  minor      -> bdev_reply: status, once
+ *               every write the driver has acknowledged is on the
+ *               medium (out of the device's own cache)
  *
- * Positions and lengths are multiples of BDEV_SECTOR.  A transfer that
- * starts past the end of the device fails with EIO; one that runs over
- * the end is cut short.
+ * Every request begins with its id and minor, so the driver can echo
+ * the id whatever the request; every reply begins with that id and the
+ * status.  Positions and lengths are multiples of BDEV_SECTOR.  A
+ * transfer that starts past the end of the device fails with EIO; one
+ * that runs over the end is cut short.
  */
 #pragma once
 
@@ -38,22 +42,51 @@
 
 #define BDEV_SECTOR 512
 
-struct bdev_request {
+/* BDEV_OPEN, BDEV_CLOSE, BDEV_SIZE, BDEV_FLUSH: one device, nothing
+ * more (the four share this struct: their fields mean the same). */
+struct bdev_dev {
 	uint32_t id; /* echoed in the reply */
 	uint32_t minor;
-	uint64_t pos;
-	grant_id_t grant;
-	uint32_t len;
+};
+MSG_FITS(struct bdev_dev);
+
+/* BDEV_READ, BDEV_WRITE (the same fields; the type says the way). */
+struct bdev_rw {
+	uint32_t id;
+	uint32_t minor;
+	uint64_t pos;	  /* byte position on the device */
+	grant_id_t grant; /* the client's buffer */
+	uint32_t len;	  /* bytes to move */
+};
+MSG_FITS(struct bdev_rw);
+
+union bdev_req {
+	struct bdev_dev open;
+	struct bdev_dev close;
+	struct bdev_rw read;
+	struct bdev_rw write;
+	struct bdev_dev size;
+	struct bdev_dev flush;
 };
 
+/* Every reply; BDEV_SIZE's carries the size after it. */
 struct bdev_reply {
 	uint32_t id;
 	int32_t status; /* bytes moved, 0, or a negative error */
-	uint64_t size;	/* BDEV_SIZE */
+};
+MSG_FITS(struct bdev_reply);
+
+struct bdev_size_reply {
+	uint32_t id;
+	int32_t status;
+	uint64_t size; /* bytes */
+};
+MSG_FITS(struct bdev_size_reply);
+
+union bdev_rep {
+	struct bdev_reply reply;
+	struct bdev_size_reply size;
 };
 
-_Static_assert(sizeof(struct bdev_request) <= MSG_PAYLOAD, "fits");
-_Static_assert(sizeof(struct bdev_reply) <= MSG_PAYLOAD, "fits");
-
-#define BDEV_REQ(m) ((struct bdev_request *)(void *)(m)->m_u.b)
-#define BDEV_REP(m) ((struct bdev_reply *)(void *)(m)->m_u.b)
+#define BDEV_REQ(m) ((union bdev_req *)(void *)(m)->m_u.b)
+#define BDEV_REP(m) ((union bdev_rep *)(void *)(m)->m_u.b)

@@ -2,7 +2,8 @@
 /*
  * The character-device protocol: VFS asks a character driver (the
  * console, /dev/null and friends) to open, read, write or control one
- * of its minor devices on behalf of a program.
+ * of its minor devices on behalf of a program.  VFS sends through
+ * lib/libsys/cdev.c (cdevclient.h); lib/libdriver/chardriver.c serves.
  *
  * VFS sends every request with SENDREC and the driver answers at once,
  * so VFS never waits on a driver.  A read or write that cannot finish
@@ -12,30 +13,38 @@
  * CDEV_NO_STATUS.  A driver never sends VFS anything else, so driver
  * and VFS can never wait on each other.
  *
- *   CDEV_OPEN    minor, flags (VO_*)                  -> status
- *   CDEV_CLOSE   minor                                -> status
- *   CDEV_READ    minor, id, grant (writable), len, flags (VO_NONBLOCK)
- *                -> bytes, an error, or CDEV_SUSPENDED
- *   CDEV_WRITE   as CDEV_READ, grant readable
- *   CDEV_IOCTL   minor, id, request, grant, len      -> status
- *   CDEV_CANCEL  minor, id: end the kept request      -> its status
- *                (bytes done so far, or EINTR)
- *   CDEV_SELECT  minor, ops (CDEV_SEL_*; CDEV_SEL_NOTIFY: tell me when
- *                one becomes ready)                   -> ready ops now
- *   CDEV_STATUS  -> CDEV_DONE (id, status): a kept request finished
- *                   CDEV_SEL_READY (minor, ops): select news
- *                   CDEV_SIGNAL (id = process group, status = signal):
- *                   a terminal's ^C and friends, which VFS passes on
- *                   to every process of the group
- *                   CDEV_NO_STATUS: nothing more
+ *   CDEV_OPEN    struct cdev_open: minor, flags (VO_*), the caller's
+ *                pid and pgrp                   -> cdev_reply: status
+ *   CDEV_CLOSE   struct cdev_close: minor       -> cdev_reply: status
+ *   CDEV_READ    struct cdev_rw: minor, id, grant (writable), len,
+ *                flags (VO_NONBLOCK), pos
+ *                -> cdev_reply: bytes, an error, or CDEV_SUSPENDED
+ *   CDEV_WRITE   struct cdev_rw, as CDEV_READ, grant readable
+ *   CDEV_IOCTL   struct cdev_ioctl: minor, id, request, grant, len,
+ *                the caller's pid and pgrp      -> cdev_reply: status
+ *   CDEV_CANCEL  struct cdev_cancel: minor, id: end the kept request
+ *                -> cdev_reply: its status (bytes done so far, or EINTR)
+ *   CDEV_SELECT  struct cdev_select: minor, ops (CDEV_SEL_*;
+ *                CDEV_SEL_NOTIFY: tell me when one becomes ready)
+ *                -> cdev_reply: the ready ops now
+ *   CDEV_STATUS  (no payload) -> the oldest news for the asker:
+ *                CDEV_DONE, struct cdev_done (id, status): a kept
+ *                  request finished
+ *                CDEV_SEL_READY, struct cdev_sel_ready (minor, ops):
+ *                  select news
+ *                CDEV_SIGNAL, struct cdev_signal (pgrp, sig): a
+ *                  terminal's ^C and friends, which VFS passes on to
+ *                  every process of the group
+ *                CDEV_NO_STATUS (no payload): nothing more
  *
  * Reads and writes carry the file position (pos), which VFS advances by
  * what was moved; devices without positions ignore it.
  * `id` names the request: VFS uses the program's endpoint (a program
  * has at most one request in progress).  Grants are VFS's indirect
  * grants of the program's own; VFS revokes them once a request is done.
- * CDEV_IOCTL also carries the program's process group (pgrp), which the
- * terminal uses for TIOCSPGRP checks and job signals.
+ * The process group (pgrp) of CDEV_OPEN and CDEV_IOCTL is what the
+ * terminal uses for its controlling process, TIOCSPGRP checks and job
+ * signals.
  */
 #pragma once
 
@@ -66,27 +75,104 @@
 #define CDEV_SEL_EX 4
 #define CDEV_SEL_NOTIFY 8
 
-struct cdev_request {
+/* CDEV_OPEN */
+struct cdev_open {
+	uint32_t minor;
+	endpoint_t id;	/* the program */
+	uint32_t flags; /* VO_* of the open */
+	int32_t pgrp;	/* the program's process group */
+	int32_t pid;	/* the program */
+};
+MSG_FITS(struct cdev_open);
+
+/* CDEV_CLOSE */
+struct cdev_close {
+	uint32_t minor;
+};
+MSG_FITS(struct cdev_close);
+
+/* CDEV_READ, CDEV_WRITE (the same fields; the type says the way). */
+struct cdev_rw {
+	uint32_t minor;
+	endpoint_t id;	  /* the request: the program's endpoint */
+	grant_id_t grant; /* the program's buffer */
+	uint32_t len;
+	uint32_t flags; /* VO_NONBLOCK */
+	uint64_t pos;	/* the file position */
+};
+MSG_FITS(struct cdev_rw);
+
+/* CDEV_IOCTL */
+struct cdev_ioctl {
 	uint32_t minor;
 	endpoint_t id;
-	grant_id_t grant;
-	uint32_t len;
-	uint32_t flags;	  /* open flags; select ops */
-	uint32_t request; /* CDEV_IOCTL */
-	int32_t pgrp;	  /* CDEV_IOCTL, CDEV_OPEN: the caller's group */
-	int32_t pid;	  /* CDEV_OPEN: the caller */
-	uint64_t pos;	  /* CDEV_READ, CDEV_WRITE */
+	grant_id_t grant; /* the argument, or GRANT_INVALID */
+	uint32_t len;	  /* its size */
+	uint32_t request; /* TIOC* and friends */
+	int32_t pgrp;	  /* the program's process group */
+	int32_t pid;
+};
+MSG_FITS(struct cdev_ioctl);
+
+/* CDEV_CANCEL */
+struct cdev_cancel {
+	uint32_t minor;
+	endpoint_t id; /* the kept request to end */
+};
+MSG_FITS(struct cdev_cancel);
+
+/* CDEV_SELECT */
+struct cdev_select {
+	uint32_t minor;
+	uint32_t ops; /* CDEV_SEL_* */
+};
+MSG_FITS(struct cdev_select);
+
+/* CDEV_STATUS carries nothing. */
+union cdev_req {
+	struct cdev_open open;
+	struct cdev_close close;
+	struct cdev_rw read;
+	struct cdev_rw write;
+	struct cdev_ioctl ioctl;
+	struct cdev_cancel cancel;
+	struct cdev_select select;
 };
 
+/* CDEV_REPLY */
 struct cdev_reply {
-	int32_t status;
-	endpoint_t id;	/* CDEV_DONE */
-	uint32_t minor; /* CDEV_SEL_READY */
-	uint32_t ops;	/* CDEV_SEL_READY */
+	int32_t status; /* bytes, ops, 0, an error, or CDEV_SUSPENDED */
+};
+MSG_FITS(struct cdev_reply);
+
+/* CDEV_DONE */
+struct cdev_done {
+	int32_t status; /* the kept request's result */
+	endpoint_t id;	/* which request */
+};
+MSG_FITS(struct cdev_done);
+
+/* CDEV_SEL_READY */
+struct cdev_sel_ready {
+	uint32_t minor;
+	uint32_t ops; /* CDEV_SEL_RD/WR/EX now ready */
+};
+MSG_FITS(struct cdev_sel_ready);
+
+/* CDEV_SIGNAL */
+struct cdev_signal {
+	int32_t pgrp; /* the terminal's foreground group */
+	int32_t sig;
+};
+MSG_FITS(struct cdev_signal);
+
+/* CDEV_NO_STATUS carries nothing. */
+union cdev_rep {
+	struct cdev_reply reply;
+	struct cdev_done done;
+	struct cdev_sel_ready sel_ready;
+	struct cdev_signal signal;
 };
 
-_Static_assert(sizeof(struct cdev_request) <= MSG_PAYLOAD, "fits");
-_Static_assert(sizeof(struct cdev_reply) <= MSG_PAYLOAD, "fits");
-
-#define CDEV_REQ(m) ((struct cdev_request *)(void *)(m)->m_u.b)
-#define CDEV_REP(m) ((struct cdev_reply *)(void *)(m)->m_u.b)
+#define CDEV_REQ(m) ((union cdev_req *)(void *)(m)->m_u.b)
+#define CDEV_REP(m) ((union cdev_rep *)(void *)(m)->m_u.b)

@@ -19,49 +19,87 @@
 #include "libsys.h"
 #include "proto/bdev.h"
 
-static int handle(const struct blockdriver_ops *ops, message_t *m,
-		  struct bdev_reply *rep)
+typedef int (*bdev_call)(const struct blockdriver_ops *ops, endpoint_t who,
+			 const union bdev_req *q, union bdev_rep *rep);
+
+static int do_open(const struct blockdriver_ops *ops, endpoint_t who,
+		   const union bdev_req *q, union bdev_rep *rep)
 {
-	struct bdev_request *q = BDEV_REQ(m);
-	switch (m->m_type) {
-	case BDEV_OPEN:
-		return ops->open(q->minor);
-	case BDEV_CLOSE:
-		return ops->close(q->minor);
-	case BDEV_READ:
-	case BDEV_WRITE:
-		if (q->pos % BDEV_SECTOR || q->len % BDEV_SECTOR)
-			return -EINVAL;
-		return ops->transfer(q->minor, m->m_type == BDEV_WRITE, q->pos,
-				     m->m_source, q->grant, q->len);
-	case BDEV_SIZE:
-		return ops->size(q->minor, &rep->size);
-	case BDEV_FLUSH:
-		return ops->flush ? ops->flush(q->minor) : 0;
-	default:
-		return -ENOSYS;
-	}
+	(void)who, (void)rep;
+	return ops->open(q->open.minor);
 }
 
-static void reply(message_t *m, struct bdev_reply rep)
+static int do_close(const struct blockdriver_ops *ops, endpoint_t who,
+		    const union bdev_req *q, union bdev_rep *rep)
 {
-	endpoint_t client = m->m_source;
-	m->m_type = BDEV_REPLY;
-	*BDEV_REP(m) = rep;
-	ipc_sendnb(client, m); /* a client gone or not waiting: drop */
+	(void)who, (void)rep;
+	return ops->close(q->close.minor);
+}
+
+static int transfer(const struct blockdriver_ops *ops, endpoint_t who,
+		    const struct bdev_rw *q, bool write)
+{
+	if (q->pos % BDEV_SECTOR || q->len % BDEV_SECTOR)
+		return -EINVAL;
+	return ops->transfer(q->minor, write, q->pos, who, q->grant, q->len);
+}
+
+static int do_read(const struct blockdriver_ops *ops, endpoint_t who,
+		   const union bdev_req *q, union bdev_rep *rep)
+{
+	(void)rep;
+	return transfer(ops, who, &q->read, false);
+}
+
+static int do_write(const struct blockdriver_ops *ops, endpoint_t who,
+		    const union bdev_req *q, union bdev_rep *rep)
+{
+	(void)rep;
+	return transfer(ops, who, &q->write, true);
+}
+
+static int do_size(const struct blockdriver_ops *ops, endpoint_t who,
+		   const union bdev_req *q, union bdev_rep *rep)
+{
+	(void)who;
+	return ops->size(q->size.minor, &rep->size.size);
+}
+
+static int do_flush(const struct blockdriver_ops *ops, endpoint_t who,
+		    const union bdev_req *q, union bdev_rep *rep)
+{
+	(void)who, (void)rep;
+	return ops->flush ? ops->flush(q->flush.minor) : 0;
+}
+
+static const bdev_call calls[] = {
+	[BDEV_OPEN - BDEV_BASE] = do_open, [BDEV_CLOSE - BDEV_BASE] = do_close,
+	[BDEV_READ - BDEV_BASE] = do_read, [BDEV_WRITE - BDEV_BASE] = do_write,
+	[BDEV_SIZE - BDEV_BASE] = do_size, [BDEV_FLUSH - BDEV_BASE] = do_flush,
+};
+
+/* The answer to m: its id (every request begins with one, so any
+ * member of the union reads it), the status, and BDEV_SIZE's size. */
+static void reply(const message_t *m, union bdev_rep *rep)
+{
+	rep->reply.id = BDEV_REQ(m)->open.id;
+	ipc_reply(m->m_source, BDEV_REPLY, rep, sizeof(*rep));
 }
 
 static struct peer_set clients;
 
 void blockdriver_handle(const struct blockdriver_ops *ops, message_t *m)
 {
-	struct bdev_reply rep = {.id = BDEV_REQ(m)->id};
+	union bdev_rep rep = {0};
 	if (!clients.what)
 		peer_init(&clients, "block requests", "fs vfs");
-	rep.status = peer_check(&clients, m->m_source, m->m_type);
-	if (rep.status == 0)
-		rep.status = handle(ops, m, &rep);
-	reply(m, rep);
+	int r = peer_check(&clients, m->m_source, m->m_type);
+	if (r == 0) {
+		bdev_call fn = CALL_IN(calls, BDEV_BASE, m->m_type);
+		r = fn ? fn(ops, m->m_source, BDEV_REQ(m), &rep) : -ENOSYS;
+	}
+	rep.reply.status = r;
+	reply(m, &rep);
 }
 
 /* Each client waits for its answer before it asks again, so a few
@@ -73,8 +111,8 @@ static unsigned first, count;
 void blockdriver_defer(message_t *m)
 {
 	if (count == NR_DEFERRED) {
-		reply(m, (struct bdev_reply){.id = BDEV_REQ(m)->id,
-					     .status = -EAGAIN});
+		union bdev_rep rep = {.reply.status = -EAGAIN};
+		reply(m, &rep);
 		return;
 	}
 	deferred[(first + count++) % NR_DEFERRED] = *m;

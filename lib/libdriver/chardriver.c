@@ -17,6 +17,10 @@
  * oldest select news (a client's select is retried anyway); if there
  * is none the new news is dropped: a client that never collects must
  * not make the driver lose the others' finished requests.
+ *
+ * A read or write callback that keeps its request returns REPLY_LATER
+ * (libsys.h); on the wire that is CDEV_SUSPENDED, the protocol's word
+ * for it, and only this file translates.
  */
 #include <string.h>
 
@@ -28,7 +32,7 @@
 static struct news {
 	endpoint_t to;
 	int type;
-	struct cdev_reply rep;
+	union cdev_rep rep;
 } news[NEWS_MAX];
 static int news_count; /* news[0 .. news_count - 1], oldest first */
 
@@ -52,7 +56,7 @@ static bool news_room(void)
 	return false;
 }
 
-static void queue(endpoint_t to, int type, const struct cdev_reply *rep)
+static void queue(endpoint_t to, int type, const union cdev_rep *rep)
 {
 	if (to == NONE || !news_room())
 		return;
@@ -62,64 +66,119 @@ static void queue(endpoint_t to, int type, const struct cdev_reply *rep)
 
 void chardriver_done(endpoint_t to, endpoint_t id, int status)
 {
-	struct cdev_reply r = {.status = status, .id = id};
+	union cdev_rep r = {.done = {.status = status, .id = id}};
 	queue(to, CDEV_DONE, &r);
 }
 
 void chardriver_select_ready(endpoint_t to, uint32_t minor, uint32_t ops)
 {
-	struct cdev_reply r = {.minor = minor, .ops = ops};
+	union cdev_rep r = {.sel_ready = {.minor = minor, .ops = ops}};
 	queue(to, CDEV_SEL_READY, &r);
 }
 
 void chardriver_signal(endpoint_t to, int pgrp, int sig)
 {
-	struct cdev_reply r = {.status = sig, .id = pgrp};
+	union cdev_rep r = {.signal = {.pgrp = pgrp, .sig = sig}};
 	if (pgrp > 0)
 		queue(to, CDEV_SIGNAL, &r);
 }
 
-/* CDEV_STATUS: the oldest news for `who` into m, or CDEV_NO_STATUS. */
-static int status(endpoint_t who, message_t *m)
+/* What goes back: CDEV_REPLY with the handler's status, unless the
+ * handler (CDEV_STATUS) chose another type and body. */
+struct answer {
+	int type;
+	union cdev_rep rep;
+};
+
+typedef int (*cdev_call)(const struct chardriver_ops *ops, endpoint_t who,
+			 const union cdev_req *q, struct answer *a);
+
+static int do_open(const struct chardriver_ops *ops, endpoint_t who,
+		   const union cdev_req *q, struct answer *a)
 {
+	(void)a;
+	return ops->open ? ops->open(who, q->open.minor, &q->open) : 0;
+}
+
+static int do_close(const struct chardriver_ops *ops, endpoint_t who,
+		    const union cdev_req *q, struct answer *a)
+{
+	(void)a;
+	return ops->close ? ops->close(who, q->close.minor) : 0;
+}
+
+static int do_read(const struct chardriver_ops *ops, endpoint_t who,
+		   const union cdev_req *q, struct answer *a)
+{
+	(void)a;
+	return ops->read ? ops->read(who, q->read.minor, &q->read) : -ENXIO;
+}
+
+static int do_write(const struct chardriver_ops *ops, endpoint_t who,
+		    const union cdev_req *q, struct answer *a)
+{
+	(void)a;
+	return ops->write ? ops->write(who, q->write.minor, &q->write) : -ENXIO;
+}
+
+static int do_ioctl(const struct chardriver_ops *ops, endpoint_t who,
+		    const union cdev_req *q, struct answer *a)
+{
+	(void)a;
+	return ops->ioctl ? ops->ioctl(who, q->ioctl.minor, &q->ioctl)
+			  : -ENOTTY;
+}
+
+static int do_cancel(const struct chardriver_ops *ops, endpoint_t who,
+		     const union cdev_req *q, struct answer *a)
+{
+	(void)a;
+	return ops->cancel ? ops->cancel(who, q->cancel.minor, q->cancel.id)
+			   : -EINTR;
+}
+
+static int do_select(const struct chardriver_ops *ops, endpoint_t who,
+		     const union cdev_req *q, struct answer *a)
+{
+	(void)a;
+	uint32_t want = q->select.ops;
+	return ops->select ? ops->select(who, q->select.minor, want)
+			   : (int)(want & (CDEV_SEL_RD | CDEV_SEL_WR));
+}
+
+/* CDEV_STATUS: the oldest news for `who`, or CDEV_NO_STATUS. */
+static int do_status(const struct chardriver_ops *ops, endpoint_t who,
+		     const union cdev_req *q, struct answer *a)
+{
+	(void)ops, (void)q;
 	for (int i = 0; i < news_count; i++) {
 		if (news[i].to != who)
 			continue;
-		m->m_type = news[i].type;
-		*CDEV_REP(m) = news[i].rep;
+		a->type = news[i].type;
+		a->rep = news[i].rep;
 		news_remove(i);
-		return CDEV_REP(m)->status;
+		return 0;
 	}
-	m->m_type = CDEV_NO_STATUS;
+	a->type = CDEV_NO_STATUS;
 	return 0;
 }
 
-static int dispatch(const struct chardriver_ops *ops, endpoint_t who, int type,
-		    const struct cdev_request *q, message_t *m)
+static const cdev_call calls[] = {
+	[CDEV_OPEN - CDEV_BASE] = do_open,
+	[CDEV_CLOSE - CDEV_BASE] = do_close,
+	[CDEV_READ - CDEV_BASE] = do_read,
+	[CDEV_WRITE - CDEV_BASE] = do_write,
+	[CDEV_IOCTL - CDEV_BASE] = do_ioctl,
+	[CDEV_CANCEL - CDEV_BASE] = do_cancel,
+	[CDEV_SELECT - CDEV_BASE] = do_select,
+	[CDEV_STATUS - CDEV_BASE] = do_status,
+};
+
+static void answer_status(endpoint_t to, int status)
 {
-	uint32_t minor = q->minor;
-	switch (type) {
-	case CDEV_OPEN:
-		return ops->open ? ops->open(who, minor, q) : 0;
-	case CDEV_CLOSE:
-		return ops->close ? ops->close(who, minor) : 0;
-	case CDEV_READ:
-		return ops->read ? ops->read(who, minor, q) : -ENXIO;
-	case CDEV_WRITE:
-		return ops->write ? ops->write(who, minor, q) : -ENXIO;
-	case CDEV_IOCTL:
-		return ops->ioctl ? ops->ioctl(who, minor, q) : -ENOTTY;
-	case CDEV_CANCEL:
-		return ops->cancel ? ops->cancel(who, minor, q->id) : -EINTR;
-	case CDEV_SELECT:
-		return ops->select
-			       ? ops->select(who, minor, q->flags)
-			       : (int)(q->flags & (CDEV_SEL_RD | CDEV_SEL_WR));
-	case CDEV_STATUS:
-		return status(who, m);
-	default:
-		return -ENOSYS;
-	}
+	struct cdev_reply rep = {
+		.status = status == REPLY_LATER ? CDEV_SUSPENDED : status};
+	ipc_reply(to, CDEV_REPLY, &rep, sizeof(rep));
 }
 
 bool chardriver_handle(const struct chardriver_ops *ops, message_t *m,
@@ -135,18 +194,18 @@ bool chardriver_handle(const struct chardriver_ops *ops, message_t *m,
 	static struct peer_set clients;
 	if (!clients.what)
 		peer_init(&clients, "character requests", "vfs");
-	struct cdev_request q = *CDEV_REQ(m);
+	union cdev_req q = *CDEV_REQ(m);
 	endpoint_t from = m->m_source;
-	int type = m->m_type;
-	m->m_type = CDEV_REPLY;
-	int r = peer_check(&clients, from, type);
-	if (r == 0)
-		r = dispatch(ops, from, type, &q, m);
-	if (type != CDEV_STATUS || m->m_type == CDEV_NO_STATUS) {
-		memset(CDEV_REP(m), 0, sizeof(struct cdev_reply));
-		CDEV_REP(m)->status = r;
+	struct answer a = {.type = CDEV_REPLY};
+	int r = peer_check(&clients, from, m->m_type);
+	if (r == 0) {
+		cdev_call fn = CALL_IN(calls, CDEV_BASE, m->m_type);
+		r = fn ? fn(ops, from, &q, &a) : -ENOSYS;
 	}
-	ipc_sendnb(from, m);
+	if (a.type == CDEV_REPLY)
+		answer_status(from, r);
+	else
+		ipc_reply(from, a.type, &a.rep, sizeof(a.rep));
 	return true;
 }
 
@@ -157,11 +216,7 @@ void chardriver_run(const struct chardriver_ops *ops)
 		int st;
 		if (sef_receive(ANY, &m, &st) != 0)
 			continue;
-		if (!chardriver_handle(ops, &m, st)) {
-			endpoint_t from = m.m_source;
-			m.m_type = CDEV_REPLY;
-			CDEV_REP(&m)->status = -ENOSYS;
-			ipc_sendnb(from, &m);
-		}
+		if (!chardriver_handle(ops, &m, st))
+			answer_status(m.m_source, -ENOSYS);
 	}
 }

@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "bdevclient.h"
 #include "libsys.h"
 #include "mfs.h"
 #include "proto/fs.h"
@@ -13,14 +14,12 @@
  * Its index in the table is the `dev` that requests carry. */
 struct fsmount {
 	bool used;
-	uint32_t flags;	  /* FS_MNT_* */
-	struct mfs fs;	  /* the volume (libmfs) */
-	endpoint_t drv;	  /* its block driver */
-	char label[16];	  /* the driver's label, to find its next instance */
-	bool lost;	  /* the driver died and did not come back */
-	uint32_t minor;	  /* the device on that driver */
-	grant_id_t grant; /* the driver's grant on the I/O buffer */
-	char what[24];	  /* "device 1,0": for console messages */
+	uint32_t flags; /* FS_MNT_* */
+	struct mfs fs;	/* the volume (libmfs) */
+	char label[16]; /* the driver's label, to find its next instance */
+	char what[24];	/* "device 1,0": for console messages */
+	/* Its block driver and the device on it (bdev.c). */
+	struct bdev_client bdev;
 };
 
 /* mount.c: the table of mounted volumes. */
@@ -34,7 +33,8 @@ int fsmount_remove(uint32_t dev); /* write back, then forget */
 int fsmount_sync(struct fsmount *m);
 
 /* bdev.c: the block device under a volume. */
-int bdev_attach(struct fsmount *m, uint32_t *nblocks);
+int bdev_attach(struct fsmount *m, endpoint_t drv, uint32_t minor,
+		uint32_t *nblocks);
 void bdev_detach(struct fsmount *m);
 int bdev_io(struct fsmount *m, int write, uint32_t block, void *buf);
 int bdev_flush(struct fsmount *m); /* the device's own cache too */

@@ -40,16 +40,14 @@ int fsmount_add(endpoint_t drv, uint32_t minor, uint32_t flags,
 	if (!m)
 		return -ENOSPC;
 	memset(m, 0, sizeof(*m));
-	m->drv = drv;
 	if (proc_name(drv, m->label, sizeof(m->label)) < 0)
 		m->label[0] = 0; /* recover.c finds no label "" in DS */
-	m->minor = minor;
 	m->flags = flags;
 	snprintf(m->what, sizeof(m->what), "%s", what);
 	uint32_t nblocks;
 	struct mfs_dev dev;
 	const char *why = "cannot open the device";
-	int r = bdev_attach(m, &nblocks);
+	int r = bdev_attach(m, drv, minor, &nblocks);
 	if (r == 0) {
 		cache_init(m, nblocks, &dev);
 		if ((r = mfs_mount(&m->fs, &dev, &why)) < 0) {

@@ -7,8 +7,9 @@
  * died while FS waited for its answer, with EDEADEPT if it was gone
  * already.  RS starts a new instance and publishes its endpoint in DS
  * under the driver's label.  FS subscribes to that label and sleeps
- * until DS notifies it of a change (no polling), then bdev.c grants the
- * new instance the I/O buffer, opens the device again and re-issues
+ * until DS notifies it of a change (no polling); then the block client
+ * library (lib/libsys/bdev.c, which calls this through bdev.c) grants
+ * the new instance the I/O buffer, opens the device again and re-issues
  * the request.
  *
  * FS has one thread: while it waits, so does VFS, which waits for FS;

@@ -14,46 +14,47 @@
  */
 #include <string.h>
 
-#include "proto/bdev.h"
+#include "bdevclient.h"
 #include "vfs.h"
 
 #define BOUNCE 4096
 
 static uint8_t bounce[BOUNCE];
 
-static int request(struct filp *f, int type, uint64_t pos, uint32_t len,
-		   uint64_t *size)
+/* A client for f's device, for one call: the driver is looked up each
+ * time (a restarted one is simply used), and a transfer grants it the
+ * bounce buffer for that transfer alone. */
+static int client(struct filp *f, struct bdev_client *c, uint32_t len)
 {
-	static uint32_t id;
 	endpoint_t drv = dev_driver(f->dev);
 	if (drv == NONE)
 		return -ENXIO;
-	grant_id_t g = GRANT_INVALID;
-	if (len && (g = grant_create(drv, bounce, len, GF_READ | GF_WRITE)) < 0)
-		return g;
-	message_t m;
-	memset(&m, 0, sizeof(m));
-	m.m_type = type;
-	*BDEV_REQ(&m) =
-		(struct bdev_request){++id, DEV_MINOR(f->dev), pos, g, len};
-	int r = ipc_sendrec(drv, &m);
-	if (len)
-		grant_revoke(g);
+	bdev_client_init(c, drv, DEV_MINOR(f->dev), bounce, len);
+	return 0;
+}
+
+static int transfer(struct filp *f, bool write, uint64_t pos, uint32_t len)
+{
+	struct bdev_client c;
+	int r = client(f, &c, len);
+	if (r == 0)
+		r = bdev_client_grant(&c);
 	if (r < 0)
-		return -EIO;
-	if (m.m_type != BDEV_REPLY || BDEV_REP(&m)->id != id)
-		return -EIO;
-	if (size)
-		*size = BDEV_REP(&m)->size;
-	return BDEV_REP(&m)->status;
+		return r;
+	r = write ? bdev_req_write(&c, pos, len) : bdev_req_read(&c, pos, len);
+	bdev_client_ungrant(&c);
+	return r;
 }
 
 int bdev_open(struct filp *f)
 {
+	struct bdev_client c;
 	uint64_t size;
-	int r = request(f, BDEV_OPEN, 0, 0, 0);
-	if (r == 0 && (r = request(f, BDEV_SIZE, 0, 0, &size)) < 0)
-		request(f, BDEV_CLOSE, 0, 0, 0);
+	int r = client(f, &c, 0);
+	if (r == 0)
+		r = bdev_req_open(&c);
+	if (r == 0 && (r = bdev_req_size(&c, &size)) < 0)
+		bdev_req_close(&c);
 	if (r == 0)
 		f->size = size;
 	return r;
@@ -61,7 +62,9 @@ int bdev_open(struct filp *f)
 
 void bdev_close(struct filp *f)
 {
-	request(f, BDEV_CLOSE, 0, 0, 0);
+	struct bdev_client c;
+	if (client(f, &c, 0) == 0)
+		bdev_req_close(&c);
 }
 
 /* One piece: at most the bounce buffer, within the device. */
@@ -78,7 +81,7 @@ static int piece(struct vproc *p, struct filp *f, int write,
 		n = (uint32_t)(f->size - pos);
 	uint32_t span = (skip + n + BDEV_SECTOR - 1) & ~(BDEV_SECTOR - 1u);
 	bool whole = write && skip == 0 && n == span;
-	int r = whole ? 0 : request(f, BDEV_READ, start, span, 0);
+	int r = whole ? 0 : transfer(f, false, start, span);
 	if (r < 0)
 		return r;
 	if (!write)
@@ -88,7 +91,7 @@ static int piece(struct vproc *p, struct filp *f, int write,
 			       : (int)n;
 	if (sys_safecopyfrom(p->ep, q->grant, done, bounce + skip, n) < 0)
 		return -EFAULT;
-	r = request(f, BDEV_WRITE, start, span, 0);
+	r = transfer(f, true, start, span);
 	return r < 0 ? r : (int)n;
 }
 

@@ -7,54 +7,50 @@
  * instance that opened it (filp.drv) and to no other: once that one is
  * dead, every call is EIO.  Data moves straight between driver and program: VFS passes
  * the program's grant on as an indirect grant.  A request the driver
- * parks (CDEV_SUSPENDED) leaves the program waiting here (wait.c) until
- * the driver notifies VFS and hands over the result with CDEV_STATUS.
+ * parks (REPLY_LATER from the client library, cdevclient.h) leaves the
+ * program waiting here (wait.c) until the driver notifies VFS and hands
+ * over the result with its news.
  */
-#include <string.h>
-
+#include "cdevclient.h"
 #include "vfs.h"
 
-/* One request to drv, answered at once.  A dead driver is forgotten (it
- * may come back as a new process) and the caller gets EIO. */
-static int call(endpoint_t drv, uint32_t dev, int type, struct cdev_request *rq,
-		struct cdev_reply *rep)
+/* The driver's answer r from drv.  A dead driver is forgotten (it may
+ * come back as a new process) and the caller gets EIO. */
+static int answered(endpoint_t drv, int r)
 {
-	if (drv == NONE)
-		return -EIO;
-	message_t m;
-	memset(&m, 0, sizeof(m));
-	m.m_type = type;
-	rq->minor = DEV_MINOR(dev);
-	*CDEV_REQ(&m) = *rq;
-	int r = ipc_sendrec(drv, &m);
-	if (r < 0 || m.m_type != CDEV_REPLY) {
-		driver_gone(drv);
-		return -EIO;
-	}
-	if (rep)
-		*rep = *CDEV_REP(&m);
-	return CDEV_REP(&m)->status;
+	if (r != CDEV_DEAD)
+		return r;
+	driver_gone(drv);
+	return -EIO;
+}
+
+static uint32_t minor_of(uint32_t dev)
+{
+	return DEV_MINOR(dev);
+}
+
+static int open_on(struct vproc *p, struct filp *f)
+{
+	return answered(f->drv, cdev_req_open(f->drv, minor_of(f->dev), p->ep,
+					      f->flags, p->pgrp, p->pid));
 }
 
 int cdev_open(struct vproc *p, struct filp *f)
 {
-	struct cdev_request rq = {
-		.id = p->ep, .flags = f->flags, .pgrp = p->pgrp, .pid = p->pid};
 	f->drv = dev_driver(f->dev);
 	if (f->drv == NONE)
 		return -ENXIO;
-	int r = call(f->drv, f->dev, CDEV_OPEN, &rq, 0);
+	int r = open_on(p, f);
 	if (r == -EIO && dev_driver(f->dev) != NONE) {
 		f->drv = dev_driver(f->dev); /* a newer instance: once more */
-		r = call(f->drv, f->dev, CDEV_OPEN, &rq, 0);
+		r = open_on(p, f);
 	}
 	return r;
 }
 
 void cdev_close(struct filp *f)
 {
-	struct cdev_request rq = {.id = NONE};
-	call(f->drv, f->dev, CDEV_CLOSE, &rq, 0);
+	answered(f->drv, cdev_req_close(f->drv, minor_of(f->dev)));
 }
 
 int cdev_rw(struct vproc *p, struct filp *f, int type, const struct vfs_io *q)
@@ -69,14 +65,14 @@ int cdev_rw(struct vproc *p, struct filp *f, int type, const struct vfs_io *q)
 		grant_create_indirect(drv, p->ep, q->grant, 0, q->len, access);
 	if (g < 0)
 		return g;
-	struct cdev_request rq = {.id = p->ep,
-				  .grant = g,
-				  .len = q->len,
-				  .flags = f->flags & VO_NONBLOCK,
-				  .pos = (uint64_t)f->pos};
-	int r = call(drv, f->dev, type == VFS_READ ? CDEV_READ : CDEV_WRITE,
-		     &rq, 0);
-	if (r != CDEV_SUSPENDED) {
+	uint32_t minor = minor_of(f->dev), flags = f->flags & VO_NONBLOCK;
+	uint64_t pos = (uint64_t)f->pos;
+	int r = type == VFS_READ ? cdev_req_read(drv, minor, p->ep, g, q->len,
+						 flags, pos)
+				 : cdev_req_write(drv, minor, p->ep, g, q->len,
+						  flags, pos);
+	r = answered(drv, r);
+	if (r != REPLY_LATER) {
 		grant_revoke(g);
 		if (r > 0)
 			f->pos += r;
@@ -102,13 +98,9 @@ int cdev_ioctl(struct vproc *p, struct filp *f, const struct vfs_ioctl *q)
 		if (g < 0)
 			return g;
 	}
-	struct cdev_request rq = {.id = p->ep,
-				  .grant = g,
-				  .len = q->len,
-				  .request = q->request,
-				  .pgrp = p->pgrp,
-				  .pid = p->pid};
-	int r = call(drv, f->dev, CDEV_IOCTL, &rq, 0);
+	int r = answered(drv, cdev_req_ioctl(drv, minor_of(f->dev), p->ep,
+					     q->request, g, q->len, p->pgrp,
+					     p->pid));
 	if (q->len)
 		grant_revoke(g);
 	return r == -EPERM && q->len ? -EFAULT : r;
@@ -116,19 +108,19 @@ int cdev_ioctl(struct vproc *p, struct filp *f, const struct vfs_ioctl *q)
 
 int cdev_select(struct filp *f, int ops, bool notify)
 {
-	struct cdev_request rq = {.id = NONE,
-				  .flags = (uint32_t)ops |
-					   (notify ? CDEV_SEL_NOTIFY : 0)};
-	int r = call(f->drv, f->dev, CDEV_SELECT, &rq, 0);
+	uint32_t want = (uint32_t)ops | (notify ? CDEV_SEL_NOTIFY : 0);
+	int r = answered(f->drv,
+			 cdev_req_select(f->drv, minor_of(f->dev), want));
 	return r < 0 ? ops : r; /* a broken device is "ready": to fail */
 }
 
 void cdev_cancel(struct vproc *p)
 {
-	struct cdev_request rq = {.id = p->ep};
-	int r = call(p->wdriver, p->wfilp->dev, CDEV_CANCEL, &rq, 0);
+	endpoint_t drv = p->wdriver;
+	int r = answered(drv,
+			 cdev_req_cancel(drv, minor_of(p->wfilp->dev), p->ep));
 	grant_revoke(p->wgrant);
-	wait_end(p, r == CDEV_SUSPENDED ? -EINTR : r);
+	wait_end(p, r == REPLY_LATER ? -EINTR : r);
 }
 
 /* A terminal's ^C: the signal goes to every process in the group, by
@@ -143,34 +135,32 @@ static void signal_group(int pgrp, int sig)
 			sys_kill(p->ep, (uint32_t)sig);
 }
 
-static void finished(endpoint_t drv, const struct cdev_reply *rep)
+static void finished(endpoint_t drv, endpoint_t id, int status)
 {
-	struct vproc *p = vproc_by_ep(rep->id);
+	struct vproc *p = vproc_by_ep(id);
 	if (!p || p->wait != W_CDEV || p->wdriver != drv)
 		return; /* it was cancelled meanwhile */
 	grant_revoke(p->wgrant);
-	wait_end(p, rep->status == -EPERM ? -EFAULT : rep->status);
+	wait_end(p, status == -EPERM ? -EFAULT : status);
+}
+
+static void changed(endpoint_t drv, uint32_t minor, uint32_t ops)
+{
+	(void)drv, (void)minor, (void)ops;
+	wait_changed();
+}
+
+static void signalled(endpoint_t drv, int pgrp, int sig)
+{
+	(void)drv;
+	signal_group(pgrp, sig);
 }
 
 bool cdev_news(endpoint_t from)
 {
+	static const struct cdev_news news = {finished, changed, signalled};
 	if (!driver_known(from))
 		return false;
-	for (int n = 0; n < 256; n++) {
-		message_t msg;
-		memset(&msg, 0, sizeof(msg));
-		msg.m_type = CDEV_STATUS;
-		if (ipc_sendrec(from, &msg) < 0)
-			break;
-		if (msg.m_type == CDEV_DONE)
-			finished(from, CDEV_REP(&msg));
-		else if (msg.m_type == CDEV_SEL_READY)
-			wait_changed();
-		else if (msg.m_type == CDEV_SIGNAL)
-			signal_group(CDEV_REP(&msg)->id,
-				     CDEV_REP(&msg)->status);
-		else
-			break;
-	}
+	cdev_req_status(from, &news);
 	return true;
 }

@@ -141,7 +141,7 @@ static void payload(message_t *m, int type, const struct stat *root,
 		q->uid = UID;
 		q->gid = UID;
 	} else if (type >= BDEV_BASE && type < BDEV_BASE + 0x100) {
-		struct bdev_request *q = (struct bdev_request *)m->m_u.b;
+		struct bdev_rw *q = &BDEV_REQ(m)->read;
 		q->minor = 0;
 		q->pos = 0;
 		q->grant = self_grant;

@@ -22,7 +22,7 @@
 #include <string.h>
 
 #include "../../drivers/ata/ata.h"
-#include "proto/bdev.h"
+#include "bdevclient.h"
 #include "tlib.h"
 
 #define MIB (1024ull * 1024)
@@ -32,17 +32,26 @@
 static endpoint_t drv;
 static uint8_t buf[200 * 512], back[200 * 512];
 
-static int call(int type, uint32_t minor, uint64_t pos, grant_id_t g,
-		uint32_t len, uint64_t *size)
+/* A client of minor on the driver, through buf or back (granted). */
+static struct bdev_client on(uint32_t minor, uint8_t *through)
 {
-	return t_bdev(drv, type, minor, pos, g, len, size);
+	struct bdev_client c;
+	bdev_client_init(&c, drv, minor, through, sizeof(buf));
+	return c;
+}
+
+static int opened(uint32_t minor)
+{
+	struct bdev_client c = on(minor, 0);
+	return bdev_req_open(&c);
 }
 
 static uint64_t size_of(uint32_t minor)
 {
+	struct bdev_client c = on(minor, 0);
 	uint64_t size = 0;
-	T_EQ(call(BDEV_OPEN, minor, 0, 0, 0, 0), 0);
-	T_EQ(call(BDEV_SIZE, minor, 0, 0, 0, &size), 0);
+	T_EQ(bdev_req_open(&c), 0);
+	T_EQ(bdev_req_size(&c, &size), 0);
 	return size;
 }
 
@@ -60,16 +69,17 @@ static int reread(uint8_t *into, int n)
 {
 	static uint8_t want[4096];
 	fill(want, sizeof(want), 1);
-	grant_id_t g = grant_create(drv, into, sizeof(want), GF_WRITE);
-	int bad = g < 0 ? n : 0;
-	for (int i = 0; i < n && g >= 0; i++) {
+	struct bdev_client c;
+	bdev_client_init(&c, drv, 1, into, sizeof(want));
+	int bad = bdev_client_grant(&c) < 0 ? n : 0;
+	for (int i = 0; i < n && c.granted; i++) {
 		memset(into, 0, sizeof(want));
-		if (t_bdev(drv, BDEV_READ, 1, 4096, g, sizeof(want), 0) !=
+		if (bdev_req_read(&c, 4096, sizeof(want)) !=
 			    (int)sizeof(want) ||
 		    memcmp(into, want, sizeof(want)) != 0)
 			bad++;
 	}
-	grant_revoke(g);
+	bdev_client_ungrant(&c);
 	return bad;
 }
 
@@ -111,33 +121,38 @@ int main(int argc, char **argv)
 	T_EQ(size_of(0), 48 * MIB);
 	T_EQ(size_of(1), 32 * MIB);
 	T_EQ(size_of(2), 8 * MIB);
-	T_EQ(call(BDEV_OPEN, 3, 0, 0, 0, 0), -ENXIO); /* no partition 3 */
+	T_EQ(opened(3), -ENXIO); /* no partition 3 */
 	T_EQ(size_of(5), 200 * GIB);
-	T_EQ(call(BDEV_OPEN, 10, 0, 0, 0, 0), -ENXIO); /* no secondary */
-	T_EQ(call(BDEV_OPEN, 25, 0, 0, 0, 0), -ENXIO); /* no such minor */
-	grant_id_t g = grant_create(drv, buf, sizeof(buf), GF_READ | GF_WRITE);
-	grant_id_t gb =
-		grant_create(drv, back, sizeof(back), GF_READ | GF_WRITE);
-	T_ASSERT(g >= 0 && gb >= 0);
+	T_EQ(opened(10), -ENXIO); /* no secondary */
+	T_EQ(opened(25), -ENXIO); /* no such minor */
+	/* Writes go from buf, reads into back, on each minor. */
+	struct bdev_client r0 = on(0, back);
+	struct bdev_client w1 = on(1, buf), r1 = on(1, back);
+	struct bdev_client w2 = on(2, buf), r2 = on(2, back);
+	struct bdev_client w5 = on(5, buf), r5 = on(5, back);
+	T_EQ(bdev_client_grant(&w1), 0);
+	T_EQ(bdev_client_grant(&r1), 0);
+	w2.grant = w5.grant = w1.grant;
+	r0.grant = r2.grant = r5.grant = r1.grant;
 
 	/* 200 sectors: two PIO commands.  Written through partition 1,
 	 * read back through it and through the whole disk (it starts at
 	 * sector 2048). */
 	fill(buf, sizeof(buf), 1);
-	T_EQ(call(BDEV_WRITE, 1, 4096, g, sizeof(buf), 0), (int)sizeof(buf));
-	T_EQ(call(BDEV_READ, 1, 4096, gb, sizeof(back), 0), (int)sizeof(back));
+	T_EQ(bdev_req_write(&w1, 4096, sizeof(buf)), (int)sizeof(buf));
+	T_EQ(bdev_req_read(&r1, 4096, sizeof(back)), (int)sizeof(back));
 	T_ASSERT(memcmp(buf, back, sizeof(buf)) == 0);
 	memset(back, 0, sizeof(back));
-	T_EQ(call(BDEV_READ, 0, 2048 * 512 + 4096, gb, 512, 0), 512);
+	T_EQ(bdev_req_read(&r0, 2048 * 512 + 4096, 512), 512);
 	T_ASSERT(memcmp(buf, back, 512) == 0);
 
 	/* Partition 2 begins after partition 1: its sector 0 is not
 	 * partition 1's last. */
 	fill(buf, 512, 2);
-	T_EQ(call(BDEV_WRITE, 1, 32 * MIB - 512, g, 512, 0), 512);
+	T_EQ(bdev_req_write(&w1, 32 * MIB - 512, 512), 512);
 	fill(buf, 512, 3);
-	T_EQ(call(BDEV_WRITE, 2, 0, g, 512, 0), 512);
-	T_EQ(call(BDEV_READ, 1, 32 * MIB - 512, gb, 512, 0), 512);
+	T_EQ(bdev_req_write(&w2, 0, 512), 512);
+	T_EQ(bdev_req_read(&r1, 32 * MIB - 512, 512), 512);
 	fill(buf, 512, 2);
 	T_ASSERT(memcmp(buf, back, 512) == 0);
 
@@ -145,21 +160,23 @@ int main(int argc, char **argv)
 	memset(buf, 0, 1024);
 	for (int i = 0; i < 1024; i += 16)
 		memcpy(buf + i, "SAMSARA-LBA48-OK", 16);
-	T_EQ(call(BDEV_WRITE, 5, FAR, g, 1024, 0), 1024);
+	T_EQ(bdev_req_write(&w5, FAR, 1024), 1024);
 	memset(back, 0, 1024);
-	T_EQ(call(BDEV_READ, 5, FAR, gb, 1024, 0), 1024);
+	T_EQ(bdev_req_read(&r5, FAR, 1024), 1024);
 	T_ASSERT(memcmp(buf, back, 1024) == 0);
-	T_EQ(call(BDEV_READ, 5, 200 * GIB - 512, gb, 1024, 0), 512);
+	T_EQ(bdev_req_read(&r5, 200 * GIB - 512, 1024), 512);
 
 	/* The edges: past the end, across it, unaligned, bad grants. */
-	T_EQ(call(BDEV_READ, 1, 32 * MIB, gb, 512, 0), -EIO);
-	T_EQ(call(BDEV_READ, 2, 8 * MIB - 512, gb, 1024, 0), 512);
-	T_EQ(call(BDEV_READ, 0, 48 * MIB, gb, 512, 0), -EIO);
-	T_EQ(call(BDEV_READ, 1, 100, gb, 512, 0), -EINVAL);
-	T_EQ(call(BDEV_READ, 1, 0, gb + 7, 512, 0), -EPERM);
-	T_EQ(call(BDEV_READ, 1, 0, gb, sizeof(back) + 512, 0), -EPERM);
-	grant_id_t ro = grant_create(drv, back, 512, GF_READ);
-	T_EQ(call(BDEV_READ, 1, 0, ro, 512, 0), -EPERM);
+	T_EQ(bdev_req_read(&r1, 32 * MIB, 512), -EIO);
+	T_EQ(bdev_req_read(&r2, 8 * MIB - 512, 1024), 512);
+	T_EQ(bdev_req_read(&r0, 48 * MIB, 512), -EIO);
+	T_EQ(bdev_req_read(&r1, 100, 512), -EINVAL);
+	struct bdev_client bad = r1;
+	bad.grant = r1.grant + 7;
+	T_EQ(bdev_req_read(&bad, 0, 512), -EPERM);
+	T_EQ(bdev_req_read(&r1, 0, sizeof(back) + 512), -EPERM);
+	bad.grant = grant_create(drv, back, 512, GF_READ);
+	T_EQ(bdev_req_read(&bad, 0, 512), -EPERM);
 
 	/* Two clients: each one's requests come while the driver waits
 	 * for the drive on the other's; all are served. */
@@ -170,10 +187,10 @@ int main(int argc, char **argv)
 	T_EQ(k.status, 0);
 
 	/* Still serving, and the failed requests left the drive sane. */
-	T_EQ(call(BDEV_READ, 1, 4096, gb, 512, 0), 512);
+	T_EQ(bdev_req_read(&r1, 4096, 512), 512);
 	fill(buf, 512, 1);
 	T_ASSERT(memcmp(buf, back, 512) == 0);
-	T_EQ(call(BDEV_CLOSE, 1, 0, 0, 0, 0), 0);
+	T_EQ(bdev_req_close(&r1), 0);
 	if (deny)
 		denials();
 	t_pass();

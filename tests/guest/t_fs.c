@@ -16,7 +16,7 @@
  */
 #include <string.h>
 
-#include "proto/bdev.h"
+#include "bdevclient.h"
 #include "proto/fs.h"
 #include "tlib.h"
 
@@ -77,12 +77,9 @@ int main(int argc, char **argv)
 		T_EQ(req(FS_MOUNT, mnt, 0, 0, 0, 0), -EPERM);
 		struct fs_request q = {.ino = 1};
 		T_EQ(req(FS_STAT, q, 0, 0, 0, 0), -EPERM);
-		message_t m;
-		memset(&m, 0, sizeof(m));
-		m.m_type = BDEV_OPEN;
-		T_EQ(ipc_sendrec(memory, &m), 0);
-		T_EQ(m.m_type, BDEV_REPLY);
-		T_EQ(BDEV_REP(&m)->status, -EPERM);
+		struct bdev_client c;
+		bdev_client_init(&c, memory, 0, 0, 0);
+		T_EQ(bdev_req_open(&c), -EPERM);
 		t_pass();
 		t_finish();
 	}

@@ -10,7 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "proto/bdev.h"
 #include "rsclient.h"
 
 const char *t_case = "?";
@@ -145,27 +144,6 @@ uint64_t t_ns(uint64_t cycles)
 	T_EQ(sys_times(&t), 0);
 	T_ASSERT(t.tsc_khz > 0);
 	return cycles * 1000000 / t.tsc_khz;
-}
-
-int t_bdev(endpoint_t drv, int type, uint32_t minor, uint64_t pos,
-	   grant_id_t grant, uint32_t len, uint64_t *size)
-{
-	static uint32_t id;
-	message_t m;
-	memset(&m, 0, sizeof(m));
-	m.m_type = type;
-	struct bdev_request *q = BDEV_REQ(&m);
-	q->id = ++id;
-	q->minor = minor;
-	q->pos = pos;
-	q->grant = grant;
-	q->len = len;
-	T_EQ(ipc_sendrec(drv, &m), 0);
-	T_EQ(m.m_type, BDEV_REPLY);
-	T_EQ(BDEV_REP(&m)->id, id);
-	if (size)
-		*size = BDEV_REP(&m)->size;
-	return BDEV_REP(&m)->status;
 }
 
 bool t_rs_info(endpoint_t rs, const char *label, struct rs_info *out)

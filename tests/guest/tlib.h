@@ -59,10 +59,6 @@ static inline uint64_t t_tsc(void)
 uint32_t t_median(uint32_t *samples, unsigned n);
 uint64_t t_ns(uint64_t cycles);
 
-/* One block-protocol request (proto/bdev.h) to driver drv, checked to
- * get its own reply; the reply's status, and BDEV_SIZE's size. */
-int t_bdev(endpoint_t drv, int type, uint32_t minor, uint64_t pos,
-	   grant_id_t grant, uint32_t len, uint64_t *size);
 /* Wait until process ep is blocked (in IPC, or stopped). */
 void t_wait_blocked(endpoint_t ep);
 endpoint_t t_self(void);

@@ -45,6 +45,9 @@ SERVERS = {
 FORGERS = [
     "tests/guest/p_attack.c",  # an ordinary user's forged requests
     "tests/guest/t_fuzz.c",    # random messages to every server
+    # feeds lib/libdriver/chardriver.c raw requests and reads its raw
+    # replies and news: a test of the server side, below any client
+    "tests/unit/test_chardriver.c",
 ]
 
 DEFINE = re.compile(r"^#define\s+([A-Z][A-Z0-9_]*)\s+\(([A-Z]+_BASE)\s*\+")

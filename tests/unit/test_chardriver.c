@@ -92,8 +92,7 @@ static void out(struct tty *t, const char *s, uint32_t n)
 
 static struct tty tty = {.name = "test", .minor = 0, .out = out};
 
-static int t_read(endpoint_t caller, uint32_t minor,
-		  const struct cdev_request *q)
+static int t_read(endpoint_t caller, uint32_t minor, const struct cdev_rw *q)
 {
 	(void)minor;
 	return line_read(&tty, caller, q);
@@ -136,24 +135,29 @@ static void reset(void)
 			m.m_source = who;
 			m.m_type = CDEV_STATUS;
 			chardriver_handle(&ops, &m, 0);
-		} while (m.m_type != CDEV_NO_STATUS);
+		} while (sent[nr_sent - 1].m.m_type != CDEV_NO_STATUS);
 	nr_sent = 0;
 }
 
-/* One request from `from`; the reply. */
+/* One request from `from`, as VFS would send it (id: the request;
+ * flags: the read's VO_* or the select's ops); the reply. */
 static message_t ask(endpoint_t from, int type, endpoint_t id, uint32_t flags)
 {
 	message_t m;
 	memset(&m, 0, sizeof(m));
 	m.m_source = from;
 	m.m_type = type;
-	CDEV_REQ(&m)->id = id;
-	CDEV_REQ(&m)->grant = GRANT;
-	CDEV_REQ(&m)->len = 32;
-	CDEV_REQ(&m)->flags = flags;
+	if (type == CDEV_READ)
+		CDEV_REQ(&m)->read = (struct cdev_rw){
+			.id = id, .grant = GRANT, .len = 32, .flags = flags};
+	else if (type == CDEV_SELECT)
+		CDEV_REQ(&m)->select = (struct cdev_select){.ops = flags};
+	else if (type == CDEV_CANCEL)
+		CDEV_REQ(&m)->cancel = (struct cdev_cancel){.id = id};
+	int before = nr_sent;
 	CHECK(chardriver_handle(&ops, &m, 0));
-	CHECK(nr_sent > 0 && sent[nr_sent - 1].to == from);
-	return m;
+	CHECK(nr_sent == before + 1 && sent[nr_sent - 1].to == from);
+	return sent[nr_sent - 1].m;
 }
 
 static void type_line(const char *s)
@@ -168,7 +172,7 @@ static void stranger(void)
 {
 	reset();
 	message_t m = ask(C, CDEV_READ, 99, 0);
-	CHECK(m.m_type == CDEV_REPLY && CDEV_REP(&m)->status == -EPERM);
+	CHECK(m.m_type == CDEV_REPLY && CDEV_REP(&m)->reply.status == -EPERM);
 	type_line("hello\n");
 	CHECK(notified[C] == 0 && copied_to == NONE);
 }
@@ -177,9 +181,10 @@ static void parked_read(void)
 {
 	reset();
 	message_t r = ask(A, CDEV_READ, 100, 0);
-	CHECK(r.m_type == CDEV_REPLY && CDEV_REP(&r)->status == CDEV_SUSPENDED);
+	CHECK(r.m_type == CDEV_REPLY &&
+	      CDEV_REP(&r)->reply.status == CDEV_SUSPENDED);
 	r = ask(B, CDEV_SELECT, 200, CDEV_SEL_WR);
-	CHECK(CDEV_REP(&r)->status == 0);
+	CHECK(CDEV_REP(&r)->reply.status == 0);
 	type_line("hi\n");
 	CHECK(copied_to == A);
 	CHECK(memcmp(copied, "hi\n", 3) == 0);
@@ -189,7 +194,7 @@ static void parked_read(void)
 	CHECK(r.m_type == CDEV_NO_STATUS);
 	r = ask(A, CDEV_STATUS, 0, 0);
 	CHECK(r.m_type == CDEV_DONE);
-	CHECK(CDEV_REP(&r)->id == 100 && CDEV_REP(&r)->status == 3);
+	CHECK(CDEV_REP(&r)->done.id == 100 && CDEV_REP(&r)->done.status == 3);
 	r = ask(A, CDEV_STATUS, 0, 0);
 	CHECK(r.m_type == CDEV_NO_STATUS);
 }
@@ -202,26 +207,27 @@ static void own_news(void)
 	chardriver_done(A, 3, 30);
 	CHECK(notified[A] == 2 && notified[B] == 1);
 	message_t r = ask(A, CDEV_STATUS, 0, 0);
-	CHECK(r.m_type == CDEV_DONE && CDEV_REP(&r)->id == 1);
+	CHECK(r.m_type == CDEV_DONE && CDEV_REP(&r)->done.id == 1);
 	r = ask(A, CDEV_STATUS, 0, 0);
-	CHECK(r.m_type == CDEV_DONE && CDEV_REP(&r)->id == 3);
+	CHECK(r.m_type == CDEV_DONE && CDEV_REP(&r)->done.id == 3);
 	r = ask(A, CDEV_STATUS, 0, 0);
 	CHECK(r.m_type == CDEV_NO_STATUS);
 	r = ask(B, CDEV_STATUS, 0, 0);
-	CHECK(r.m_type == CDEV_DONE && CDEV_REP(&r)->id == 2);
-	CHECK(CDEV_REP(&r)->status == 20);
+	CHECK(r.m_type == CDEV_DONE && CDEV_REP(&r)->done.id == 2);
+	CHECK(CDEV_REP(&r)->done.status == 20);
 }
 
 static void select_news(void)
 {
 	reset();
 	message_t r = ask(B, CDEV_SELECT, 0, CDEV_SEL_RD | CDEV_SEL_NOTIFY);
-	CHECK(CDEV_REP(&r)->status == 0);
+	CHECK(CDEV_REP(&r)->reply.status == 0);
 	ask(A, CDEV_SELECT, 0, CDEV_SEL_WR);
 	type_line("x\n");
 	CHECK(notified[B] == 1 && notified[A] == 0);
 	r = ask(B, CDEV_STATUS, 0, 0);
-	CHECK(r.m_type == CDEV_SEL_READY && CDEV_REP(&r)->ops == CDEV_SEL_RD);
+	CHECK(r.m_type == CDEV_SEL_READY &&
+	      CDEV_REP(&r)->sel_ready.ops == CDEV_SEL_RD);
 	r = ask(A, CDEV_STATUS, 0, 0);
 	CHECK(r.m_type == CDEV_NO_STATUS);
 }
@@ -233,7 +239,7 @@ static void cancel(void)
 	ask(B, CDEV_CANCEL, 100, 0);
 	CHECK(tty.nreaders == 1);
 	message_t r = ask(A, CDEV_CANCEL, 100, 0);
-	CHECK(CDEV_REP(&r)->status == -EINTR);
+	CHECK(CDEV_REP(&r)->reply.status == -EINTR);
 	CHECK(tty.nreaders == 0);
 	type_line("late\n");
 	CHECK(copied_to == NONE && notified[A] == 0);
@@ -248,7 +254,7 @@ static void full_queue(void)
 	chardriver_done(B, 99, 5); /* room: B's select news goes */
 	chardriver_done(B, 98, 5); /* none left to drop: lost */
 	message_t r = ask(B, CDEV_STATUS, 0, 0);
-	CHECK(r.m_type == CDEV_DONE && CDEV_REP(&r)->id == 99);
+	CHECK(r.m_type == CDEV_DONE && CDEV_REP(&r)->done.id == 99);
 	r = ask(B, CDEV_STATUS, 0, 0);
 	CHECK(r.m_type == CDEV_NO_STATUS);
 }

@@ -48,6 +48,9 @@ FORGERS = [
     # feeds lib/libdriver/chardriver.c raw requests and reads its raw
     # replies and news: a test of the server side, below any client
     "tests/unit/test_chardriver.c",
+    # plays the block driver to lib/libsys/bdev.c: reads the requests
+    # the client library built and answers them, right or wrong
+    "tests/unit/test_bdev.c",
 ]
 
 DEFINE = re.compile(r"^#define\s+([A-Z][A-Z0-9_]*)\s+\(([A-Z]+_BASE)\s*\+")

@@ -53,8 +53,7 @@ static void adopt(const struct kinfo_proc *k)
 	}
 	s->used = true;
 	s->ep = k->ep;
-	s->state = RS_STATE_RUNNING;
-	s->initialised = true; /* boot drivers do not say RS_INIT */
+	svc_set_state(s, SVC_RUNNING, 0); /* boot drivers say no RS_INIT */
 	s->started_ms = s->alive_ms = s->ping_ms = s->window_ms = clock_ms();
 	pci_tell_acl(s); /* it may claim from its first heartbeat on */
 }

@@ -11,13 +11,14 @@
  *                signal that ends a process ends it, "killed".
  * A hang is found by the heartbeat (timer.c): "no-heartbeat".
  *
- * Then the recovery policy decides (svc_failed): an instance RS itself
- * stopped for `service down` is not a failure; `restart never` leaves
+ * Then the recovery policy decides (svc_failed): `restart never` leaves
  * the service failed; over `limit N SECONDS` it stays failed too; a
  * recovery script, if there is one, decides; else RS restarts at once
  * the first time and then backs off, waiting FIRST, 2*FIRST, 4*FIRST
  * ... up to MAX ms while the failures come in a row (a run longer than
- * MAX ms without failing ends the row).
+ * MAX ms without failing ends the row).  An instance RS ends itself
+ * for `service down` (svc_stop) or `service refresh` (svc_refresh) is
+ * no failure: the service goes down, or a new instance starts at once.
  */
 #include <signal.h>
 #include <stdio.h>
@@ -31,23 +32,44 @@
 	 (1u << SIGSEGV) | (1u << SIGPIPE) | (1u << SIGTERM) |                 \
 	 (1u << SIGUSR1) | (1u << SIGUSR2))
 
-void svc_end(struct service *s, const char *reason)
+/* The running instance, if any, ends now.  An ending RS causes leaves
+ * no news from the kernel, so the caller says what follows. */
+static void end_instance(struct service *s)
 {
 	if (s->ep != NONE)
-		sys_exit(s->ep, 0); /* an ending RS causes leaves no news */
+		sys_exit(s->ep, 0);
 	pci_tell_gone(s, s->ep);
 	s->ep = NONE;
+}
+
+void svc_end(struct service *s, const char *reason)
+{
+	end_instance(s);
 	svc_failed(s, reason);
+}
+
+void svc_stop(struct service *s)
+{
+	bool running = s->ep != NONE;
+	end_instance(s);
+	svc_set_state(s, SVC_DOWN, 0);
+	if (running)
+		svc_unpublish(s);
+}
+
+void svc_refresh(struct service *s)
+{
+	end_instance(s);
+	svc_restart(s);
 }
 
 void svc_restart(struct service *s)
 {
 	s->restarts++;
 	int r = svc_start(s);
-	if (r < 0) {
-		printf("rs: %s: restart failed (error %d)\n", s->label, r);
-		s->state = RS_STATE_FAILED;
-	}
+	if (r < 0)
+		svc_set_state(s, SVC_FAILED,
+			      "stays down: restart failed (error %d)", r);
 }
 
 void svc_failed(struct service *s, const char *reason)
@@ -55,21 +77,10 @@ void svc_failed(struct service *s, const char *reason)
 	uint64_t now = clock_ms();
 	const struct policy *p = &s->pol;
 	s->ep = NONE;
-	if (s->stopping) {
-		s->state = RS_STATE_DOWN;
-		s->stopping = false;
-		svc_unpublish(s);
-		return;
-	}
-	if (s->refreshing) {
-		svc_restart(s);
-		return;
-	}
 	strncpy(s->reason, reason, sizeof(s->reason) - 1);
 	printf("rs: %s failed: %s\n", s->label, reason);
 	if (p->restart == POLICY_RESTART_NEVER) {
-		s->state = RS_STATE_FAILED;
-		printf("rs: %s stays down (restart never)\n", s->label);
+		svc_set_state(s, SVC_FAILED, "stays down (restart never)");
 		return;
 	}
 	if (p->limit_count) {
@@ -78,16 +89,16 @@ void svc_failed(struct service *s, const char *reason)
 			s->window_count = 0;
 		}
 		if (s->window_count >= p->limit_count) {
-			s->state = RS_STATE_FAILED;
-			printf("rs: %s stays down: %u restarts in %u s\n",
-			       s->label, p->limit_count, p->limit_window_s);
+			svc_set_state(s, SVC_FAILED,
+				      "stays down: %u restarts in %u s",
+				      p->limit_count, p->limit_window_s);
 			return;
 		}
 		s->window_count++;
 	}
 	if (p->script[0]) {
 		if (script_run(s, reason) == 0) {
-			s->state = RS_STATE_SCRIPT;
+			svc_set_state(s, SVC_SCRIPT, 0);
 			return;
 		}
 		printf("rs: %s: cannot run %s; restarting\n", s->label,
@@ -106,9 +117,8 @@ void svc_failed(struct service *s, const char *reason)
 		svc_restart(s);
 		return;
 	}
-	s->state = RS_STATE_WAITING;
 	s->restart_at_ms = now + wait;
-	printf("rs: %s restarts in %u ms\n", s->label, wait);
+	svc_set_state(s, SVC_WAITING, "restarts in %u ms", wait);
 }
 
 /* The instance's news, to a reason. */

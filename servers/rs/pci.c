@@ -43,8 +43,7 @@ static endpoint_t pci_endpoint(bool *absent)
 	struct service *p = svc_by_label("pci");
 	*absent = false;
 	if (p) {
-		*absent = p->state == RS_STATE_FAILED ||
-			  p->state == RS_STATE_DOWN;
+		*absent = p->state == SVC_FAILED || p->state == SVC_DOWN;
 		return *absent ? NONE : p->ep;
 	}
 	endpoint_t ep = proc_find("pci");
@@ -77,7 +76,7 @@ static void acl_message(const struct service *s, message_t *m)
 static void run_held(struct service *s)
 {
 	s->pci_due = false;
-	if (!s->held || svc_run(s) == 0)
+	if (s->state != SVC_HELD || svc_run(s) == 0)
 		return;
 	printf("rs: %s: cannot run the new instance\n", s->label);
 	svc_end(s, "crash");
@@ -137,7 +136,7 @@ void pci_tell_gone(struct service *s, endpoint_t ep)
 {
 	if (!has_pci(s) || ep == NONE)
 		return;
-	s->pci_due = s->held = false;
+	s->pci_due = false;
 	if (nr_gone == NR_GONE) {
 		printf("rs: PCI has not heard of %d instances' end; "
 		       "the oldest is dropped\n",

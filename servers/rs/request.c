@@ -42,8 +42,7 @@ static int do_init(endpoint_t from, struct rs_reply *rep)
 	struct service *s = svc_by_ep(from);
 	if (!s)
 		return -ESRCH;
-	s->initialised = true;
-	s->state = RS_STATE_RUNNING;
+	svc_set_state(s, SVC_RUNNING, 0);
 	s->alive_ms = s->ping_ms = clock_ms();
 	rep->restarts = s->restarts;
 	memcpy(rep->label, s->label, sizeof(rep->label));
@@ -133,7 +132,7 @@ static int do_list(endpoint_t from, const struct rs_request *q)
 		memcpy(o->label, s->label, sizeof(o->label));
 		memcpy(o->reason, s->reason, sizeof(o->reason));
 		o->ep = s->ep;
-		o->state = s->state;
+		o->state = svc_public_state(s);
 		o->restarts = s->restarts;
 		if (s->ep != NONE) {
 			o->pid = pm_info(s->ep, 0);
@@ -153,12 +152,7 @@ static int do_control(int type, struct service *s, uint32_t arg)
 {
 	switch (type) {
 	case RS_DOWN:
-		if (s->ep == NONE) {
-			s->state = RS_STATE_DOWN;
-			return 0;
-		}
-		s->stopping = true;
-		svc_end(s, "down");
+		svc_stop(s);
 		return 0;
 	case RS_RESTART:
 		if (s->ep != NONE)
@@ -168,8 +162,7 @@ static int do_control(int type, struct service *s, uint32_t arg)
 	case RS_REFRESH:
 		if (s->ep == NONE)
 			return -ESRCH;
-		s->refreshing = true;
-		svc_end(s, "refresh");
+		svc_refresh(s);
 		return 0;
 	case RS_FI:
 		if (arg != RS_FI_CRASH && arg != RS_FI_HANG)

@@ -52,12 +52,10 @@ void script_reap(void)
 			if (!s->used || s->script_pid != pid)
 				continue;
 			s->script_pid = 0;
-			if (s->state == RS_STATE_SCRIPT) {
-				s->state = RS_STATE_FAILED;
-				printf("rs: %s stays down (its script said "
-				       "so)\n",
-				       s->label);
-			}
+			if (s->state == SVC_SCRIPT)
+				svc_set_state(
+					s, SVC_FAILED,
+					"stays down (its script said so)");
 		}
 	}
 }

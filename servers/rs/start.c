@@ -152,61 +152,83 @@ int svc_keep_copy(struct service *s)
 /* The held instance runs from here on (the program is loaded). */
 int svc_run(struct service *s)
 {
-	s->held = false;
+	svc_set_state(s, SVC_STARTING, 0);
 	return sys_exec(s->ep, s->entry, s->sp, s->label);
 }
 
-int svc_start(struct service *s)
+/* Phase 1: the first stack of the program in prog/size, in *x. */
+static int prepare(struct service *s, struct exec_image *x, const uint8_t *prog,
+		   uint32_t size)
 {
-	static struct exec_image image;
 	static char strs[RS_PATH_MAX + RS_ARGS_MAX + 2];
-	uint8_t *prog = s->copy;
-	int size = (int)s->copy_size;
-	if (!prog && (size = slurp(s->path, &prog, RS_IMAGE_MAX)) < 0)
-		return size;
 	uint32_t len,
 		aux[5] = {STACK_AUX_SERVICE, (uint32_t)proc_find("pm"),
 			  (uint32_t)proc_find("vfs"), (uint32_t)proc_self(),
 			  (uint32_t)proc_find("ds")};
 	int argc = pack_args(s, strs, sizeof(strs), &len);
-	int r = argc < 0 ? -E2BIG
-			 : exec_prepare(&image, prog,
-					(uint32_t)size < 4096 ? (uint32_t)size
-							      : 4096,
-					(uint32_t)size, strs, len,
-					(uint32_t)argc, 0, aux, 5);
-	endpoint_t child = NONE;
-	if (r == 0)
-		r = sys_fork_held(&child);
-	if (r == 0) {
-		s->ep = child;
-		r = svc_privileges(s);
-		if (r == 0)
-			r = exec_load(child, &image, read_mem, prog);
-		s->entry = image.entry;
-		s->sp = image.sp;
-		s->held = r == 0;
-		if (r == 0)
-			pci_tell_acl(s); /* runs it once PCI has the ACL */
-		if (r == 0 && s->held && !s->pci_due)
-			r = svc_run(s);
-		if (r < 0) {
-			pci_tell_gone(s, child);
-			sys_exit(child, 0); /* a half-made instance */
-			s->ep = NONE;
-		}
-	}
-	if (s->pol.copy && !s->copy && r == 0) {
-		s->copy = prog; /* kept for every restart */
-		s->copy_size = (uint32_t)size;
-	} else if (prog != s->copy) {
-		free(prog);
-	}
+	if (argc < 0)
+		return -E2BIG;
+	return exec_prepare(x, prog, size < 4096 ? size : 4096, size, strs, len,
+			    (uint32_t)argc, 0, aux, 5);
+}
+
+/* Phase 2: a held child with s's privileges and the program loaded:
+ * s->ep, and s HELD.  Phase 3 is running it (svc_run), at once or when
+ * PCI has its ACL (pci.c). */
+static int make_instance(struct service *s, const struct exec_image *x,
+			 uint8_t *prog)
+{
+	endpoint_t child;
+	int r = sys_fork_held(&child);
 	if (r < 0)
 		return r;
-	s->state = RS_STATE_STARTING;
-	s->initialised = false;
-	s->stopping = s->refreshing = false;
-	s->started_ms = s->alive_ms = s->ping_ms = clock_ms();
+	s->ep = child;
+	r = svc_privileges(s);
+	if (r < 0)
+		goto out_child;
+	r = exec_load(child, x, read_mem, prog);
+	if (r < 0)
+		goto out_child;
+	s->entry = x->entry;
+	s->sp = x->sp;
+	svc_set_state(s, SVC_HELD, 0);
 	return 0;
+out_child:
+	sys_exit(child, 0); /* a half-made instance */
+	s->ep = NONE;
+	return r;
+}
+
+int svc_start(struct service *s)
+{
+	static struct exec_image image;
+	enum svc_state was = s->state;
+	uint8_t *prog = s->copy;
+	int size = (int)s->copy_size;
+	if (!prog && (size = slurp(s->path, &prog, RS_IMAGE_MAX)) < 0)
+		return size;
+	int r = prepare(s, &image, prog, (uint32_t)size);
+	if (r < 0)
+		goto out_prog;
+	r = make_instance(s, &image, prog);
+	if (r < 0)
+		goto out_prog;
+	s->started_ms = s->alive_ms = s->ping_ms = clock_ms();
+	pci_tell_acl(s); /* runs it once PCI has the ACL */
+	if (s->state == SVC_HELD && !s->pci_due && (r = svc_run(s)) < 0)
+		goto out_instance;
+	if (s->pol.copy && !s->copy) {
+		s->copy = prog; /* kept for every restart */
+		s->copy_size = (uint32_t)size;
+	}
+	goto out_prog;
+out_instance:
+	pci_tell_gone(s, s->ep);
+	sys_exit(s->ep, 0);
+	s->ep = NONE;
+	svc_set_state(s, was, 0);
+out_prog:
+	if (prog != s->copy)
+		free(prog);
+	return r < 0 ? r : 0;
 }

@@ -64,7 +64,7 @@ void svc_inject(struct service *s)
 static void watch(struct service *s, uint64_t now, uint64_t gap)
 {
 	uint32_t period = s->pol.heartbeat_ms;
-	if (s->ep == NONE || !s->initialised || period == 0)
+	if (s->ep == NONE || s->state != SVC_RUNNING || period == 0)
 		return;
 	if (gap >= period) {
 		s->alive_ms = now; /* RS itself was stuck: a fresh chance */
@@ -89,7 +89,7 @@ void svc_tick(void)
 			continue;
 		watch(s, now, gap);
 		svc_inject(s);
-		if (s->state == RS_STATE_WAITING && now >= s->restart_at_ms)
+		if (s->state == SVC_WAITING && now >= s->restart_at_ms)
 			svc_restart(s);
 	}
 	script_reap();

@@ -39,7 +39,7 @@
  *   VFS_SELECT    grant = struct vfs_select (in and out), pos = timeout
  *                 in ms (< 0: none) -> number of ready descriptors
  *   VFS_STATVFS   path -> st.size free blocks, st.atime free inodes,
- *                 st.mtime blocks, st.ctime inodes (as FS_STATVFS),
+ *                 st.mtime blocks, st.ctime inodes (FS_STATVFS's answer),
  *                 st.mode = its VM_* flags, dev = its device number
  *   VFS_FSTATVFS  fd: as VFS_STATVFS
  *   VFS_MOUNT     grant = "special\0dir\0" (as VFS_LINK), flags = VM_*:

@@ -12,16 +12,6 @@
 
 #define T_FIFO 0010000
 
-static int stat_ino(uint32_t ino, struct fs_stat *st)
-{
-	struct fs_request s = {.ino = ino};
-	struct fs_reply rep;
-	int r = fs_call(FS_STAT, &s, &rep);
-	if (r == 0)
-		*st = rep.st;
-	return r;
-}
-
 /* The inode a request names: by path, or by descriptor (F-calls). */
 static int target(struct vproc *p, int type, const struct vfs_request *q,
 		  uint32_t *ino, struct fs_stat *st)
@@ -34,7 +24,7 @@ static int target(struct vproc *p, int type, const struct vfs_request *q,
 		if (f->kind == FK_PIPE)
 			return -ESPIPE;
 		*ino = f->ino;
-		return stat_ino(f->ino, st);
+		return fsio_stat(f->ino, st);
 	}
 	char path[VFS_PATH_MAX];
 	int r = path_get(p->ep, q, path);
@@ -71,33 +61,28 @@ int do_attr(struct vproc *p, int type, const struct vfs_request *q)
 {
 	uint32_t ino;
 	struct fs_stat st;
-	struct fs_reply rep;
 	int r = target(p, type, q, &ino, &st);
 	if (r < 0)
 		return r;
-	struct fs_request a = {.ino = ino};
 	if (type == VFS_CHOWN) {
 		if (p->uid != 0)
 			return -EPERM;
-		a.uid = q->mode == 0xffffffffu ? st.uid : (uint16_t)q->mode;
-		a.gid = q->arg == -1 ? st.gid : (uint16_t)q->arg;
-		return fs_call(FS_CHOWN, &a, &rep);
+		return fsio_chown(ino,
+				  q->mode == 0xffffffffu ? st.uid
+							 : (uint16_t)q->mode,
+				  q->arg == -1 ? st.gid : (uint16_t)q->arg);
 	}
 	bool owner = p->uid == 0 || p->uid == st.uid;
 	if (type == VFS_UTIME && q->pos < 0) { /* both now */
 		if (!owner && (r = perm_check(p, &st, 2)) < 0)
 			return r;
-		a.pos = now() | (uint64_t)now() << 32;
-		return fs_call(FS_UTIME, &a, &rep);
+		return fsio_utime(ino, now(), now());
 	}
 	if (!owner)
 		return -EPERM;
-	if (type == VFS_UTIME) {
-		a.pos = (uint32_t)q->pos | (uint64_t)(uint32_t)q->arg << 32;
-		return fs_call(FS_UTIME, &a, &rep);
-	}
-	a.mode = (uint16_t)(q->mode & 07777);
-	return fs_call(FS_CHMOD, &a, &rep);
+	if (type == VFS_UTIME)
+		return fsio_utime(ino, (uint32_t)q->pos, (uint32_t)q->arg);
+	return fsio_chmod(ino, (uint16_t)(q->mode & 07777));
 }
 
 int do_access(struct vproc *p, const struct vfs_request *q)
@@ -144,14 +129,16 @@ int do_statvfs(struct vproc *p, int type, const struct vfs_request *q,
 {
 	uint32_t ino;
 	struct fs_stat st;
-	struct fs_reply fr;
+	struct fs_statvfs_reply fr;
 	int r = target(p, type, q, &ino, &st);
 	if (r < 0)
 		return r;
-	struct fs_request s = {.ino = ino};
-	if ((r = fs_call(FS_STATVFS, &s, &fr)) < 0)
+	if ((r = fsio_statvfs(ino, &fr)) < 0)
 		return r;
-	rep->st = fr.st;
+	rep->st = (struct fs_stat){.size = fr.free_blocks,
+				   .atime = fr.free_inodes,
+				   .mtime = fr.blocks,
+				   .ctime = fr.inodes};
 	rep->st.mode = (uint16_t)mount_flags(ino);
 	rep->dev = mount_dev(ino);
 	return 0;

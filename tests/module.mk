@@ -69,6 +69,7 @@ UNIT_SRCS_test_ds := servers/ds/key.c servers/ds/store.c servers/ds/labels.c \
 UNIT_CFLAGS_test_ds := -Iservers/ds
 UNIT_SRCS_test_chardriver := lib/libdriver/chardriver.c drivers/tty/line.c
 UNIT_CFLAGS_test_chardriver := -Idrivers/tty
+UNIT_SRCS_test_fsclient := lib/libsys/fs.c
 .SECONDEXPANSION:
 $(BUILD)/tests/unit/%: tests/unit/%.c tests/unit/unit.h $$(UNIT_SRCS_%)
 	@mkdir -p $(@D)

@@ -71,6 +71,7 @@ UNIT_SRCS_test_chardriver := lib/libdriver/chardriver.c drivers/tty/line.c \
 	lib/libsys/reply.c
 UNIT_SRCS_test_bdev := lib/libsys/bdev.c
 UNIT_CFLAGS_test_chardriver := -Idrivers/tty
+UNIT_SRCS_test_fsclient := lib/libsys/fs.c
 .SECONDEXPANSION:
 $(BUILD)/tests/unit/%: tests/unit/%.c tests/unit/unit.h $$(UNIT_SRCS_%)
 	@mkdir -p $(@D)

@@ -24,6 +24,10 @@ struct fsmount {
 
 /* mount.c: the table of mounted volumes. */
 struct fsmount *fsmount_get(uint32_t dev); /* 0 if not mounted */
+/* The volume of a request that changes it or not: EIO while there is
+ * no root (dev 0), ENXIO for another that is not mounted, EROFS for a
+ * change to a read-only one. */
+int fsmount_of(uint32_t dev, bool change, struct fsmount **m);
 /* Mount what driver drv holds as minor; >= 0 is the new `dev`. */
 int fsmount_add(endpoint_t drv, uint32_t minor, uint32_t flags,
 		const char *what);
@@ -53,6 +57,28 @@ int fsopen_in_use(struct mfs *fs, uint32_t ino);
 int fsopen_get(struct fsmount *m, uint32_t ino);
 int fsopen_put(struct fsmount *m, uint32_t ino);
 
-/* ops.c: one handler per request. */
-int fs_handle(struct fsmount *m, endpoint_t who, const struct fs_request *q,
-	      int type, struct fs_reply *rep);
+/* The handlers of main.c's call table, one per request: each reads its
+ * own member of *q, checks the whole request, then acts; it returns the
+ * reply's status and fills the rest of its member of *rep.
+ * mount.c: whole volumes. */
+int do_mount(endpoint_t who, const union fs_req *q, union fs_rep *rep);
+int do_unmount(endpoint_t who, const union fs_req *q, union fs_rep *rep);
+int do_sync(endpoint_t who, const union fs_req *q, union fs_rep *rep);
+int do_statvfs(endpoint_t who, const union fs_req *q, union fs_rep *rep);
+/* ops.c: inodes and names. */
+int do_lookup(endpoint_t who, const union fs_req *q, union fs_rep *rep);
+int do_stat(endpoint_t who, const union fs_req *q, union fs_rep *rep);
+int do_read(endpoint_t who, const union fs_req *q, union fs_rep *rep);
+int do_write(endpoint_t who, const union fs_req *q, union fs_rep *rep);
+int do_trunc(endpoint_t who, const union fs_req *q, union fs_rep *rep);
+int do_create(endpoint_t who, const union fs_req *q, union fs_rep *rep);
+int do_unlink(endpoint_t who, const union fs_req *q, union fs_rep *rep);
+int do_rmdir(endpoint_t who, const union fs_req *q, union fs_rep *rep);
+int do_link(endpoint_t who, const union fs_req *q, union fs_rep *rep);
+int do_getdents(endpoint_t who, const union fs_req *q, union fs_rep *rep);
+int do_rename(endpoint_t who, const union fs_req *q, union fs_rep *rep);
+int do_chmod(endpoint_t who, const union fs_req *q, union fs_rep *rep);
+int do_chown(endpoint_t who, const union fs_req *q, union fs_rep *rep);
+int do_utime(endpoint_t who, const union fs_req *q, union fs_rep *rep);
+int do_open(endpoint_t who, const union fs_req *q, union fs_rep *rep);
+int do_close(endpoint_t who, const union fs_req *q, union fs_rep *rep);

@@ -11,36 +11,41 @@
  * volume that cannot be mounted is reported with the reason; until a
  * root is mounted every request on volume 0 fails with EIO.
  *
+ * The call table below names the handler of each request (mount.c for
+ * whole volumes, ops.c for inodes and names); a type it does not hold
+ * is answered ENOSYS.  The reply goes out with ipc_reply.
+ *
  * FS serves VFS and nobody else (lib/libsys/peer.c; a test that plays
  * VFS is named on the command line, `clients=t_fs`): anybody else's
  * request is answered with EPERM, counted and logged.
  */
-#include <stdio.h>
 #include <string.h>
 
-#include "devnum.h"
 #include "fs.h"
 
-static int handle(endpoint_t who, int type, const struct fs_request *q,
-		  struct fs_reply *rep)
-{
-	char what[24];
-	if (type == FS_MOUNT) {
-		snprintf(what, sizeof(what), "device %u,%u", DEV_MAJOR(q->pos),
-			 DEV_MINOR(q->pos));
-		if (q->ino2 == (uint32_t)NONE || q->mode & ~FS_MNT_RDONLY)
-			return -EINVAL;
-		return fsmount_add((endpoint_t)q->ino2, q->ino, q->mode, what);
-	}
-	if (type == FS_UNMOUNT)
-		return q->dev == 0 ? -EBUSY : fsmount_remove(q->dev);
-	if (type == FS_SYNC && q->dev == FS_ALL)
-		return fsmount_sync(0);
-	struct fsmount *m = fsmount_get(q->dev);
-	if (!m)
-		return q->dev == 0 ? -EIO : -ENXIO;
-	return fs_handle(m, who, q, type, rep);
-}
+static int (*const calls[])(endpoint_t who, const union fs_req *q,
+			    union fs_rep *rep) = {
+	[FS_LOOKUP - FS_BASE] = do_lookup,
+	[FS_STAT - FS_BASE] = do_stat,
+	[FS_READ - FS_BASE] = do_read,
+	[FS_WRITE - FS_BASE] = do_write,
+	[FS_TRUNC - FS_BASE] = do_trunc,
+	[FS_CREATE - FS_BASE] = do_create,
+	[FS_UNLINK - FS_BASE] = do_unlink,
+	[FS_RMDIR - FS_BASE] = do_rmdir,
+	[FS_LINK - FS_BASE] = do_link,
+	[FS_GETDENTS - FS_BASE] = do_getdents,
+	[FS_STATVFS - FS_BASE] = do_statvfs,
+	[FS_SYNC - FS_BASE] = do_sync,
+	[FS_RENAME - FS_BASE] = do_rename,
+	[FS_CHMOD - FS_BASE] = do_chmod,
+	[FS_CHOWN - FS_BASE] = do_chown,
+	[FS_UTIME - FS_BASE] = do_utime,
+	[FS_MOUNT - FS_BASE] = do_mount,
+	[FS_UNMOUNT - FS_BASE] = do_unmount,
+	[FS_OPEN - FS_BASE] = do_open,
+	[FS_CLOSE - FS_BASE] = do_close,
+};
 
 int main(int argc, char **argv)
 {
@@ -52,15 +57,17 @@ int main(int argc, char **argv)
 		int status;
 		if (ipc_receive(ANY, &m, &status) != 0 || IPC_IS_NOTIFY(status))
 			continue;
-		struct fs_request q = *FS_REQ(&m);
-		struct fs_reply rep;
+		union fs_req q = *FS_REQ(&m);
+		union fs_rep rep;
 		memset(&rep, 0, sizeof(rep));
-		rep.status = peer_check(&clients, m.m_source, m.m_type);
-		if (rep.status == 0)
-			rep.status = handle(m.m_source, m.m_type, &q, &rep);
-		endpoint_t client = m.m_source;
-		m.m_type = FS_REPLY;
-		*FS_REP(&m) = rep;
-		ipc_sendnb(client, &m);
+		int r = peer_check(&clients, m.m_source, m.m_type);
+		if (r == 0) {
+			int (*call)(endpoint_t, const union fs_req *,
+				    union fs_rep *) =
+				CALL_IN(calls, FS_BASE, m.m_type);
+			r = call ? call(m.m_source, &q, &rep) : -ENOSYS;
+		}
+		rep.status = r;
+		ipc_reply(m.m_source, FS_REPLY, &rep, sizeof(rep));
 	}
 }

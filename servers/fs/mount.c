@@ -7,11 +7,13 @@
  * bad one is refused with a console line saying what is wrong.  On
  * FS_UNMOUNT its dirty blocks are written back before it is forgotten;
  * FS_SYNC writes them back and then empties the devices' own caches
- * (BDEV_FLUSH), so that what sync(1) wrote survives a power cut.
+ * (BDEV_FLUSH), so that what sync(1) wrote survives a power cut.  The
+ * handlers of the requests about whole volumes are here too.
  */
 #include <stdio.h>
 #include <string.h>
 
+#include "devnum.h"
 #include "fs.h"
 
 #define NR_MOUNTS 8
@@ -28,6 +30,14 @@ static uint32_t now(void)
 struct fsmount *fsmount_get(uint32_t dev)
 {
 	return dev < NR_MOUNTS && mounts[dev].used ? &mounts[dev] : 0;
+}
+
+int fsmount_of(uint32_t dev, bool change, struct fsmount **m)
+{
+	*m = fsmount_get(dev);
+	if (!*m)
+		return dev == 0 ? -EIO : -ENXIO;
+	return change && (*m)->flags & FS_MNT_RDONLY ? -EROFS : 0;
 }
 
 int fsmount_add(endpoint_t drv, uint32_t minor, uint32_t flags,
@@ -97,5 +107,47 @@ int fsmount_remove(uint32_t dev)
 	m->used = false;
 	printf("fs: unmounted %s\n", m->what);
 	fflush(stdout);
+	return 0;
+}
+
+int do_mount(endpoint_t who, const union fs_req *u, union fs_rep *rep)
+{
+	const struct fs_mount *q = &u->mount;
+	char what[24];
+	(void)who, (void)rep;
+	snprintf(what, sizeof(what), "device %u,%u",
+		 (unsigned)DEV_MAJOR(q->rdev), (unsigned)DEV_MINOR(q->rdev));
+	if (q->driver == NONE || q->flags & ~FS_MNT_RDONLY)
+		return -EINVAL;
+	return fsmount_add(q->driver, q->minor, q->flags, what);
+}
+
+int do_unmount(endpoint_t who, const union fs_req *u, union fs_rep *rep)
+{
+	(void)who, (void)rep;
+	return u->unmount.dev == 0 ? -EBUSY : fsmount_remove(u->unmount.dev);
+}
+
+int do_sync(endpoint_t who, const union fs_req *u, union fs_rep *rep)
+{
+	struct fsmount *m = 0;
+	(void)who, (void)rep;
+	int r = u->sync.dev == FS_ALL ? 0 : fsmount_of(u->sync.dev, false, &m);
+	return r < 0 ? r : fsmount_sync(m);
+}
+
+int do_statvfs(endpoint_t who, const union fs_req *u, union fs_rep *rep)
+{
+	struct fs_statvfs_reply *out = &rep->statvfs;
+	struct fsmount *m;
+	(void)who;
+	int r = fsmount_of(u->statvfs.dev, false, &m);
+	if (r == 0)
+		r = mfs_count_free(&m->fs, &out->free_blocks,
+				   &out->free_inodes);
+	if (r < 0)
+		return r;
+	out->blocks = m->fs.sb.zones;
+	out->inodes = m->fs.sb.ninodes;
 	return 0;
 }

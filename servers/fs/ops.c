@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * The FS server's request handlers (proto/fs.h), on top of libmfs.
- * Names and data come and go through the client's grants, in chunks
- * through one bounce buffer; every argument is checked before use.
+ * The FS server's handlers for requests about inodes and names
+ * (proto/fs.h), on top of libmfs; main.c's call table names them.
+ * Each finds its volume first (fsmount_of: mounted, and writable for a
+ * change), then checks the rest of its request, then acts.  Names and
+ * data come and go through the client's grants, in chunks through one
+ * bounce buffer.
  */
 #include <stdbool.h>
 #include <string.h>
@@ -19,21 +22,31 @@ static bool is_device(uint16_t mode)
 	return type == MFS_IFCHR || type == MFS_IFBLK;
 }
 
-static int get_name(endpoint_t who, const struct fs_request *q,
+/* A name of len bytes (no NUL) through grant g. */
+static int get_name(endpoint_t who, grant_id_t g, uint32_t len,
 		    char name[FS_NAME_MAX + 1])
 {
-	if (q->len == 0)
+	if (len == 0)
 		return -EINVAL;
-	if (q->len > FS_NAME_MAX)
+	if (len > FS_NAME_MAX)
 		return -ENAMETOOLONG;
-	int r = sys_safecopyfrom(who, q->grant, 0, name, q->len);
+	int r = sys_safecopyfrom(who, g, 0, name, len);
 	if (r < 0)
 		return r;
-	name[q->len] = 0;
-	return strlen(name) == q->len ? 0 : -EINVAL;
+	name[len] = 0;
+	return strlen(name) == len ? 0 : -EINVAL;
 }
 
-static int do_stat(struct mfs *fs, uint32_t ino, struct fs_stat *st)
+/* The volume of a request about an entry, and the entry's name. */
+static int entry_args(endpoint_t who, uint32_t dev, bool change, grant_id_t g,
+		      uint32_t len, struct fsmount **m,
+		      char name[FS_NAME_MAX + 1])
+{
+	int r = fsmount_of(dev, change, m);
+	return r < 0 ? r : get_name(who, g, len, name);
+}
+
+static int stat_of(struct mfs *fs, uint32_t ino, struct fs_stat *st)
 {
 	bool open = fsopen_in_use(fs, ino);
 	struct mfs_inode in;
@@ -52,65 +65,65 @@ static int do_stat(struct mfs *fs, uint32_t ino, struct fs_stat *st)
 	return 0;
 }
 
-/* Change an inode's owner, mode bits or times (q says which). */
-static int do_attr(struct mfs *fs, int type, const struct fs_request *q,
-		   struct fs_reply *rep)
+/* The answer to FS_LOOKUP and FS_CREATE: the entry's inode. */
+static int entry_reply(struct mfs *fs, uint32_t ino, struct fs_entry_reply *rep)
 {
-	struct mfs_inode in;
-	if (q->ino < 1 || q->ino > fs->sb.ninodes)
-		return -EINVAL;
-	int r = mfs_iget(fs, q->ino, &in);
+	rep->ino = ino;
+	return stat_of(fs, ino, &rep->st);
+}
+
+/* FS_CHMOD, FS_CHOWN, FS_UTIME: inode ino of a writable volume, to
+ * change (inode_get), then written back with its ctime (inode_put). */
+static int inode_get(uint32_t dev, uint32_t ino, struct fsmount **m,
+		     struct mfs_inode *in)
+{
+	int r = fsmount_of(dev, true, m);
 	if (r < 0)
 		return r;
-	if (in.nlinks == 0)
-		return -ENOENT;
-	if (type == FS_CHMOD) {
-		in.mode = (uint16_t)((in.mode & MFS_IFMT) | (q->mode & 07777));
-	} else if (type == FS_CHOWN) {
-		in.uid = q->uid;
-		in.gid = q->gid;
-	} else {
-		in.atime = (uint32_t)q->pos;
-		in.mtime = (uint32_t)(q->pos >> 32);
-	}
-	in.ctime = fs->now ? fs->now() : in.ctime;
-	if ((r = mfs_iput(fs, q->ino, &in)) < 0)
-		return r;
-	return do_stat(fs, q->ino, &rep->st);
-}
-
-/* FS_RENAME: two names, "old\0new\0", in one grant. */
-static int do_rename(struct mfs *fs, endpoint_t who, const struct fs_request *q)
-{
-	char names[2 * (FS_NAME_MAX + 1)];
-	if (q->len < 4 || q->len > sizeof(names))
-		return q->len > sizeof(names) ? -ENAMETOOLONG : -EINVAL;
-	int r = sys_safecopyfrom(who, q->grant, 0, names, q->len);
-	if (r < 0)
-		return r;
-	size_t n1 = strnlen(names, q->len);
-	if (n1 == 0 || n1 + 1 >= q->len || names[q->len - 1] != 0 ||
-	    strlen(names + n1 + 1) + n1 + 2 != q->len)
+	if (ino < 1 || ino > (*m)->fs.sb.ninodes)
 		return -EINVAL;
-	return mfs_rename(fs, q->ino, names, q->ino2, names + n1 + 1);
-}
-
-/* After FS_CREATE of a device file: its number goes in zone[0]. */
-static int set_rdev(struct mfs *fs, uint32_t ino, uint32_t rdev)
-{
-	struct mfs_inode in;
-	int r = mfs_iget(fs, ino, &in);
-	if (r < 0 || !is_device(in.mode))
+	if ((r = mfs_iget(&(*m)->fs, ino, in)) < 0)
 		return r;
-	in.zone[0] = rdev;
-	return mfs_iput(fs, ino, &in);
+	return in->nlinks == 0 ? -ENOENT : 0;
 }
 
-static int do_io(struct mfs *fs, endpoint_t who, const struct fs_request *q,
-		 int write)
+static int inode_put(struct fsmount *m, uint32_t ino, struct mfs_inode *in,
+		     struct fs_stat *st)
 {
+	struct mfs *fs = &m->fs;
+	in->ctime = fs->now ? fs->now() : in->ctime;
+	int r = mfs_iput(fs, ino, in);
+	return r < 0 ? r : stat_of(fs, ino, st);
+}
+
+int do_lookup(endpoint_t who, const union fs_req *u, union fs_rep *rep)
+{
+	const struct fs_entry *q = &u->lookup;
+	char name[FS_NAME_MAX + 1];
+	struct fsmount *m;
+	uint32_t ino;
+	int r = entry_args(who, q->dev, false, q->name, q->name_len, &m, name);
+	if (r == 0)
+		r = mfs_lookup(&m->fs, q->dir, name, &ino);
+	return r < 0 ? r : entry_reply(&m->fs, ino, &rep->lookup);
+}
+
+int do_stat(endpoint_t who, const union fs_req *u, union fs_rep *rep)
+{
+	const struct fs_inode *q = &u->stat;
+	struct fsmount *m;
+	(void)who;
+	int r = fsmount_of(q->dev, false, &m);
+	return r < 0 ? r : stat_of(&m->fs, q->ino, &rep->stat.st);
+}
+
+static int io(endpoint_t who, const struct fs_io *q, bool write)
+{
+	struct fsmount *m;
 	struct fs_stat st;
-	int r = do_stat(fs, q->ino, &st);
+	int r = fsmount_of(q->dev, write, &m);
+	if (r == 0)
+		r = stat_of(&m->fs, q->ino, &st);
 	if (r < 0)
 		return r;
 	if ((st.mode & MFS_IFMT) == MFS_IFDIR && write)
@@ -124,9 +137,9 @@ static int do_io(struct mfs *fs, endpoint_t who, const struct fs_request *q,
 		if (write) {
 			r = sys_safecopyfrom(who, q->grant, done, bounce, n);
 			if (r == 0)
-				r = mfs_write(fs, q->ino, pos, bounce, n);
+				r = mfs_write(&m->fs, q->ino, pos, bounce, n);
 		} else {
-			r = mfs_read(fs, q->ino, pos, bounce, n);
+			r = mfs_read(&m->fs, q->ino, pos, bounce, n);
 			if (r > 0) {
 				int c = sys_safecopyto(who, q->grant, done,
 						       bounce, (uint32_t)r);
@@ -143,19 +156,108 @@ static int do_io(struct mfs *fs, endpoint_t who, const struct fs_request *q,
 	return done ? (int)done : r;
 }
 
-static int do_getdents(struct mfs *fs, endpoint_t who,
-		       const struct fs_request *q, struct fs_reply *rep)
+int do_read(endpoint_t who, const union fs_req *u, union fs_rep *rep)
 {
+	(void)rep;
+	return io(who, &u->read, false);
+}
+
+int do_write(endpoint_t who, const union fs_req *u, union fs_rep *rep)
+{
+	(void)rep;
+	return io(who, &u->write, true);
+}
+
+int do_trunc(endpoint_t who, const union fs_req *u, union fs_rep *rep)
+{
+	const struct fs_trunc *q = &u->trunc;
+	struct fsmount *m;
+	struct fs_stat st;
+	(void)who, (void)rep;
+	int r = fsmount_of(q->dev, true, &m);
+	if (r == 0)
+		r = stat_of(&m->fs, q->ino, &st);
+	if (r < 0)
+		return r;
+	if ((st.mode & MFS_IFMT) == MFS_IFDIR)
+		return -EISDIR;
+	return q->size > 0x7fffffff
+		       ? -EFBIG
+		       : mfs_truncate(&m->fs, q->ino, (uint32_t)q->size);
+}
+
+/* After FS_CREATE of a device file: its number goes in zone[0]. */
+static int set_rdev(struct mfs *fs, uint32_t ino, uint32_t rdev)
+{
+	struct mfs_inode in;
+	int r = mfs_iget(fs, ino, &in);
+	if (r < 0 || !is_device(in.mode))
+		return r;
+	in.zone[0] = rdev;
+	return mfs_iput(fs, ino, &in);
+}
+
+int do_create(endpoint_t who, const union fs_req *u, union fs_rep *rep)
+{
+	const struct fs_create *q = &u->create;
+	char name[FS_NAME_MAX + 1];
+	struct fsmount *m;
+	uint32_t ino;
+	int r = entry_args(who, q->dev, true, q->name, q->name_len, &m, name);
+	if (r == 0)
+		r = mfs_create(&m->fs, q->dir, name, q->mode, q->uid, q->gid,
+			       &ino);
+	if (r == 0)
+		r = set_rdev(&m->fs, ino, q->rdev);
+	return r < 0 ? r : entry_reply(&m->fs, ino, &rep->create);
+}
+
+int do_unlink(endpoint_t who, const union fs_req *u, union fs_rep *rep)
+{
+	const struct fs_entry *q = &u->unlink;
+	char name[FS_NAME_MAX + 1];
+	struct fsmount *m;
+	(void)rep;
+	int r = entry_args(who, q->dev, true, q->name, q->name_len, &m, name);
+	return r < 0 ? r : mfs_unlink(&m->fs, q->dir, name);
+}
+
+int do_rmdir(endpoint_t who, const union fs_req *u, union fs_rep *rep)
+{
+	const struct fs_entry *q = &u->rmdir;
+	char name[FS_NAME_MAX + 1];
+	struct fsmount *m;
+	(void)rep;
+	int r = entry_args(who, q->dev, true, q->name, q->name_len, &m, name);
+	return r < 0 ? r : mfs_rmdir(&m->fs, q->dir, name);
+}
+
+int do_link(endpoint_t who, const union fs_req *u, union fs_rep *rep)
+{
+	const struct fs_link *q = &u->link;
+	char name[FS_NAME_MAX + 1];
+	struct fsmount *m;
+	(void)rep;
+	int r = entry_args(who, q->dev, true, q->name, q->name_len, &m, name);
+	return r < 0 ? r : mfs_link(&m->fs, q->dir, name, q->target);
+}
+
+int do_getdents(endpoint_t who, const union fs_req *u, union fs_rep *rep)
+{
+	const struct fs_getdents *q = &u->getdents;
 	struct fs_dirent *out = (struct fs_dirent *)bounce;
 	uint32_t pos = (uint32_t)q->pos, n = 0;
 	uint32_t room = q->len < CHUNK ? q->len : CHUNK;
 	struct mfs_dirent e;
-	int r = 0;
+	struct fsmount *m;
+	int r = fsmount_of(q->dev, false, &m);
+	if (r < 0)
+		return r;
 	if (q->pos > 0x7fffffff)
 		return -EINVAL;
 	while ((n + 1) * sizeof(*out) <= room) {
 		uint32_t at = pos;
-		r = mfs_readdir(fs, q->ino, &pos, &e);
+		r = mfs_readdir(&m->fs, q->dir, &pos, &e);
 		if (r <= 0) {
 			pos = at;
 			break;
@@ -170,101 +272,89 @@ static int do_getdents(struct mfs *fs, endpoint_t who,
 	if (n && (r = sys_safecopyto(who, q->grant, 0, bounce,
 				     n * sizeof(*out))) < 0)
 		return r;
-	rep->pos = pos;
+	rep->getdents.pos = pos;
 	return (int)(n * sizeof(*out));
 }
 
-/* The requests that change a volume (refused on a read-only one). */
-static bool changes(int type)
+/* FS_RENAME: two names, "old\0new\0", in one grant. */
+int do_rename(endpoint_t who, const union fs_req *u, union fs_rep *rep)
 {
-	switch (type) {
-	case FS_WRITE:
-	case FS_TRUNC:
-	case FS_CREATE:
-	case FS_UNLINK:
-	case FS_RMDIR:
-	case FS_LINK:
-	case FS_RENAME:
-	case FS_CHMOD:
-	case FS_CHOWN:
-	case FS_UTIME:
-		return true;
-	default:
-		return false;
-	}
-}
-
-int fs_handle(struct fsmount *m, endpoint_t who, const struct fs_request *q,
-	      int type, struct fs_reply *rep)
-{
-	char name[FS_NAME_MAX + 1];
-	uint32_t ino, blocks, inodes;
-	struct mfs *fs = &m->fs;
-	int r;
-	if (changes(type) && m->flags & FS_MNT_RDONLY)
-		return -EROFS;
-	switch (type) {
-	case FS_STAT:
-		return do_stat(fs, q->ino, &rep->st);
-	case FS_READ:
-	case FS_WRITE:
-		return do_io(fs, who, q, type == FS_WRITE);
-	case FS_TRUNC:
-		if ((r = do_stat(fs, q->ino, &rep->st)) < 0)
-			return r;
-		if ((rep->st.mode & MFS_IFMT) == MFS_IFDIR)
-			return -EISDIR;
-		return q->pos > 0x7fffffff
-			       ? -EFBIG
-			       : mfs_truncate(fs, q->ino, (uint32_t)q->pos);
-	case FS_GETDENTS:
-		return do_getdents(fs, who, q, rep);
-	case FS_STATVFS:
-		if ((r = mfs_count_free(fs, &blocks, &inodes)) < 0)
-			return r;
-		FS_STATVFS_FREE_BLOCKS(rep) = blocks;
-		FS_STATVFS_FREE_INODES(rep) = inodes;
-		FS_STATVFS_BLOCKS(rep) = fs->sb.zones;
-		FS_STATVFS_INODES(rep) = fs->sb.ninodes;
-		return 0;
-	case FS_SYNC:
-		return fsmount_sync(m);
-	case FS_OPEN:
-		if ((r = do_stat(fs, q->ino, &rep->st)) < 0)
-			return r;
-		return fsopen_get(m, q->ino);
-	case FS_CLOSE:
-		return fsopen_put(m, q->ino);
-	case FS_CHMOD:
-	case FS_CHOWN:
-	case FS_UTIME:
-		return do_attr(fs, type, q, rep);
-	case FS_RENAME:
-		return do_rename(fs, who, q);
-	}
-	/* The rest name an entry in directory q->ino. */
-	if ((r = get_name(who, q, name)) < 0)
-		return r;
-	switch (type) {
-	case FS_LOOKUP:
-		r = mfs_lookup(fs, q->ino, name, &ino);
-		break;
-	case FS_CREATE:
-		r = mfs_create(fs, q->ino, name, q->mode, q->uid, q->gid, &ino);
-		if (r == 0)
-			r = set_rdev(fs, ino, q->ino2);
-		break;
-	case FS_UNLINK:
-		return mfs_unlink(fs, q->ino, name);
-	case FS_RMDIR:
-		return mfs_rmdir(fs, q->ino, name);
-	case FS_LINK:
-		return mfs_link(fs, q->ino, name, q->ino2);
-	default:
-		return -ENOSYS;
-	}
+	const struct fs_rename *q = &u->rename;
+	char names[2 * (FS_NAME_MAX + 1)];
+	struct fsmount *m;
+	(void)rep;
+	int r = fsmount_of(q->dev, true, &m);
 	if (r < 0)
 		return r;
-	rep->ino = ino;
-	return do_stat(fs, ino, &rep->st);
+	if (q->names_len < 4 || q->names_len > sizeof(names))
+		return q->names_len > sizeof(names) ? -ENAMETOOLONG : -EINVAL;
+	if ((r = sys_safecopyfrom(who, q->names, 0, names, q->names_len)) < 0)
+		return r;
+	size_t n1 = strnlen(names, q->names_len);
+	if (n1 == 0 || n1 + 1 >= q->names_len || names[q->names_len - 1] != 0 ||
+	    strlen(names + n1 + 1) + n1 + 2 != q->names_len)
+		return -EINVAL;
+	return mfs_rename(&m->fs, q->old_dir, names, q->new_dir,
+			  names + n1 + 1);
+}
+
+int do_chmod(endpoint_t who, const union fs_req *u, union fs_rep *rep)
+{
+	const struct fs_chmod *q = &u->chmod;
+	struct fsmount *m;
+	struct mfs_inode in;
+	(void)who;
+	int r = inode_get(q->dev, q->ino, &m, &in);
+	if (r < 0)
+		return r;
+	in.mode = (uint16_t)((in.mode & MFS_IFMT) | (q->mode & 07777));
+	return inode_put(m, q->ino, &in, &rep->chmod.st);
+}
+
+int do_chown(endpoint_t who, const union fs_req *u, union fs_rep *rep)
+{
+	const struct fs_chown *q = &u->chown;
+	struct fsmount *m;
+	struct mfs_inode in;
+	(void)who;
+	int r = inode_get(q->dev, q->ino, &m, &in);
+	if (r < 0)
+		return r;
+	in.uid = q->uid;
+	in.gid = q->gid;
+	return inode_put(m, q->ino, &in, &rep->chown.st);
+}
+
+int do_utime(endpoint_t who, const union fs_req *u, union fs_rep *rep)
+{
+	const struct fs_utime *q = &u->utime;
+	struct fsmount *m;
+	struct mfs_inode in;
+	(void)who;
+	int r = inode_get(q->dev, q->ino, &m, &in);
+	if (r < 0)
+		return r;
+	in.atime = q->atime;
+	in.mtime = q->mtime;
+	return inode_put(m, q->ino, &in, &rep->utime.st);
+}
+
+int do_open(endpoint_t who, const union fs_req *u, union fs_rep *rep)
+{
+	const struct fs_inode *q = &u->open;
+	struct fsmount *m;
+	(void)who;
+	int r = fsmount_of(q->dev, false, &m);
+	if (r == 0)
+		r = stat_of(&m->fs, q->ino, &rep->open.st);
+	return r < 0 ? r : fsopen_get(m, q->ino);
+}
+
+int do_close(endpoint_t who, const union fs_req *u, union fs_rep *rep)
+{
+	const struct fs_inode *q = &u->close;
+	struct fsmount *m;
+	(void)who, (void)rep;
+	int r = fsmount_of(q->dev, false, &m);
+	return r < 0 ? r : fsopen_put(m, q->ino);
 }

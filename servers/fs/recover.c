@@ -36,13 +36,10 @@ static endpoint_t fresh(const char *label, endpoint_t old)
 }
 
 /* Anything but a notification, while FS cannot serve it. */
-static void refuse(message_t *m)
+static void refuse(const message_t *m)
 {
-	endpoint_t who = m->m_source;
-	memset(m, 0, sizeof(*m));
-	m->m_type = FS_REPLY;
-	FS_REP(m)->status = -EAGAIN;
-	ipc_sendnb(who, m);
+	int32_t status = -EAGAIN;
+	ipc_reply(m->m_source, FS_REPLY, &status, sizeof(status));
 }
 
 endpoint_t recover_wait(const char *label, endpoint_t old, bool wait)

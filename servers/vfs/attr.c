@@ -12,16 +12,6 @@
 
 #define T_FIFO 0010000
 
-static int stat_ino(uint32_t ino, struct fs_stat *st)
-{
-	struct fs_request s = {.ino = ino};
-	struct fs_reply rep;
-	int r = fs_call(FS_STAT, &s, &rep);
-	if (r == 0)
-		*st = rep.st;
-	return r;
-}
-
 /* The inode a descriptor names (the F-calls). */
 static int fd_target(struct vproc *p, int32_t fd, uint32_t *ino,
 		     struct fs_stat *st)
@@ -32,7 +22,7 @@ static int fd_target(struct vproc *p, int32_t fd, uint32_t *ino,
 	if (f->kind == FK_PIPE)
 		return -ESPIPE;
 	*ino = f->ino;
-	return stat_ino(f->ino, st);
+	return fsio_stat(f->ino, st);
 }
 
 /* The inode a path in the caller's grant names. */
@@ -89,16 +79,13 @@ int do_chown(struct vproc *p, const union vfs_req *req, union vfs_rep *rep)
 	const struct vfs_chown *q = &req->chown;
 	uint32_t ino;
 	struct fs_stat st;
-	struct fs_reply fr;
 	int r = path_target(p, q->grant, q->len, &ino, &st);
 	if (r < 0)
 		return r;
 	if (p->uid != 0)
 		return -EPERM;
-	struct fs_request a = {.ino = ino};
-	a.uid = q->uid == -1 ? st.uid : (uint16_t)q->uid;
-	a.gid = q->gid == -1 ? st.gid : (uint16_t)q->gid;
-	return fs_call(FS_CHOWN, &a, &fr);
+	return fsio_chown(ino, q->uid == -1 ? st.uid : (uint16_t)q->uid,
+			  q->gid == -1 ? st.gid : (uint16_t)q->gid);
 }
 
 int do_utime(struct vproc *p, const union vfs_req *req, union vfs_rep *rep)
@@ -107,36 +94,29 @@ int do_utime(struct vproc *p, const union vfs_req *req, union vfs_rep *rep)
 	const struct vfs_utime *q = &req->utime;
 	uint32_t ino;
 	struct fs_stat st;
-	struct fs_reply fr;
 	int r = path_target(p, q->grant, q->len, &ino, &st);
 	if (r < 0)
 		return r;
-	struct fs_request a = {.ino = ino};
 	bool owner = p->uid == 0 || p->uid == st.uid;
 	if (q->atime < 0) { /* both now */
 		if (!owner && (r = perm_check(p, &st, 2)) < 0)
 			return r;
-		a.pos = now() | (uint64_t)now() << 32;
-		return fs_call(FS_UTIME, &a, &fr);
+		return fsio_utime(ino, now(), now());
 	}
 	if (!owner)
 		return -EPERM;
-	a.pos = (uint32_t)q->atime | (uint64_t)(uint32_t)q->mtime << 32;
-	return fs_call(FS_UTIME, &a, &fr);
+	return fsio_utime(ino, (uint32_t)q->atime, (uint32_t)q->mtime);
 }
 
 /* chmod and fchmod, once the inode is found. */
 static int chmod_ino(struct vproc *p, int r, uint32_t ino,
 		     const struct fs_stat *st, uint32_t mode)
 {
-	struct fs_reply fr;
 	if (r < 0)
 		return r;
 	if (p->uid != 0 && p->uid != st->uid)
 		return -EPERM;
-	struct fs_request a = {.ino = ino};
-	a.mode = (uint16_t)(mode & 07777);
-	return fs_call(FS_CHMOD, &a, &fr);
+	return fsio_chmod(ino, (uint16_t)(mode & 07777));
 }
 
 int do_chmod(struct vproc *p, const union vfs_req *req, union vfs_rep *rep)
@@ -223,16 +203,15 @@ int do_getcwd(struct vproc *p, const union vfs_req *req, union vfs_rep *rep)
 /* statvfs and fstatvfs, once the inode is found. */
 static int statvfs_ino(int r, uint32_t ino, struct vfs_statvfs_reply *out)
 {
-	struct fs_reply fr;
+	struct fs_statvfs_reply fr;
 	if (r < 0)
 		return r;
-	struct fs_request s = {.ino = ino};
-	if ((r = fs_call(FS_STATVFS, &s, &fr)) < 0)
+	if ((r = fsio_statvfs(ino, &fr)) < 0)
 		return r;
-	out->blocks = FS_STATVFS_BLOCKS(&fr);
-	out->free_blocks = FS_STATVFS_FREE_BLOCKS(&fr);
-	out->inodes = FS_STATVFS_INODES(&fr);
-	out->free_inodes = FS_STATVFS_FREE_INODES(&fr);
+	out->blocks = fr.blocks;
+	out->free_blocks = fr.free_blocks;
+	out->inodes = fr.inodes;
+	out->free_inodes = fr.free_inodes;
 	out->flags = mount_flags(ino);
 	out->dev = mount_dev(ino);
 	return 0;

@@ -6,7 +6,7 @@
  * file (a filp); dup, fork and F_DUPFD make more descriptors for the
  * same filp, which shares one position and one set of status flags.
  * The filp goes when its last descriptor closes, and only then is a
- * device, pipe or file server told (cdev_close, pipe_close, FS_CLOSE).  Close-on-exec belongs
+ * device, pipe or file server told (cdev_close, pipe_close, fsio_close).  Close-on-exec belongs
  * to the descriptor, not the filp.
  */
 #include <string.h>
@@ -65,8 +65,7 @@ void filp_put(struct filp *f)
 	else if (f->kind == FK_BDEV)
 		bdev_close(f);
 	else if (f->kind == FK_INODE) {
-		struct fs_request c = {.ino = f->ino};
-		fs_call(FS_CLOSE, &c, 0); /* an unlinked file goes now */
+		fsio_close(f->ino); /* an unlinked file goes now */
 	} else if (f->kind == FK_PIPE)
 		pipe_close(f->pipe, f->flags);
 }

@@ -12,18 +12,18 @@
 static int file_rw(struct vproc *p, struct filp *f, int type,
 		   const struct vfs_io *q)
 {
-	struct fs_reply rep;
+	struct fs_stat st;
 	if (type == VFS_READ && S_TYPE(f->mode) == T_DIR)
 		return -EISDIR;
 	if (type == VFS_WRITE && f->flags & VO_APPEND) {
-		struct fs_request s = {.ino = f->ino};
-		int r = fs_call(FS_STAT, &s, &rep);
+		int r = fsio_stat(f->ino, &st);
 		if (r < 0)
 			return r;
-		f->pos = rep.st.size;
+		f->pos = st.size;
 	}
-	int r = fs_data(type == VFS_READ ? FS_READ : FS_WRITE, f->ino, f->pos,
-			p->ep, q->grant, q->len, &rep);
+	int r = type == VFS_READ
+			? fsio_read(f->ino, f->pos, p->ep, q->grant, q->len)
+			: fsio_write(f->ino, f->pos, p->ep, q->grant, q->len);
 	if (r == -EPERM)
 		r = -EFAULT; /* the program's own grant was bad */
 	if (r > 0)
@@ -79,7 +79,7 @@ int do_lseek(struct vproc *p, const union vfs_req *req, union vfs_rep *rep)
 {
 	const struct vfs_lseek *q = &req->lseek;
 	struct filp *f = fd_get(p, q->fd);
-	struct fs_reply fr;
+	struct fs_stat st;
 	int64_t base;
 	if (!f)
 		return -EBADF;
@@ -97,11 +97,10 @@ int do_lseek(struct vproc *p, const union vfs_req *req, union vfs_rep *rep)
 			base = (int64_t)f->size;
 			break;
 		}
-		struct fs_request s = {.ino = f->ino};
-		int r = fs_call(FS_STAT, &s, &fr);
+		int r = fsio_stat(f->ino, &st);
 		if (r < 0)
 			return r;
-		base = fr.st.size;
+		base = st.size;
 		break;
 	}
 	default:
@@ -119,15 +118,11 @@ int do_getdents(struct vproc *p, const union vfs_req *req, union vfs_rep *reply)
 	(void)reply;
 	const struct vfs_io *q = &req->getdents;
 	struct filp *f = fd_get(p, q->fd);
-	struct fs_reply rep;
 	if (!f)
 		return -EBADF;
 	if (f->kind != FK_INODE || S_TYPE(f->mode) != T_DIR)
 		return -ENOTDIR;
-	int r = fs_data(FS_GETDENTS, f->ino, f->pos, p->ep, q->grant, q->len,
-			&rep);
-	if (r >= 0)
-		f->pos = (int64_t)rep.pos;
+	int r = fsio_getdents(f->ino, &f->pos, p->ep, q->grant, q->len);
 	return r == -EPERM ? -EFAULT : r;
 }
 
@@ -136,8 +131,7 @@ static int truncate_ino(int r, uint32_t ino, int64_t size)
 {
 	if (r < 0)
 		return r;
-	struct fs_request t = {.ino = ino, .pos = (uint64_t)size};
-	return fs_call(FS_TRUNC, &t, 0);
+	return fsio_trunc(ino, (uint64_t)size);
 }
 
 static int size_check(int64_t size)

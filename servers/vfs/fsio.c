@@ -1,134 +1,199 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * VFS as a client of file servers (proto/fs.h).  A request goes to the
- * server of the volume its vnode number names (mount.c), with the
- * volume's number and the bare inode number; a link or rename between
- * two volumes is refused here (EXDEV).  Names go through a grant on
- * VFS's own buffer; file data goes straight between FS and the program:
- * VFS passes the program's grant on to FS as an indirect grant, so the
- * bytes never pass through VFS.
+ * VFS as a client of file servers (proto/fs.h, through the client
+ * library fsclient.h).  VFS names a file by its vnode number; each
+ * fsio_ call finds the server and the volume number of the volume the
+ * vnode is on (mount.c) and asks for the bare inode number, and an
+ * inode number that comes back is turned into a vnode number again.  A
+ * link or rename between two volumes is refused here (EXDEV).  File
+ * data goes straight between FS and the program: the library passes
+ * the program's grant on to FS as an indirect grant, so the bytes never
+ * pass through VFS.
  */
-#include <string.h>
-
+#include "fsclient.h"
 #include "vfs.h"
 
-int fs_send(endpoint_t fs, int type, struct fs_request *q, struct fs_reply *rep)
-{
-	message_t m;
-	memset(&m, 0, sizeof(m));
-	m.m_type = type;
-	*FS_REQ(&m) = *q;
-	int r = ipc_sendrec(fs, &m);
-	if (r < 0)
-		return r == -EDEADSRCDST || r == -EDEADEPT ? -EIO : r;
-	if (m.m_type != FS_REPLY)
-		return -EIO;
-	if (rep)
-		*rep = *FS_REP(&m);
-	return FS_REP(&m)->status;
-}
-
-int fs_call(int type, struct fs_request *q, struct fs_reply *rep)
-{
+/* Where vnode v is: its server, its volume there, its inode there. */
+struct where {
 	endpoint_t fs;
-	struct fs_request sent = *q;
-	uint32_t mnt = VNO_MNT(q->ino);
-	int r = mount_fs(q->ino, &fs, &sent.dev);
-	if (r < 0)
-		return r;
-	sent.ino = VNO_INO(q->ino);
-	if (type == FS_LINK || type == FS_RENAME) {
-		if (VNO_MNT(q->ino2) != mnt)
-			return -EXDEV;
-		sent.ino2 = VNO_INO(q->ino2);
-	}
-	struct fs_reply got;
-	r = fs_send(fs, type, &sent, &got);
-	if (rep) {
-		*rep = got;
-		if (type == FS_LOOKUP || type == FS_CREATE)
-			rep->ino = VNO(mnt, got.ino);
-	}
-	return r;
-}
-
-/* The server that holds vnode v, for grants. */
-static endpoint_t fs_of(uint32_t v)
-{
-	endpoint_t fs = NONE;
 	uint32_t dev;
-	mount_fs(v, &fs, &dev);
-	return fs;
+	uint32_t ino;
+};
+
+static int where(uint32_t v, struct where *w)
+{
+	w->ino = VNO_INO(v);
+	return mount_fs(v, &w->fs, &w->dev);
 }
 
-int fs_named_req(int type, struct fs_request *q, const char *name,
-		 struct fs_reply *rep)
+int fsio_lookup(uint32_t dir, const char *name, uint32_t *ino,
+		struct fs_stat *st)
 {
-	uint32_t len = (uint32_t)strlen(name);
-	grant_id_t g = grant_create(fs_of(q->ino), name, len, GF_READ);
-	if (g < 0)
-		return g;
-	q->grant = g;
-	q->len = len;
-	int r = fs_call(type, q, rep);
-	grant_revoke(g);
+	struct where w;
+	int r = where(dir, &w);
+	if (r == 0)
+		r = fs_lookup(w.fs, w.dev, w.ino, name, ino, st);
+	if (r == 0)
+		*ino = VNO(VNO_MNT(dir), *ino);
 	return r;
 }
 
-int fs_named(int type, uint32_t dir, const char *name, uint16_t mode,
-	     struct fs_reply *rep)
+int fsio_stat(uint32_t ino, struct fs_stat *st)
 {
-	struct fs_request q = {.ino = dir, .mode = mode};
-	return fs_named_req(type, &q, name, rep);
+	struct where w;
+	int r = where(ino, &w);
+	return r < 0 ? r : fs_stat(w.fs, w.dev, w.ino, st);
 }
 
-int fs_data(int type, uint32_t ino, int64_t pos, endpoint_t client,
-	    grant_id_t grant, uint32_t len, struct fs_reply *rep)
+int fsio_create(uint32_t dir, const char *name, uint16_t mode, uint16_t uid,
+		uint16_t gid, uint32_t rdev, uint32_t *ino, struct fs_stat *st)
 {
-	uint32_t access =
-		type == FS_READ || type == FS_GETDENTS ? GF_WRITE : GF_READ;
-	grant_id_t g = grant_create_indirect(fs_of(ino), client, grant, 0, len,
-					     access);
-	if (g < 0)
-		return g;
-	struct fs_request q = {
-		.ino = ino, .pos = (uint64_t)pos, .grant = g, .len = len};
-	int r = fs_call(type, &q, rep);
-	grant_revoke(g);
+	struct where w;
+	int r = where(dir, &w);
+	if (r == 0)
+		r = fs_create(w.fs, w.dev, w.ino, name, mode, uid, gid, rdev,
+			      ino, st);
+	if (r == 0)
+		*ino = VNO(VNO_MNT(dir), *ino);
 	return r;
 }
 
-/* Two names in one grant ("a\0b\0"): FS_RENAME. */
-int fs_names(int type, uint32_t dir, uint32_t dir2, const char *a,
-	     const char *b)
+int fsio_unlink(uint32_t dir, const char *name)
 {
-	char buf[2 * (FS_NAME_MAX + 1)];
-	uint32_t na = (uint32_t)strlen(a) + 1, nb = (uint32_t)strlen(b) + 1;
-	memcpy(buf, a, na);
-	memcpy(buf + na, b, nb);
-	grant_id_t g = grant_create(fs_of(dir), buf, na + nb, GF_READ);
-	if (g < 0)
-		return g;
-	struct fs_request q = {
-		.ino = dir, .ino2 = dir2, .grant = g, .len = na + nb};
-	int r = fs_call(type, &q, 0);
-	grant_revoke(g);
+	struct where w;
+	int r = where(dir, &w);
+	return r < 0 ? r : fs_unlink(w.fs, w.dev, w.ino, name);
+}
+
+int fsio_rmdir(uint32_t dir, const char *name)
+{
+	struct where w;
+	int r = where(dir, &w);
+	return r < 0 ? r : fs_rmdir(w.fs, w.dev, w.ino, name);
+}
+
+int fsio_link(uint32_t dir, const char *name, uint32_t target)
+{
+	struct where w;
+	int r = where(dir, &w);
+	if (r == 0 && VNO_MNT(target) != VNO_MNT(dir))
+		r = -EXDEV;
+	return r < 0 ? r : fs_link(w.fs, w.dev, w.ino, name, VNO_INO(target));
+}
+
+int fsio_rename(uint32_t old_dir, const char *old_name, uint32_t new_dir,
+		const char *new_name)
+{
+	struct where w;
+	int r = where(old_dir, &w);
+	if (r == 0 && VNO_MNT(new_dir) != VNO_MNT(old_dir))
+		r = -EXDEV;
+	return r < 0 ? r
+		     : fs_rename(w.fs, w.dev, w.ino, old_name, VNO_INO(new_dir),
+				 new_name);
+}
+
+int fsio_chmod(uint32_t ino, uint16_t mode)
+{
+	struct where w;
+	int r = where(ino, &w);
+	return r < 0 ? r : fs_chmod(w.fs, w.dev, w.ino, mode, 0);
+}
+
+int fsio_chown(uint32_t ino, uint16_t uid, uint16_t gid)
+{
+	struct where w;
+	int r = where(ino, &w);
+	return r < 0 ? r : fs_chown(w.fs, w.dev, w.ino, uid, gid, 0);
+}
+
+int fsio_utime(uint32_t ino, uint32_t atime, uint32_t mtime)
+{
+	struct where w;
+	int r = where(ino, &w);
+	return r < 0 ? r : fs_utime(w.fs, w.dev, w.ino, atime, mtime, 0);
+}
+
+int fsio_trunc(uint32_t ino, uint64_t size)
+{
+	struct where w;
+	int r = where(ino, &w);
+	return r < 0 ? r : fs_trunc(w.fs, w.dev, w.ino, size);
+}
+
+int fsio_open(uint32_t ino)
+{
+	struct where w;
+	int r = where(ino, &w);
+	return r < 0 ? r : fs_open(w.fs, w.dev, w.ino, 0);
+}
+
+int fsio_close(uint32_t ino)
+{
+	struct where w;
+	int r = where(ino, &w);
+	return r < 0 ? r : fs_close(w.fs, w.dev, w.ino);
+}
+
+int fsio_statvfs(uint32_t ino, struct fs_statvfs_reply *out)
+{
+	struct where w;
+	int r = where(ino, &w);
+	return r < 0 ? r : fs_statvfs(w.fs, w.dev, out);
+}
+
+int fsio_sync(uint32_t ino)
+{
+	struct where w;
+	int r = where(ino, &w);
+	return r < 0 ? r : fs_sync(w.fs, w.dev);
+}
+
+int fsio_read(uint32_t ino, int64_t pos, endpoint_t client, grant_id_t grant,
+	      uint32_t len)
+{
+	struct where w;
+	int r = where(ino, &w);
+	return r < 0 ? r
+		     : fs_read(w.fs, w.dev, w.ino, (uint64_t)pos,
+			       fs_buf_there(client, grant, len));
+}
+
+int fsio_write(uint32_t ino, int64_t pos, endpoint_t client, grant_id_t grant,
+	       uint32_t len)
+{
+	struct where w;
+	int r = where(ino, &w);
+	return r < 0 ? r
+		     : fs_write(w.fs, w.dev, w.ino, (uint64_t)pos,
+				fs_buf_there(client, grant, len));
+}
+
+int fsio_getdents(uint32_t dir, int64_t *pos, endpoint_t client,
+		  grant_id_t grant, uint32_t len)
+{
+	struct where w;
+	uint64_t at = (uint64_t)*pos;
+	int r = where(dir, &w);
+	if (r == 0)
+		r = fs_getdents(w.fs, w.dev, w.ino, &at,
+				fs_buf_there(client, grant, len));
+	if (r >= 0)
+		*pos = (int64_t)at;
 	return r;
 }
 
-int fs_getdents_local(uint32_t dir, uint32_t *pos, struct fs_dirent *out,
-		      uint32_t n)
+int fsio_getdents_local(uint32_t dir, uint32_t *pos, struct fs_dirent *out,
+			uint32_t n)
 {
-	uint32_t len = n * (uint32_t)sizeof(*out);
-	grant_id_t g = grant_create(fs_of(dir), out, len, GF_WRITE);
-	if (g < 0)
-		return g;
-	struct fs_request q = {.ino = dir, .pos = *pos, .grant = g, .len = len};
-	struct fs_reply rep;
-	int r = fs_call(FS_GETDENTS, &q, &rep);
-	grant_revoke(g);
+	struct where w;
+	uint64_t at = *pos;
+	int r = where(dir, &w);
+	if (r == 0)
+		r = fs_getdents(w.fs, w.dev, w.ino, &at,
+				fs_buf_here(out, n * (uint32_t)sizeof(*out)));
 	if (r < 0)
 		return r;
-	*pos = (uint32_t)rep.pos;
+	*pos = (uint32_t)at;
 	return r / (int)sizeof(*out);
 }

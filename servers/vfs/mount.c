@@ -11,7 +11,7 @@
  * be unmounted only when nothing uses it: no open file, working
  * directory or mounted volume on it.
  *
- * mount asks the file server to take the block device (FS_MOUNT); the
+ * mount asks the file server to take the block device (fs_mount); the
  * server reads and checks the superblock, and refuses (EINVAL) what is
  * not a MINIX v3 volume.  The root is mounted the same way, at start,
  * on the device root.c chooses.
@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "fsclient.h"
 #include "vfs.h"
 
 #ifndef ENOTBLK
@@ -39,26 +40,21 @@ static struct vmount mounts[VFS_MOUNTS];
 
 /* Ask file server fs to take block device dev (flags: VM_RDONLY): the
  * server's number for the volume, or why not. */
-static int fs_mount(endpoint_t fs, uint32_t dev, uint32_t flags)
+static int take_device(endpoint_t fs, uint32_t dev, uint32_t flags)
 {
 	endpoint_t drv = dev_driver(dev);
-	struct fs_reply rep;
 	if (fs == NONE || drv == NONE)
 		return -ENXIO;
-	struct fs_request f = {.ino = DEV_MINOR(dev),
-			       .ino2 = (uint32_t)drv,
-			       .pos = dev,
-			       .mode = flags & VM_RDONLY ? FS_MNT_RDONLY : 0};
-	return fs_send(fs, FS_MOUNT, &f, &rep);
+	return fs_mount(fs, drv, DEV_MINOR(dev), dev,
+			flags & VM_RDONLY ? FS_MNT_RDONLY : 0);
 }
 
 /* Ask file server fs to mount device dev as the root (root.c chose it). */
 int mount_root(endpoint_t fs, uint32_t dev)
 {
-	int r = fs_mount(fs, dev, 0);
+	int r = take_device(fs, dev, 0);
 	if (r > 0) { /* not the server's first volume: not a root */
-		struct fs_request u = {.dev = (uint32_t)r};
-		fs_send(fs, FS_UNMOUNT, &u, 0);
+		fs_unmount(fs, (uint32_t)r);
 		return -EBUSY;
 	}
 	if (r < 0)
@@ -113,8 +109,7 @@ int mount_sync(void)
 {
 	int r = 0;
 	for (int i = 0; i < VFS_MOUNTS; i++) {
-		struct fs_request s = {.ino = VNO(i, ROOT_INO)};
-		int e = mounts[i].used ? fs_call(FS_SYNC, &s, 0) : 0;
+		int e = mounts[i].used ? fsio_sync(VNO(i, ROOT_INO)) : 0;
 		if (e < 0)
 			r = e;
 	}
@@ -184,7 +179,7 @@ int do_mount(struct vproc *p, const union vfs_req *req, union vfs_rep *rep)
 	m.dev = dev;
 	m.covered = on;
 	m.fs = mounts[0].fs;
-	if ((r = fs_mount(m.fs, dev, q->flags)) < 0)
+	if ((r = take_device(m.fs, dev, q->flags)) < 0)
 		return r;
 	m.fsdev = (uint32_t)r;
 	name_of(on, "", m.dir, sizeof(m.dir));
@@ -230,8 +225,7 @@ int do_umount(struct vproc *p, const union vfs_req *req, union vfs_rep *rep)
 		return VNO(0, ROOT_INO) == ino ? -EBUSY : -EINVAL;
 	if (busy(i))
 		return -EBUSY;
-	struct fs_request f = {.dev = mounts[i].fsdev};
-	if ((r = fs_send(mounts[i].fs, FS_UNMOUNT, &f, 0)) < 0)
+	if ((r = fs_unmount(mounts[i].fs, mounts[i].fsdev)) < 0)
 		return r;
 	mounts[i].used = false;
 	return 0;
@@ -241,17 +235,16 @@ int do_umount(struct vproc *p, const union vfs_req *req, union vfs_rep *rep)
 static void root_name(void)
 {
 	struct fs_dirent e[8];
-	struct fs_reply rep;
-	uint32_t dev, pos = 0;
+	struct fs_stat st;
+	uint32_t dev, ino, pos = 0;
 	int n;
-	if (fs_named(FS_LOOKUP, ROOT_INO, "dev", 0, &rep) < 0)
+	if (fsio_lookup(ROOT_INO, "dev", &dev, 0) < 0)
 		return;
-	dev = rep.ino;
-	while ((n = fs_getdents_local(dev, &pos, e, 8)) > 0)
+	while ((n = fsio_getdents_local(dev, &pos, e, 8)) > 0)
 		for (int i = 0; i < n; i++)
-			if (fs_named(FS_LOOKUP, dev, e[i].name, 0, &rep) == 0 &&
-			    S_TYPE(rep.st.mode) == T_BLK &&
-			    rep.st.rdev == mounts[0].dev) {
+			if (fsio_lookup(dev, e[i].name, &ino, &st) == 0 &&
+			    S_TYPE(st.mode) == T_BLK &&
+			    st.rdev == mounts[0].dev) {
 				snprintf(mounts[0].special, VFS_MNT_NAME,
 					 "/dev/%s", e[i].name);
 				return;

@@ -16,10 +16,9 @@
 
 static int dir_writable(struct vproc *p, uint32_t dir)
 {
-	struct fs_request s = {.ino = dir};
-	struct fs_reply rep;
-	int r = fs_call(FS_STAT, &s, &rep);
-	return r < 0 ? r : perm_check(p, &rep.st, 3);
+	struct fs_stat st;
+	int r = fsio_stat(dir, &st);
+	return r < 0 ? r : perm_check(p, &st, 3);
 }
 
 /* May p take the entry `last` out of dir (unlink, rmdir, either end of
@@ -27,17 +26,17 @@ static int dir_writable(struct vproc *p, uint32_t dir)
  * a name that is not there is left to the file server to refuse. */
 static int may_remove(struct vproc *p, uint32_t dir, const char *last)
 {
-	struct fs_request s = {.ino = dir};
-	struct fs_reply d, e;
-	int r = fs_call(FS_STAT, &s, &d);
+	struct fs_stat d, e;
+	uint32_t ino;
+	int r = fsio_stat(dir, &d);
 	if (r == 0)
-		r = perm_check(p, &d.st, 3);
-	if (r < 0 || !(d.st.mode & T_STICKY))
+		r = perm_check(p, &d, 3);
+	if (r < 0 || !(d.mode & T_STICKY))
 		return r;
-	r = fs_named(FS_LOOKUP, dir, last, 0, &e);
+	r = fsio_lookup(dir, last, &ino, &e);
 	if (r == -ENOENT)
 		return 0;
-	return r < 0 ? r : perm_sticky(p, &d.st, &e.st);
+	return r < 0 ? r : perm_sticky(p, &d, &e);
 }
 
 /* EBUSY if path names a mount point (which the walk turns into the
@@ -56,8 +55,8 @@ static int named(struct vproc *p, int type, grant_id_t grant, uint32_t len,
 		 uint32_t mode)
 {
 	char path[VFS_PATH_MAX], last[FS_NAME_MAX + 1];
-	uint32_t dir;
-	struct fs_reply rep;
+	uint32_t dir, ino;
+	struct fs_stat st;
 	int r = path_get(p->ep, grant, len, path);
 	if (r == 0)
 		r = path_parent(p, path, &dir, last);
@@ -70,16 +69,13 @@ static int named(struct vproc *p, int type, grant_id_t grant, uint32_t len,
 				      : may_remove(p, dir, last);
 	if (r < 0)
 		return r;
-	if (type == VFS_MKDIR) {
-		struct fs_request c = {
-			.ino = dir,
-			.mode = (uint16_t)(T_DIR | (mode & 07777 & ~p->umask)),
-			.uid = p->uid,
-			.gid = p->gid};
-		return fs_named_req(FS_CREATE, &c, last, &rep);
-	}
-	return fs_named(type == VFS_UNLINK ? FS_UNLINK : FS_RMDIR, dir, last, 0,
-			0);
+	if (type == VFS_MKDIR)
+		return fsio_create(
+			dir, last,
+			(uint16_t)(T_DIR | (mode & 07777 & ~p->umask)), p->uid,
+			p->gid, 0, &ino, &st);
+	return type == VFS_UNLINK ? fsio_unlink(dir, last)
+				  : fsio_rmdir(dir, last);
 }
 
 int do_mkdir(struct vproc *p, const union vfs_req *req, union vfs_rep *rep)
@@ -125,14 +121,13 @@ static int two_names(struct vproc *p, int type, const struct vfs_path *q)
 	if (type == VFS_LINK) {
 		if (S_TYPE(st.mode) == T_DIR)
 			return -EPERM;
-		struct fs_request l = {.ino = bdir, .ino2 = ino};
-		return fs_named_req(FS_LINK, &l, blast, 0);
+		return fsio_link(bdir, blast, ino);
 	}
 	if ((r = path_parent(p, a, &adir, alast)) < 0)
 		return r == -EEXIST ? -EBUSY : r;
 	if ((r = may_remove(p, adir, alast)) < 0)
 		return r;
-	return fs_names(FS_RENAME, adir, bdir, alast, blast);
+	return fsio_rename(adir, alast, bdir, blast);
 }
 
 int do_link(struct vproc *p, const union vfs_req *req, union vfs_rep *rep)

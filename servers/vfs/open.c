@@ -30,28 +30,16 @@ static int create(struct vproc *p, const char *path, uint16_t mode,
 {
 	char last[FS_NAME_MAX + 1];
 	uint32_t dir;
-	struct fs_reply rep;
 	struct fs_stat dst;
 	int r = path_parent(p, path, &dir, last);
 	if (r < 0)
 		return r;
-	struct fs_request s = {.ino = dir};
-	if ((r = fs_call(FS_STAT, &s, &rep)) < 0)
+	if ((r = fsio_stat(dir, &dst)) < 0)
 		return r;
-	dst = rep.st;
 	if ((r = perm_check(p, &dst, 3)) < 0)
 		return r;
-	struct fs_request q = {.ino = dir,
-			       .ino2 = rdev,
-			       .mode = mode,
-			       .uid = p->uid,
-			       .gid = p->gid};
-	r = fs_named_req(FS_CREATE, &q, last, &rep);
-	if (r < 0)
-		return r;
-	*ino = rep.ino;
-	*st = rep.st;
-	return 0;
+	r = fsio_create(dir, last, mode, p->uid, p->gid, rdev, ino, st);
+	return r < 0 ? r : 0;
 }
 
 static int access_of(uint32_t flags)
@@ -76,10 +64,9 @@ static int make_filp(struct vproc *p, uint32_t ino, const struct fs_stat *st,
 	f->mode = st->mode;
 	f->dev = st->rdev;
 	f->refs = 1;
-	struct fs_request o = {.ino = ino};
 	int r = kind == FK_CDEV	  ? cdev_open(p, f)
 		: kind == FK_BDEV ? bdev_open(f)
-				  : fs_call(FS_OPEN, &o, 0);
+				  : fsio_open(ino);
 	if (r < 0) {
 		f->refs = 0;
 		return r;
@@ -124,8 +111,7 @@ int do_open(struct vproc *p, const union vfs_req *req, union vfs_rep *rep)
 		return -ENOTDIR;
 	if (q->flags & VO_TRUNC && acc != VO_RDONLY &&
 	    S_TYPE(st.mode) == T_REG && st.size) {
-		struct fs_request t = {.ino = ino, .pos = 0};
-		if ((r = fs_call(FS_TRUNC, &t, 0)) < 0)
+		if ((r = fsio_trunc(ino, 0)) < 0)
 			return r;
 	}
 	return make_filp(p, ino, &st, q->flags, 0);

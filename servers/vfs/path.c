@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
  * Path names: fetched from the program's grant, then resolved one
- * component at a time with FS_LOOKUP, from the root for "/..." and from
+ * component at a time with fsio_lookup, from the root for "/..." and from
  * the process's working directory otherwise.  Every directory passed
  * through must be searchable (x) by the process.  The walk crosses
  * mounts both ways: arriving at a mount point it goes on at the root of
@@ -65,42 +65,39 @@ static int next(const char **p, char part[FS_NAME_MAX + 1])
 }
 
 /* One step of a walk: `part` in directory *ino, across mounts. */
-static int step(uint32_t *ino, const char *part, struct fs_reply *rep)
+static int step(uint32_t *ino, const char *part, struct fs_stat *st)
 {
-	uint32_t dir = *ino;
+	uint32_t dir = *ino, found;
 	if (!strcmp(part, "..") && mount_is_root(dir) && VNO_MNT(dir))
 		dir = mount_up(dir); /* out of a mounted volume */
-	int r = fs_named(FS_LOOKUP, dir, part, 0, rep);
+	int r = fsio_lookup(dir, part, &found, st);
 	if (r < 0)
 		return r;
-	*ino = mount_down(rep->ino); /* into one mounted here */
-	if (*ino == rep->ino)
+	*ino = mount_down(found); /* into one mounted here */
+	if (*ino == found)
 		return 0;
-	struct fs_request s = {.ino = *ino};
-	return fs_call(FS_STAT, &s, rep);
+	return fsio_stat(*ino, st);
 }
 
 int path_lookup(struct vproc *p, const char *path, uint32_t *ino,
 		struct fs_stat *st)
 {
 	char part[FS_NAME_MAX + 1];
-	struct fs_reply rep;
-	struct fs_request q = {.ino = path[0] == '/' ? VNO(0, ROOT_INO)
-						     : p->cwd};
+	struct fs_stat at;
 	if (!path[0])
 		return -ENOENT;
-	int r = fs_call(FS_STAT, &q, &rep);
-	*ino = q.ino;
+	*ino = path[0] == '/' ? VNO(0, ROOT_INO) : p->cwd;
+	int r = fsio_stat(*ino, &at);
 	while (r >= 0 && (r = next(&path, part)) > 0) {
-		if (S_TYPE(rep.st.mode) != T_DIR)
+		if (S_TYPE(at.mode) != T_DIR)
 			return -ENOTDIR;
-		if ((r = perm_check(p, &rep.st, 1)) < 0)
+		if ((r = perm_check(p, &at, 1)) < 0)
 			return r;
-		r = step(ino, part, &rep);
+		r = step(ino, part, &at);
 	}
 	if (r < 0)
 		return r;
-	*st = rep.st;
+	*st = at;
 	return 0;
 }
 
@@ -138,7 +135,7 @@ static int name_in(uint32_t dir, uint32_t child, char *name)
 	struct fs_dirent e[8];
 	uint32_t pos = 0;
 	int n;
-	while ((n = fs_getdents_local(dir, &pos, e, 8)) > 0)
+	while ((n = fsio_getdents_local(dir, &pos, e, 8)) > 0)
 		for (int i = 0; i < n; i++)
 			if (e[i].ino == VNO_INO(child) &&
 			    strcmp(e[i].name, ".") && strcmp(e[i].name, "..")) {
@@ -152,14 +149,14 @@ int path_of(uint32_t dir, char *buf, uint32_t size)
 {
 	char name[FS_NAME_MAX + 1];
 	uint32_t len = 0; /* built from the end of buf backwards */
-	struct fs_reply rep;
+	uint32_t parent;
 	for (int depth = 0; dir != VNO(0, ROOT_INO); depth++) {
 		dir = mount_up(dir); /* a volume's root: its mount point */
 		if (dir == VNO(0, ROOT_INO))
 			break;
-		int r = fs_named(FS_LOOKUP, dir, "..", 0, &rep);
+		int r = fsio_lookup(dir, "..", &parent, 0);
 		if (r == 0)
-			r = name_in(rep.ino, dir, name);
+			r = name_in(parent, dir, name);
 		if (r < 0)
 			return r;
 		uint32_t n = (uint32_t)strlen(name);
@@ -169,7 +166,7 @@ int path_of(uint32_t dir, char *buf, uint32_t size)
 		buf[0] = '/';
 		memcpy(buf + 1, name, n);
 		len += n + 1;
-		dir = rep.ino;
+		dir = parent;
 	}
 	if (len == 0) {
 		if (size < 2)

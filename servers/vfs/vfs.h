@@ -116,25 +116,38 @@ VFS_HANDLER(do_mount);
 VFS_HANDLER(do_umount);
 VFS_HANDLER(do_getmnt);
 
-/* fsio.c: requests to file servers.  fs_call sends to the server of
- * the volume q->ino (a vnode number) names, and turns the inode numbers
- * of the reply into vnode numbers; fs_send is the bare request. */
-int fs_send(endpoint_t fs, int type, struct fs_request *q,
-	    struct fs_reply *rep);
-int fs_call(int type, struct fs_request *q, struct fs_reply *rep);
-int fs_named(int type, uint32_t dir, const char *name, uint16_t mode,
-	     struct fs_reply *rep);
-/* q with a name added (FS_CREATE with its ids and device number). */
-int fs_named_req(int type, struct fs_request *q, const char *name,
-		 struct fs_reply *rep);
-int fs_names(int type, uint32_t dir, uint32_t dir2, const char *a,
-	     const char *b);
+/* fsio.c: requests to file servers (fsclient.h), by vnode number: to
+ * the server of the volume it is on, with that volume's number and the
+ * bare inode number; an inode number answered comes back as a vnode
+ * number.  Link and rename stay on one volume (EXDEV). */
+int fsio_lookup(uint32_t dir, const char *name, uint32_t *ino,
+		struct fs_stat *st);
+int fsio_stat(uint32_t ino, struct fs_stat *st);
+int fsio_create(uint32_t dir, const char *name, uint16_t mode, uint16_t uid,
+		uint16_t gid, uint32_t rdev, uint32_t *ino, struct fs_stat *st);
+int fsio_unlink(uint32_t dir, const char *name);
+int fsio_rmdir(uint32_t dir, const char *name);
+int fsio_link(uint32_t dir, const char *name, uint32_t target);
+int fsio_rename(uint32_t old_dir, const char *old_name, uint32_t new_dir,
+		const char *new_name);
+int fsio_chmod(uint32_t ino, uint16_t mode);
+int fsio_chown(uint32_t ino, uint16_t uid, uint16_t gid);
+int fsio_utime(uint32_t ino, uint32_t atime, uint32_t mtime);
+int fsio_trunc(uint32_t ino, uint64_t size);
+int fsio_open(uint32_t ino);
+int fsio_close(uint32_t ino);
+int fsio_statvfs(uint32_t ino, struct fs_statvfs_reply *out);
+int fsio_sync(uint32_t ino); /* the volume ino is on */
 /* Data between the file server and a client's grant (passed on). */
-int fs_data(int type, uint32_t ino, int64_t pos, endpoint_t client,
-	    grant_id_t grant, uint32_t len, struct fs_reply *rep);
-/* Directory entries into VFS's own buffer. */
-int fs_getdents_local(uint32_t dir, uint32_t *pos, struct fs_dirent *out,
-		      uint32_t n);
+int fsio_read(uint32_t ino, int64_t pos, endpoint_t client, grant_id_t grant,
+	      uint32_t len);
+int fsio_write(uint32_t ino, int64_t pos, endpoint_t client, grant_id_t grant,
+	       uint32_t len);
+int fsio_getdents(uint32_t dir, int64_t *pos, endpoint_t client,
+		  grant_id_t grant, uint32_t len);
+/* Directory entries into VFS's own buffer: how many. */
+int fsio_getdents_local(uint32_t dir, uint32_t *pos, struct fs_dirent *out,
+			uint32_t n);
 
 /* path.c */
 /* The path in who's grant of len bytes (no NUL). */

@@ -121,6 +121,62 @@ static const struct pm_procinfo *named(const char *name)
 	return 0;
 }
 
+/* An FS request on volume 0 (FS's number for the root) about inode
+ * ino (a second inode: ino2), with names and data in our own grant. */
+static void fs_payload(union fs_req *q, int type, uint32_t ino, uint32_t ino2)
+{
+	struct fs_entry entry = {0, ino, self_grant, 16};
+	struct fs_inode inode = {0, ino};
+	struct fs_volume volume = {0};
+	switch (type) {
+	case FS_LOOKUP:
+	case FS_UNLINK:
+	case FS_RMDIR:
+		q->lookup = entry;
+		break;
+	case FS_STAT:
+	case FS_OPEN:
+	case FS_CLOSE:
+		q->stat = inode;
+		break;
+	case FS_TRUNC:
+		q->trunc = (struct fs_trunc){0, ino, 0};
+		break;
+	case FS_CREATE:
+		q->create = (struct fs_create){0,    ino,  self_grant, 16,
+					       ino2, 0777, UID,	       UID};
+		break;
+	case FS_LINK:
+		q->link = (struct fs_link){0, ino, self_grant, 16, ino2};
+		break;
+	case FS_GETDENTS:
+		q->getdents = (struct fs_getdents){0, ino, 0, self_grant, 16};
+		break;
+	case FS_STATVFS:
+	case FS_SYNC:
+	case FS_UNMOUNT:
+		q->sync = volume;
+		break;
+	case FS_RENAME:
+		q->rename = (struct fs_rename){0, ino, ino2, self_grant, 16};
+		break;
+	case FS_CHMOD:
+		q->chmod = (struct fs_chmod){0, ino, 0777};
+		break;
+	case FS_CHOWN:
+		q->chown = (struct fs_chown){0, ino, UID, UID};
+		break;
+	case FS_UTIME:
+		q->utime = (struct fs_utime){0, ino, 0, 0};
+		break;
+	case FS_MOUNT:
+		q->mount = (struct fs_mount){(endpoint_t)ino2, ino, 0, 0777};
+		break;
+	default: /* FS_READ, FS_WRITE, and the types FS does not know */
+		q->write = (struct fs_io){0, ino, 0, self_grant, 16};
+	}
+}
+
 /* A payload aimed at real things: the root inode, /etc/passwd, minor 0
  * of a device, our own grant, our own endpoint, a label. */
 static void payload(message_t *m, int type, const struct stat *root,
@@ -129,17 +185,11 @@ static void payload(message_t *m, int type, const struct stat *root,
 	memset(&m->m_u, 0, sizeof(m->m_u));
 	m->m_type = type;
 	if (type >= FS_BASE && type < FS_BASE + 0x100) {
-		struct fs_request *q = FS_REQ(m);
-		q->dev = 0; /* FS's volume index: the root's is 0 */
-		q->ino = type == FS_WRITE || type == FS_CHOWN
-				 ? (uint32_t)passwd->st_ino
-				 : (uint32_t)root->st_ino;
-		q->ino2 = (uint32_t)root->st_ino;
-		q->grant = self_grant;
-		q->len = 16;
-		q->mode = 0777;
-		q->uid = UID;
-		q->gid = UID;
+		fs_payload(FS_REQ(m), type,
+			   type == FS_WRITE || type == FS_CHOWN
+				   ? (uint32_t)passwd->st_ino
+				   : (uint32_t)root->st_ino,
+			   (uint32_t)root->st_ino);
 	} else if (type >= BDEV_BASE && type < BDEV_BASE + 0x100) {
 		struct bdev_rw *q = &BDEV_REQ(m)->read;
 		q->minor = 0;
@@ -294,7 +344,7 @@ static int do_regress(long unused, struct tally *t)
 	bad |= attempt(fs, &m, t);
 	payload(&m, FS_WRITE, &root_st, &passwd_st);
 	memcpy(buf, "owned::0:0::/:/bin/sh\n", 22);
-	FS_REQ(&m)->len = 22;
+	FS_REQ(&m)->write.len = 22;
 	bad |= attempt(fs, &m, t);
 	payload(&m, FS_CHOWN, &root_st, &passwd_st);
 	bad |= attempt(fs, &m, t);

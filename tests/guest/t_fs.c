@@ -4,7 +4,11 @@
  * the part VFS will): it mounts the RAM disk (a mkrootfs image of
  * tests/guest/tree), finds and reads /etc/motd, makes, writes, reads
  * back, truncates and removes files and directories, lists a directory,
- * and gets the errors a bad request deserves.
+ * and gets the errors a bad request deserves.  Well-formed requests go
+ * through the client library (fsclient.h), as VFS's do; the two that a
+ * client library cannot send -- a grant that is not ours, a type FS
+ * does not know -- are raw messages (so this file is among the FORGERS
+ * of tests/host/test_proto_senders.py).
  *
  * `t_fs badsb`: the image's superblock is corrupt; FS must refuse the
  * mount (EINVAL), say why (the harness checks its log line) and answer
@@ -17,47 +21,28 @@
 #include <string.h>
 
 #include "bdevclient.h"
-#include "proto/fs.h"
+#include "fsclient.h"
 #include "tlib.h"
 
 static endpoint_t fs;
 
-static int req(int type, struct fs_request q, const void *buf, uint32_t len,
-	       int access, struct fs_reply *rep)
+/* A request as no client library sends it: payload q of `type`. */
+static int raw(int type, const void *q, uint32_t len)
 {
 	message_t m;
 	memset(&m, 0, sizeof(m));
-	grant_id_t g = GRANT_INVALID;
-	if (buf) {
-		g = grant_create(fs, buf, len, (uint32_t)access);
-		T_ASSERT(g >= 0);
-	}
-	q.grant = g;
-	if (buf)
-		q.len = len;
 	m.m_type = type;
-	*FS_REQ(&m) = q;
+	memcpy(m.m_u.b, q, len);
 	T_EQ(ipc_sendrec(fs, &m), 0);
-	if (buf)
-		T_EQ(grant_revoke(g), 0);
 	T_EQ(m.m_type, FS_REPLY);
-	if (rep)
-		*rep = *FS_REP(&m);
 	return FS_REP(&m)->status;
-}
-
-static int named(int type, uint32_t dir, const char *name, uint16_t mode,
-		 struct fs_reply *rep)
-{
-	struct fs_request q = {.ino = dir, .mode = mode};
-	return req(type, q, name, (uint32_t)strlen(name), GF_READ, rep);
 }
 
 static int rw(int write, uint32_t ino, uint64_t pos, void *buf, uint32_t len)
 {
-	struct fs_request q = {.ino = ino, .pos = pos};
-	return req(write ? FS_WRITE : FS_READ, q, buf, len,
-		   write ? GF_READ : GF_WRITE, 0);
+	struct fs_buf b = fs_buf_here(buf, len);
+	return write ? fs_write(fs, 0, ino, pos, b)
+		     : fs_read(fs, 0, ino, pos, b);
 }
 
 static uint8_t big[100000], back[100000];
@@ -67,16 +52,14 @@ int main(int argc, char **argv)
 	t_case = "fs";
 	fs = proc_find("fs");
 	T_ASSERT(fs != NONE);
-	struct fs_reply r;
+	uint32_t ino;
+	struct fs_stat st;
 	endpoint_t memory = proc_find("memory");
 	T_ASSERT(memory != NONE);
-	struct fs_request mnt = {
-		.ino = 0, .ino2 = (uint32_t)memory, .pos = 0x100};
 	if (argc > 1 && strcmp(argv[1], "peers") == 0) {
 		t_case = "peers";
-		T_EQ(req(FS_MOUNT, mnt, 0, 0, 0, 0), -EPERM);
-		struct fs_request q = {.ino = 1};
-		T_EQ(req(FS_STAT, q, 0, 0, 0, 0), -EPERM);
+		T_EQ(fs_mount(fs, memory, 0, 0x100, 0), -EPERM);
+		T_EQ(fs_stat(fs, 0, 1, &st), -EPERM);
 		struct bdev_client c;
 		bdev_client_init(&c, memory, 0, 0, 0);
 		T_EQ(bdev_req_open(&c), -EPERM);
@@ -85,82 +68,77 @@ int main(int argc, char **argv)
 	}
 	if (argc > 1 && strcmp(argv[1], "badsb") == 0) {
 		t_case = "badsb";
-		T_EQ(req(FS_MOUNT, mnt, 0, 0, 0, 0), -EINVAL);
-		struct fs_request q = {.ino = 1};
-		T_EQ(req(FS_STAT, q, 0, 0, 0, 0), -EIO);
-		T_EQ(named(FS_LOOKUP, 1, "etc", 0, 0), -EIO);
+		T_EQ(fs_mount(fs, memory, 0, 0x100, 0), -EINVAL);
+		T_EQ(fs_stat(fs, 0, 1, &st), -EIO);
+		T_EQ(fs_lookup(fs, 0, 1, "etc", &ino, &st), -EIO);
 		t_pass();
 		t_finish();
 	}
-	T_EQ(req(FS_MOUNT, mnt, 0, 0, 0, 0), 0); /* the root: volume 0 */
+	T_EQ(fs_mount(fs, memory, 0, 0x100, 0), 0); /* the root: volume 0 */
 
 	/* /etc/motd from the image. */
-	T_EQ(named(FS_LOOKUP, 1, "etc", 0, &r), 0);
-	T_EQ(r.st.mode & 0170000, 0040000);
-	uint32_t etc = r.ino;
-	T_EQ(named(FS_LOOKUP, etc, "motd", 0, &r), 0);
+	T_EQ(fs_lookup(fs, 0, 1, "etc", &ino, &st), 0);
+	T_EQ(st.mode & 0170000, 0040000);
+	uint32_t etc = ino;
+	T_EQ(fs_lookup(fs, 0, etc, "motd", &ino, &st), 0);
 	char text[64];
 	memset(text, 0, sizeof(text));
-	T_EQ(rw(0, r.ino, 0, text, sizeof(text)), 18);
+	T_EQ(rw(0, ino, 0, text, sizeof(text)), 18);
 	T_EQ(strcmp(text, "Samsara test tree\n"), 0);
 
 	/* A new file: write 100,000 bytes, read them back. */
-	T_EQ(named(FS_CREATE, 1, "data", 0100644, &r), 0);
-	uint32_t data = r.ino;
+	T_EQ(fs_create(fs, 0, 1, "data", 0100644, 0, 0, 0, &ino, &st), 0);
+	uint32_t data = ino;
 	for (unsigned i = 0; i < sizeof(big); i++)
 		big[i] = (uint8_t)(i * 7 + i / 1000);
 	T_EQ(rw(1, data, 0, big, sizeof(big)), (int)sizeof(big));
 	T_EQ(rw(0, data, 0, back, sizeof(back)), (int)sizeof(back));
 	T_EQ(memcmp(big, back, sizeof(big)), 0);
-	struct fs_request q = {.ino = data};
-	T_EQ(req(FS_STAT, q, 0, 0, 0, &r), 0);
-	T_EQ(r.st.size, sizeof(big));
-	q.pos = 10;
-	T_EQ(req(FS_TRUNC, q, 0, 0, 0, 0), 0);
+	T_EQ(fs_stat(fs, 0, data, &st), 0);
+	T_EQ(st.size, sizeof(big));
+	T_EQ(fs_trunc(fs, 0, data, 10), 0);
 	T_EQ(rw(0, data, 0, back, sizeof(back)), 10);
 
 	/* Directories and listing. */
-	T_EQ(named(FS_CREATE, 1, "dir", 040755, &r), 0);
-	uint32_t dir = r.ino;
-	T_EQ(named(FS_CREATE, dir, "inner", 0100600, &r), 0);
-	T_EQ(named(FS_RMDIR, 1, "dir", 0, 0), -ENOTEMPTY);
+	T_EQ(fs_create(fs, 0, 1, "dir", 040755, 0, 0, 0, &ino, &st), 0);
+	uint32_t dir = ino;
+	T_EQ(fs_create(fs, 0, dir, "inner", 0100600, 0, 0, 0, &ino, &st), 0);
+	T_EQ(fs_rmdir(fs, 0, 1, "dir"), -ENOTEMPTY);
 	struct fs_dirent ents[8];
-	q = (struct fs_request){.ino = dir};
-	int n = req(FS_GETDENTS, q, ents, sizeof(ents), GF_WRITE, &r);
+	uint64_t pos = 0;
+	int n = fs_getdents(fs, 0, dir, &pos, fs_buf_here(ents, sizeof(ents)));
 	T_EQ(n, 3 * (int)sizeof(ents[0]));
 	T_EQ(strcmp(ents[0].name, "."), 0);
 	T_EQ(strcmp(ents[2].name, "inner"), 0);
-	q.pos = r.pos;
-	T_EQ(req(FS_GETDENTS, q, ents, sizeof(ents), GF_WRITE, 0), 0);
-	T_EQ(named(FS_UNLINK, dir, "inner", 0, 0), 0);
-	T_EQ(named(FS_RMDIR, 1, "dir", 0, 0), 0);
-	T_EQ(named(FS_UNLINK, 1, "data", 0, 0), 0);
+	T_EQ(fs_getdents(fs, 0, dir, &pos, fs_buf_here(ents, sizeof(ents))), 0);
+	T_EQ(fs_unlink(fs, 0, dir, "inner"), 0);
+	T_EQ(fs_rmdir(fs, 0, 1, "dir"), 0);
+	T_EQ(fs_unlink(fs, 0, 1, "data"), 0);
 
 	/* Errors. */
-	T_EQ(named(FS_LOOKUP, 1, "nothing", 0, 0), -ENOENT);
-	T_EQ(named(FS_LOOKUP, 1,
-		   "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
-		   "aaaaaaaaaaaaaaaaaaaaaaa",
-		   0, 0),
+	T_EQ(fs_lookup(fs, 0, 1, "nothing", &ino, &st), -ENOENT);
+	T_EQ(fs_lookup(fs, 0, 1,
+		       "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+		       "aaaaaaaaaaaaaaaaaaaaaaa",
+		       &ino, &st),
 	     -ENAMETOOLONG);
-	T_EQ(named(FS_LOOKUP, etc, "motd/x", 0, 0), -EINVAL);
-	T_EQ(named(FS_CREATE, 1, "etc", 040755, 0), -EEXIST);
-	T_EQ(named(FS_UNLINK, 1, "etc", 0, 0), -EISDIR);
-	q = (struct fs_request){.ino = 99999};
-	T_EQ(req(FS_STAT, q, 0, 0, 0, 0), -EINVAL);
-	q = (struct fs_request){.ino = 1, .grant = 12345, .len = 5};
-	T_EQ(req(FS_LOOKUP, q, 0, 0, 0, 0), -EPERM); /* not our grant */
-	T_EQ(req(FS_BASE + 99, q, 0, 0, 0, 0), -EPERM);
-	q = (struct fs_request){.ino = 1};
-	T_EQ(req(FS_BASE + 99, q, "x", 1, GF_READ, 0), -ENOSYS);
+	T_EQ(fs_lookup(fs, 0, etc, "motd/x", &ino, &st), -EINVAL);
+	T_EQ(fs_create(fs, 0, 1, "etc", 040755, 0, 0, 0, &ino, &st), -EEXIST);
+	T_EQ(fs_unlink(fs, 0, 1, "etc"), -EISDIR);
+	T_EQ(fs_stat(fs, 0, 99999, &st), -EINVAL);
+	struct fs_entry bad = {
+		.dev = 0, .dir = 1, .name = 12345, .name_len = 5};
+	T_EQ(raw(FS_LOOKUP, &bad, sizeof(bad)), -EPERM); /* not our grant */
+	/* A type FS does not hold is answered ENOSYS, whatever it carries. */
+	T_EQ(raw(FS_BASE + 99, &bad, sizeof(bad)), -ENOSYS);
 	T_EQ(rw(1, 1, 0, big, 10), -EISDIR);
 
 	/* Free space comes back, and everything reaches the disk. */
-	q = (struct fs_request){0};
-	T_EQ(req(FS_STATVFS, q, 0, 0, 0, &r), 0);
-	T_EQ(FS_STATVFS_BLOCKS(&r), 2048);
-	T_ASSERT(FS_STATVFS_FREE_BLOCKS(&r) > 1500);
-	T_EQ(req(FS_SYNC, q, 0, 0, 0, 0), 0);
+	struct fs_statvfs_reply vfs;
+	T_EQ(fs_statvfs(fs, 0, &vfs), 0);
+	T_EQ(vfs.blocks, 2048);
+	T_ASSERT(vfs.free_blocks > 1500);
+	T_EQ(fs_sync(fs, 0), 0);
 	t_pass();
 	t_finish();
 }

@@ -19,7 +19,6 @@
  * lost: the request fails with EIO, and every later one looks in DS
  * once more but does not wait again.
  */
-#include <string.h>
 
 #include "dsclient.h"
 #include "fs.h"

@@ -48,6 +48,9 @@ FORGERS = [
     # feeds lib/libdriver/chardriver.c raw requests and reads its raw
     # replies and news: a test of the server side, below any client
     "tests/unit/test_chardriver.c",
+    # sends DS requests with malformed keys, values, grants and flags,
+    # and a request by SEND without waiting, to prove DS checks them
+    "tests/guest/t_ds.c",
 ]
 
 DEFINE = re.compile(r"^#define\s+([A-Z][A-Z0-9_]*)\s+\(([A-Z]+_BASE)\s*\+")

@@ -3,8 +3,9 @@
  * Requests to RS (proto/rs.h).  The control requests come from the
  * `service` command and only root may make them: RS asks PM for the
  * caller's user id.  RS_INIT comes from a service that is ready.  Every
- * request is checked before anything changes, and every one gets a
- * reply sent without blocking, so no client can stall RS.
+ * request is checked before anything changes by its do_ handler (the
+ * call table below), and every one gets a reply sent without blocking
+ * (ipc_reply), so no client can stall RS.
  */
 #include <stdlib.h>
 #include <string.h>

@@ -19,6 +19,11 @@
  * keeps in DS (proto/pci.h), not PCI itself; -ENOENT past the last,
  * -ESRCH if PCI has published no list (it is down), or DS's error.
  * pci_listed_key() makes the key of device `index`, for PCI itself.
+ *
+ * pci_send_acl() and pci_send_forget() are RS's (PCI ignores them from
+ * anybody else): they go by SENDNB to the endpoint given, and return
+ * the send's result at once, so RS never waits for PCI; a busy PCI
+ * gives -ENOTREADY and RS tries again later.
  */
 #pragma once
 
@@ -38,5 +43,7 @@ int pci_bar(uint32_t bdf, uint32_t index, struct pci_bar_info *out);
 int pci_read(uint32_t bdf, uint32_t off, uint32_t size, uint32_t *value);
 int pci_write(uint32_t bdf, uint32_t off, uint32_t size, uint32_t value);
 int pci_master(uint32_t bdf, int on);
+int pci_send_acl(endpoint_t pci, const struct pci_acl *acl);
+int pci_send_forget(endpoint_t pci, endpoint_t gone);
 int pci_listed(uint32_t index, struct pci_info *out);
 void pci_listed_key(uint32_t index, char *key, size_t size);

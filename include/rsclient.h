@@ -1,16 +1,27 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * The reincarnation server's client call (lib/libsys/rs.c), used by
- * `service`, the RS test and the restart benchmark, so nobody fills RS
- * messages by hand.  The protocol and its errors are in proto/rs.h.
+ * The reincarnation server's client calls (lib/libsys/rs.c), used by
+ * `service`, the tests and the restart benchmark, so nobody fills RS
+ * messages by hand.  The protocol and its errors are in proto/rs.h;
+ * a service's own side (RS_INIT, heartbeats) is lib/libsys/sef.c.
+ *
+ * Each call takes RS's endpoint and returns RS's status or a negative
+ * errno (-ENAMETOOLONG for a label of RS_LABEL_MAX bytes or more, before
+ * anything is sent).  A buffer is granted to RS for the one call:
+ *
+ *     static struct rs_info all[16];
+ *     int n = rs_list(rs, all, 16);    -> n entries, or an errno
  */
 #pragma once
 
 #include "proto/rs.h"
 
-/* One request to rs: label (or 0) in the request, buf/len (or 0) granted
- * to RS with access for this call only.  Returns RS's status (for
- * RS_LIST: the number of entries) or a negative errno; the whole reply
- * lands in *rep if rep is not 0. */
-int rs_call(endpoint_t rs, int type, const char *label, void *buf, uint32_t len,
-	    uint32_t access, struct rs_reply *rep);
+/* Start *u; *ep (if not 0) = the new service's endpoint. */
+int rs_up(endpoint_t rs, const struct rs_up *u, endpoint_t *ep);
+int rs_down(endpoint_t rs, const char *label);
+int rs_restart(endpoint_t rs, const char *label);
+int rs_refresh(endpoint_t rs, const char *label);
+/* Up to max entries into out; returns how many. */
+int rs_list(endpoint_t rs, struct rs_info *out, uint32_t max);
+/* kind: RS_FI_CRASH or RS_FI_HANG. */
+int rs_fi(endpoint_t rs, const char *label, uint32_t kind);

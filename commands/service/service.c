@@ -101,7 +101,7 @@ static int up(int argc, char **argv)
 		}
 		strcpy(dst, argv[i + 1]);
 	}
-	int r = rs_call(rs(), RS_UP, 0, &u, sizeof(u), GF_READ, 0);
+	int r = rs_up(rs(), &u, 0);
 	if (r < 0) {
 		fprintf(stderr, "service: cannot start %s: %s%s\n", u.path,
 			why(r),
@@ -123,7 +123,7 @@ static const char *state_name(uint32_t s)
 static int list(void)
 {
 	static struct rs_info info[32];
-	int n = rs_call(rs(), RS_LIST, 0, info, sizeof(info), GF_WRITE, 0);
+	int n = rs_list(rs(), info, sizeof(info) / sizeof(info[0]));
 	if (n < 0) {
 		fprintf(stderr, "service: list: %s\n", why(n));
 		return 1;
@@ -147,17 +147,26 @@ static int list(void)
 	return 0;
 }
 
+static int crash(endpoint_t rs, const char *label)
+{
+	return rs_fi(rs, label, RS_FI_CRASH);
+}
+
+static int hang(endpoint_t rs, const char *label)
+{
+	return rs_fi(rs, label, RS_FI_HANG);
+}
+
 int main(int argc, char **argv)
 {
 	static const struct {
 		const char *name;
-		int type;
-		uint32_t arg;
-	} ops[] = {{"down", RS_DOWN, 0},
-		   {"restart", RS_RESTART, 0},
-		   {"refresh", RS_REFRESH, 0},
-		   {"fi", RS_FI, RS_FI_CRASH},
-		   {"hang", RS_FI, RS_FI_HANG}};
+		int (*call)(endpoint_t rs, const char *label);
+	} ops[] = {{"down", rs_down},
+		   {"restart", rs_restart},
+		   {"refresh", rs_refresh},
+		   {"fi", crash},
+		   {"hang", hang}};
 	if (argc < 2)
 		usage();
 	if (!strcmp(argv[1], "up"))
@@ -177,12 +186,11 @@ int main(int argc, char **argv)
 				argv[2]);
 			return 2;
 		}
-		int r = rs_call(rs(), ops[i].type, argv[2], 0, ops[i].arg, 0,
-				0);
+		int r = ops[i].call(rs(), argv[2]);
 		if (r == -ESRCH)
 			fprintf(stderr, "service: %s: no such service%s\n",
 				argv[2],
-				ops[i].type == RS_DOWN ? ""
+				ops[i].call == rs_down ? ""
 						       : " (or not running)");
 		else if (r < 0)
 			fprintf(stderr, "service: %s %s: %s\n", argv[1],

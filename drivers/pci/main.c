@@ -49,99 +49,139 @@ static void describe(const struct dev *d, struct pci_reply *rep)
 	rep->irq = d->irq;
 }
 
-static int find(endpoint_t who, uint32_t index, struct pci_reply *rep)
-{
-	if (!acl_known(who))
-		return -EPERM;
-	for (int i = 0; i < nr_devs; i++)
-		if (acl_allows(who, &devs[i]) && index-- == 0) {
-			describe(&devs[i], rep);
-			return 0;
-		}
-	return -ENOENT;
-}
-
 static bool good_access(uint32_t off, uint32_t size)
 {
 	return (size == 1 || size == 2 || size == 4) && off % size == 0 &&
 	       off + size <= 256;
 }
 
-static int request(const message_t *m, struct pci_reply *rep)
+static int do_find(endpoint_t who, const union pci_req *req, union pci_rep *rep)
 {
-	const struct pci_request *q = PCI_REQ(m);
-	endpoint_t who = m->m_source;
-	struct dev *d = 0;
-	int r;
-	switch (m->m_type) {
+	uint32_t index = req->find.index;
+	if (!acl_known(who))
+		return -EPERM;
+	for (int i = 0; i < nr_devs; i++)
+		if (acl_allows(who, &devs[i]) && index-- == 0) {
+			describe(&devs[i], &rep->find);
+			return 0;
+		}
+	return -ENOENT;
+}
+
+static int do_claim(endpoint_t who, const union pci_req *req,
+		    union pci_rep *rep)
+{
+	uint32_t bdf = req->claim.bdf;
+	struct dev *d = bdf <= 0xffff ? dev_find(bdf) : 0;
+	if (!d)
+		return bdf <= 0xffff ? -ENOENT : -EINVAL;
+	int r = claim(who, d);
+	if (r == 0)
+		describe(d, &rep->claim);
+	return r;
+}
+
+static int do_bar(endpoint_t who, const union pci_req *req, union pci_rep *rep)
+{
+	const struct pci_bar *q = &req->bar;
+	struct dev *d;
+	int r = owned(who, q->bdf, &d);
+	if (r < 0)
+		return r;
+	if (q->index >= PCI_NR_BARS)
+		return -EINVAL;
+	rep->bar.base = d->bar[q->index].base;
+	rep->bar.size = d->bar[q->index].size;
+	rep->bar.flags = d->bar[q->index].flags;
+	return 0;
+}
+
+static int do_read(endpoint_t who, const union pci_req *req, union pci_rep *rep)
+{
+	const struct pci_read *q = &req->read;
+	struct dev *d;
+	int r = owned(who, q->bdf, &d);
+	if (r < 0)
+		return r;
+	if (!good_access(q->off, q->size))
+		return -EINVAL;
+	rep->read.value = conf_read(d->bdf, q->off, q->size);
+	return 0;
+}
+
+static int do_write(endpoint_t who, const union pci_req *req,
+		    union pci_rep *rep)
+{
+	(void)rep;
+	const struct pci_write *q = &req->write;
+	struct dev *d;
+	int r = owned(who, q->bdf, &d);
+	if (r < 0)
+		return r;
+	if (!good_access(q->off, q->size))
+		return -EINVAL;
+	if (q->off < PCI_CONF_PRIVATE)
+		return -EPERM;
+	conf_write(d->bdf, q->off, q->size, q->value);
+	return 0;
+}
+
+static int do_master(endpoint_t who, const union pci_req *req,
+		     union pci_rep *rep)
+{
+	(void)rep;
+	const struct pci_master *q = &req->master;
+	struct dev *d;
+	int r = owned(who, q->bdf, &d);
+	if (r < 0)
+		return r;
+	if (q->on > 1)
+		return -EINVAL;
+	master(d, q->on == 1);
+	return 0;
+}
+
+/* A driver's requests, answered at once. */
+static int (*const calls[])(endpoint_t who, const union pci_req *req,
+			    union pci_rep *rep) = {
+	[PCI_FIND - PCI_BASE] = do_find,   [PCI_CLAIM - PCI_BASE] = do_claim,
+	[PCI_BAR - PCI_BASE] = do_bar,	   [PCI_READ - PCI_BASE] = do_read,
+	[PCI_WRITE - PCI_BASE] = do_write, [PCI_MASTER - PCI_BASE] = do_master,
+};
+
+/* The reply's size, by the shape the request answers. */
+static uint32_t reply_len(int type)
+{
+	switch (type) {
 	case PCI_FIND:
-		return find(who, q->index, rep);
 	case PCI_CLAIM:
-		d = q->bdf <= 0xffff ? dev_find(q->bdf) : 0;
-		if (!d)
-			return q->bdf <= 0xffff ? -ENOENT : -EINVAL;
-		r = claim(who, d);
-		if (r == 0)
-			describe(d, rep);
-		return r;
+		return sizeof(struct pci_reply);
 	case PCI_BAR:
+		return sizeof(struct pci_bar_reply);
 	case PCI_READ:
-	case PCI_WRITE:
-	case PCI_MASTER:
-		break;
+		return sizeof(struct pci_value_reply);
 	default:
-		return -ENOSYS;
-	}
-	if ((r = owned(who, q->bdf, &d)) < 0)
-		return r;
-	switch (m->m_type) {
-	case PCI_BAR:
-		if (q->index >= PCI_NR_BARS)
-			return -EINVAL;
-		rep->value = d->bar[q->index].base;
-		rep->size = d->bar[q->index].size;
-		rep->flags = d->bar[q->index].flags;
-		return 0;
-	case PCI_READ:
-		if (!good_access(q->off, q->size))
-			return -EINVAL;
-		rep->value = conf_read(d->bdf, q->off, q->size);
-		return 0;
-	case PCI_WRITE:
-		if (!good_access(q->off, q->size))
-			return -EINVAL;
-		if (q->off < PCI_CONF_PRIVATE)
-			return -EPERM;
-		conf_write(d->bdf, q->off, q->size, q->value);
-		return 0;
-	default: /* PCI_MASTER */
-		if (q->value > 1)
-			return -EINVAL;
-		master(d, q->value == 1);
-		return 0;
+		return sizeof(struct pci_status_reply);
 	}
 }
 
 /* PCI_ACL and PCI_FORGET: RS's, and nobody else's.  RS sends them
  * with SENDNB and takes no answer; anybody else is answered EPERM, so
  * that a SENDREC is not left waiting. */
-static void from_rs(const message_t *m)
+static void from_rs(endpoint_t who, int type, const union pci_req *req)
 {
-	if (m->m_source != sef_rs()) {
+	if (who != sef_rs()) {
 		printf("pci: %s from ep %d ignored: only RS may send it\n",
-		       m->m_type == PCI_ACL ? "ACL" : "FORGET", m->m_source);
-		message_t out;
-		memset(&out, 0, sizeof(out));
-		out.m_type = PCI_REPLY;
-		PCI_REP(&out)->status = -EPERM;
-		ipc_sendnb(m->m_source, &out);
+		       type == PCI_ACL ? "ACL" : "FORGET", who);
+		int32_t status = -EPERM;
+		ipc_reply(who, PCI_REPLY, &status, sizeof(status));
 		return;
 	}
-	if (m->m_type == PCI_ACL) {
-		acl_set(PCI_ACL_OF(m));
+	if (type == PCI_ACL) {
+		acl_set(&req->acl);
 		return;
 	}
-	endpoint_t gone = (endpoint_t)PCI_REQ(m)->value;
+	endpoint_t gone = req->forget.ep;
 	release(gone);
 	acl_drop(gone);
 	list_publish();
@@ -164,16 +204,17 @@ int main(void)
 		int st;
 		if (sef_receive(ANY, &m, &st) < 0 || IPC_IS_NOTIFY(st))
 			continue;
+		union pci_req q = *PCI_REQ(&m);
 		if (m.m_type == PCI_ACL || m.m_type == PCI_FORGET) {
-			from_rs(&m);
+			from_rs(m.m_source, m.m_type, &q);
 			continue;
 		}
-		message_t out;
-		memset(&out, 0, sizeof(out));
-		struct pci_reply *rep = PCI_REP(&out);
-		rep->status = request(&m, rep);
+		union pci_rep rep;
+		memset(&rep, 0, sizeof(rep));
+		int (*fn)(endpoint_t, const union pci_req *, union pci_rep *) =
+			CALL_IN(calls, PCI_BASE, m.m_type);
+		rep.status.status = fn ? fn(m.m_source, &q, &rep) : -ENOSYS;
 		list_publish();
-		out.m_type = PCI_REPLY;
-		ipc_sendnb(m.m_source, &out);
+		ipc_reply(m.m_source, PCI_REPLY, &rep, reply_len(m.m_type));
 	}
 }

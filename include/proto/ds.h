@@ -8,21 +8,28 @@
  *
  * Every request is a SENDREC with one reply (DS_REPLY): status 0 (or a
  * length) or a negative errno.  Keys, values and results that do not
- * fit in a message travel through grants the client makes to DS.
+ * fit in a message travel through grants the client makes to DS.  The
+ * client calls are in include/dsclient.h (lib/libsys/ds.c).
  *
- *   DS_PUBLISH     key, type, flags (DSF_OVERWRITE), and the value:
- *                  U32 value; LABEL ep; STR grant/len = the string with
- *                  its NUL; BLOB grant/len = the bytes
- *   DS_RETRIEVE    key, type -> U32 value; LABEL ep; STR and BLOB are
- *                  copied into grant/len (writable) and len = their
+ *   DS_PUBLISH     struct ds_publish: key, type, flags (DSF_OVERWRITE),
+ *                  and the value: U32 value; LABEL ep; STR grant/len =
+ *                  the string with its NUL; BLOB grant/len = the bytes
+ *   DS_RETRIEVE    struct ds_retrieve: key, type -> struct
+ *                  ds_retrieve_reply: U32 value; LABEL ep; STR and BLOB
+ *                  are copied into grant/len (writable) and len = their
  *                  size (the string's with its NUL)
- *   DS_DELETE      key
- *   DS_SUBSCRIBE   key = a pattern, flags (DSF_INITIAL)
- *   DS_UNSUBSCRIBE key = a pattern given to DS_SUBSCRIBE before
- *   DS_CHECK       grant/len = room for a struct ds_event (writable):
- *                  one changed key, or ENOENT when none is left
- *   DS_LABEL_OF    ep -> its label into grant/len (writable), len = its
- *                  length with the NUL
+ *   DS_DELETE      struct ds_key: key
+ *   DS_SUBSCRIBE   struct ds_subscribe: key = a pattern, flags
+ *                  (DSF_INITIAL)
+ *   DS_UNSUBSCRIBE struct ds_key: key = a pattern given to DS_SUBSCRIBE
+ *                  before
+ *   DS_CHECK       struct ds_check: grant/len = room for a struct
+ *                  ds_event (writable): one changed key, or ENOENT when
+ *                  none is left
+ *   DS_LABEL_OF    struct ds_label_of: ep -> its label into grant/len
+ *                  (writable); struct ds_len_reply: len = its length
+ *                  with the NUL
+ * Every other reply is a struct ds_reply: the status alone.
  *
  * Keys.  A key is 1 to DS_KEY_MAX - 1 printable ASCII characters (no
  * space, no '*'), sent as key_grant/key_len: the bytes up to the first
@@ -99,22 +106,89 @@
 #define DS_SUBS_PER_PROC 8 /* VFS: one per driver major */
 #define DS_NR_SUBS 64
 
-struct ds_request {
-	grant_id_t key_grant; /* the key or pattern (readable) */
+/* Every request's key or pattern: its bytes up to the NUL. */
+struct ds_key {
+	grant_id_t key_grant; /* readable */
+	uint32_t key_len;
+};
+MSG_FITS(struct ds_key);
+
+struct ds_publish {
+	grant_id_t key_grant;
 	uint32_t key_len;
 	uint32_t type;	  /* DS_TYPE_* */
-	uint32_t flags;	  /* DSF_* */
+	uint32_t flags;	  /* DSF_OVERWRITE */
 	uint32_t value;	  /* U32 */
-	endpoint_t ep;	  /* LABEL, LABEL_OF */
-	grant_id_t grant; /* STR, BLOB, CHECK, LABEL_OF */
+	endpoint_t ep;	  /* LABEL */
+	grant_id_t grant; /* STR, BLOB: readable */
 	uint32_t len;
 };
+MSG_FITS(struct ds_publish);
 
+struct ds_retrieve {
+	grant_id_t key_grant;
+	uint32_t key_len;
+	uint32_t type;	  /* DS_TYPE_* */
+	grant_id_t grant; /* STR, BLOB: writable */
+	uint32_t len;
+};
+MSG_FITS(struct ds_retrieve);
+
+struct ds_subscribe {
+	grant_id_t key_grant; /* the pattern */
+	uint32_t key_len;
+	uint32_t flags; /* DSF_INITIAL */
+};
+MSG_FITS(struct ds_subscribe);
+
+struct ds_check {
+	grant_id_t grant; /* writable, for a struct ds_event */
+	uint32_t len;
+};
+MSG_FITS(struct ds_check);
+
+struct ds_label_of {
+	endpoint_t ep;
+	grant_id_t grant; /* writable, for the label */
+	uint32_t len;
+};
+MSG_FITS(struct ds_label_of);
+
+/* DS_DELETE and DS_UNSUBSCRIBE carry a key alone (struct ds_key). */
+union ds_req {
+	struct ds_publish publish;
+	struct ds_retrieve retrieve;
+	struct ds_key delete;
+	struct ds_subscribe subscribe;
+	struct ds_key unsubscribe;
+	struct ds_check check;
+	struct ds_label_of label_of;
+};
+
+/* PUBLISH, DELETE, SUBSCRIBE, UNSUBSCRIBE, CHECK. */
 struct ds_reply {
 	int32_t status;
+};
+MSG_FITS(struct ds_reply);
+
+struct ds_retrieve_reply {
+	int32_t status;
 	uint32_t value; /* U32 */
-	endpoint_t ep;	/* LABEL */
-	uint32_t len;	/* STR, BLOB, LABEL_OF */
+	endpoint_t ep;	/* LABEL, else NONE */
+	uint32_t len;	/* STR, BLOB: the value's size, also with ERANGE */
+};
+MSG_FITS(struct ds_retrieve_reply);
+
+struct ds_len_reply {
+	int32_t status;
+	uint32_t len; /* LABEL_OF: the label's length with its NUL */
+};
+MSG_FITS(struct ds_len_reply);
+
+union ds_rep {
+	struct ds_reply reply;
+	struct ds_retrieve_reply retrieve;
+	struct ds_len_reply label_of;
 };
 
 /* What DS_CHECK copies out: one changed key. */
@@ -126,8 +200,5 @@ struct ds_event {
 	uint32_t flags;		/* DS_EV_* */
 };
 
-_Static_assert(sizeof(struct ds_request) <= MSG_PAYLOAD, "fits");
-_Static_assert(sizeof(struct ds_reply) <= MSG_PAYLOAD, "fits");
-
-#define DS_REQ(m) ((struct ds_request *)(void *)(m)->m_u.b)
-#define DS_REP(m) ((struct ds_reply *)(void *)(m)->m_u.b)
+#define DS_REQ(m) ((union ds_req *)(void *)(m)->m_u.b)
+#define DS_REP(m) ((union ds_rep *)(void *)(m)->m_u.b)

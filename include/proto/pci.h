@@ -2,7 +2,8 @@
 /*
  * The PCI protocol (drivers/pci): how a driver finds and claims the
  * PCI devices its policy allows, and how RS tells PCI what each policy
- * allows.  The client calls are in include/pciclient.h.
+ * allows.  The client calls, RS's two included, are in
+ * include/pciclient.h (lib/libsys/pci.c).
  *
  * A device is named by its bus address, bdf = bus << 8 | dev << 3 | fn.
  *
@@ -10,25 +11,31 @@
  * reply, so that RS never waits for PCI:
  *   PCI_ACL     struct pci_acl: what instance `ep` may claim, from its
  *               policy's `pci device` and `pci class` lines
- *   PCI_FORGET  ep: that instance is gone: its claims end (bus
- *               mastering off) and its ACL with them
+ *   PCI_FORGET  struct pci_forget: instance `ep` is gone: its claims
+ *               end (bus mastering off) and its ACL with them
  *
  * From a driver; every request is a SENDREC answered with PCI_REPLY,
- * status 0 or a negative errno:
- *   PCI_FIND    index -> the index-th present device the caller's ACL
- *               allows (bdf, ids, class); ENOENT past the last
- *   PCI_CLAIM   bdf -> the device is the caller's: PCI adds its I/O
- *               BARs, memory BARs and IRQ line to the caller's
- *               privileges (SYS_PRIVADD) and turns on its I/O and
- *               memory decoding; irq = its line, or PCI_NO_IRQ
- *   PCI_BAR     bdf, index 0..5 -> value = base, size, flags
- *               (PCI_BAR_IO, PCI_BAR_MEM, PCI_BAR_PREFETCH); size 0:
- *               that BAR is unused
- *   PCI_READ    bdf, off, size (1, 2 or 4, aligned) -> value
- *   PCI_WRITE   bdf, off, size, value: only in the device-specific
- *               part (off >= 0x40); the standard header, with its
- *               BARs and command register, is PCI's
- *   PCI_MASTER  bdf, value = 1 or 0: bus mastering (DMA) on or off
+ * whose first word is the status, 0 or a negative errno:
+ *   PCI_FIND    struct pci_find: index -> struct pci_reply: the
+ *               index-th present device the caller's ACL allows (bdf,
+ *               ids, class); ENOENT past the last
+ *   PCI_CLAIM   struct pci_claim: bdf -> struct pci_reply: the device
+ *               is the caller's: PCI adds its I/O BARs, memory BARs and
+ *               IRQ line to the caller's privileges (SYS_PRIVADD) and
+ *               turns on its I/O and memory decoding; irq = its line,
+ *               or PCI_NO_IRQ
+ *   PCI_BAR     struct pci_bar: bdf, index 0..5 -> struct
+ *               pci_bar_reply: base, size, flags (PCI_BAR_IO,
+ *               PCI_BAR_MEM, PCI_BAR_PREFETCH); size 0: that BAR is
+ *               unused
+ *   PCI_READ    struct pci_read: bdf, off, size (1, 2 or 4, aligned)
+ *               -> struct pci_value_reply: value
+ *   PCI_WRITE   struct pci_write: bdf, off, size, value: only in the
+ *               device-specific part (off >= 0x40); the standard
+ *               header, with its BARs and command register, is PCI's
+ *   PCI_MASTER  struct pci_master: bdf, on = 1 or 0: bus mastering
+ *               (DMA) on or off
+ * WRITE and MASTER answer a struct pci_status_reply: the status alone.
  * FIND aside, each needs a claimed device: EPERM if the caller may not
  * claim it or has not claimed it, EBUSY if another live process has.
  * A caller PCI has no ACL for gets EPERM (RS may not have told PCI yet
@@ -98,22 +105,98 @@ struct pci_acl {
 	} cls[PCI_ACL_CLASS];
 };
 
-struct pci_request {
+MSG_FITS(struct pci_acl);
+
+struct pci_forget {
+	endpoint_t ep; /* the instance that is gone */
+};
+MSG_FITS(struct pci_forget);
+
+struct pci_find {
+	uint32_t index; /* among the devices the caller may claim */
+};
+MSG_FITS(struct pci_find);
+
+struct pci_claim {
 	uint32_t bdf;
-	uint32_t index; /* FIND, BAR */
-	uint32_t off;	/* READ, WRITE */
-	uint32_t size;	/* READ, WRITE */
-	uint32_t value; /* WRITE, MASTER; FORGET: the endpoint */
+};
+MSG_FITS(struct pci_claim);
+
+struct pci_bar {
+	uint32_t bdf;
+	uint32_t index; /* 0 .. PCI_NR_BARS - 1 */
+};
+MSG_FITS(struct pci_bar);
+
+struct pci_read {
+	uint32_t bdf;
+	uint32_t off;
+	uint32_t size; /* 1, 2 or 4 */
+};
+MSG_FITS(struct pci_read);
+
+struct pci_write {
+	uint32_t bdf;
+	uint32_t off; /* >= PCI_CONF_PRIVATE */
+	uint32_t size;
+	uint32_t value;
+};
+MSG_FITS(struct pci_write);
+
+struct pci_master {
+	uint32_t bdf;
+	uint32_t on; /* 1 or 0 */
+};
+MSG_FITS(struct pci_master);
+
+union pci_req {
+	struct pci_acl acl;
+	struct pci_forget forget;
+	struct pci_find find;
+	struct pci_claim claim;
+	struct pci_bar bar;
+	struct pci_read read;
+	struct pci_write write;
+	struct pci_master master;
 };
 
+/* PCI_FIND's and PCI_CLAIM's reply: the device. */
 struct pci_reply {
 	int32_t status;
 	uint32_t bdf;
 	uint16_t vendor, device;
 	uint8_t class, subclass, progif, irq;
-	uint32_t value; /* READ; BAR: the base */
-	uint32_t size;	/* BAR */
-	uint32_t flags; /* BAR */
+};
+MSG_FITS(struct pci_reply);
+
+struct pci_bar_reply {
+	int32_t status;
+	uint32_t base;
+	uint32_t size;	/* 0: an unused BAR */
+	uint32_t flags; /* PCI_BAR_* */
+};
+MSG_FITS(struct pci_bar_reply);
+
+struct pci_value_reply {
+	int32_t status;
+	uint32_t value; /* READ: what the register holds */
+};
+MSG_FITS(struct pci_value_reply);
+
+/* WRITE, MASTER, and every refusal. */
+struct pci_status_reply {
+	int32_t status;
+};
+MSG_FITS(struct pci_status_reply);
+
+union pci_rep {
+	struct pci_reply find;
+	struct pci_reply claim;
+	struct pci_bar_reply bar;
+	struct pci_value_reply read;
+	struct pci_status_reply write;
+	struct pci_status_reply master;
+	struct pci_status_reply status;
 };
 
 /* The device list's keys in DS, and one device's entry. */
@@ -134,11 +217,7 @@ struct pci_info {
 	char owner_name[16]; /* its process name (its label) */
 };
 
-_Static_assert(sizeof(struct pci_acl) <= MSG_PAYLOAD, "fits");
-_Static_assert(sizeof(struct pci_request) <= MSG_PAYLOAD, "fits");
-_Static_assert(sizeof(struct pci_reply) <= MSG_PAYLOAD, "fits");
 _Static_assert(sizeof(struct pci_info) <= DS_BLOB_MAX, "one DS blob");
 
-#define PCI_ACL_OF(m) ((struct pci_acl *)(void *)(m)->m_u.b)
-#define PCI_REQ(m) ((struct pci_request *)(void *)(m)->m_u.b)
-#define PCI_REP(m) ((struct pci_reply *)(void *)(m)->m_u.b)
+#define PCI_REQ(m) ((union pci_req *)(void *)(m)->m_u.b)
+#define PCI_REP(m) ((union pci_rep *)(void *)(m)->m_u.b)

@@ -1,31 +1,40 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * The reincarnation-server protocol: what the `service` command asks RS,
- * and what a service and RS say to each other.  Every request is a
- * SENDREC answered with RS_REPLY: status >= 0 or a negative errno.
+ * and what a service and RS say to each other.  The client calls are in
+ * include/rsclient.h (lib/libsys/rs.c) and lib/libsys/sef.c.  Every
+ * request to RS is a SENDREC answered with RS_REPLY, whose first word
+ * is the status: >= 0 or a negative errno.
  *
  * From `service` (root only: EPERM for anybody else):
- *   RS_UP       grant = struct rs_up: start the program at `path` as
- *               service `label` with its policy -> its endpoint
- *   RS_DOWN     label: stop it for good (no restart)
- *   RS_RESTART  label: start a service that is down or failed again,
- *               now (what a recovery script does)
- *   RS_REFRESH  label: stop a running service and start it afresh
- *   RS_LIST     grant/len = room for struct rs_info entries -> count
- *   RS_FI       label, len = RS_FI_CRASH: make it crash on purpose
- *               (fault injection; the server library takes a CPU
- *               exception); len = RS_FI_HANG: make it hang, spinning
- *               without answering anyone, until RS misses its
+ *   RS_UP       struct rs_buf: grant/len = a struct rs_up: start the
+ *               program at `path` as service `label` with its policy
+ *               -> struct rs_reply, ep = its endpoint
+ *   RS_DOWN     struct rs_label: stop it for good (no restart)
+ *   RS_RESTART  struct rs_label: start a service that is down or
+ *               failed again, now (what a recovery script does)
+ *   RS_REFRESH  struct rs_label: stop a running service and start it
+ *               afresh
+ *   RS_LIST     struct rs_buf: grant/len = room for struct rs_info
+ *               entries -> status = how many were copied
+ *   RS_FI       struct rs_fi: kind = RS_FI_CRASH: make service `label`
+ *               crash on purpose (fault injection; the server library
+ *               takes a CPU exception); RS_FI_HANG: make it hang,
+ *               spinning without answering anyone, until RS misses its
  *               heartbeats and kills it.  A busy service gets it when
  *               it next listens (RS tries again on each of its ticks).
- * A label travels in the request itself (`label`, NUL-terminated).
+ * DOWN, RESTART, REFRESH and FI answer struct rs_reply with ep = the
+ * service's endpoint (NONE if it does not run).  A label is
+ * NUL-terminated within its RS_LABEL_MAX bytes.
  *
  * Between RS and a service (lib/libsys/sef*.c does the service's side):
- *   RS_INIT     service -> RS, when it is ready -> status = RS_FRESH or
+ *   RS_INIT     service -> RS, when it is ready; carries nothing ->
+ *               struct rs_init_reply: status = RS_FRESH or
  *               RS_RESTARTED; `restarts` = how many times it was
  *               restarted; `label` = its label
  *   heartbeat   RS sends a NOTIFY; the library answers with a NOTIFY.
- *   RS_FI       RS -> service, len = the kind (no reply expected)
+ *   RS_FI       RS -> service, struct rs_fi with the kind (label
+ *               unused), by SENDNB: no reply expected
  *
  * Why a service stopped (rs_info.reason, and the REASON argument of a
  * recovery script): exit, crash, panic, killed, no-heartbeat, down.
@@ -61,17 +70,54 @@
 /* A service's exit status when it panics (sef_panic). */
 #define RS_PANIC_STATUS 222
 
-struct rs_request {
-	char label[RS_LABEL_MAX];
+/* RS_UP and RS_LIST: a buffer granted to RS (the two share this
+ * struct: their fields mean the same). */
+struct rs_buf {
 	grant_id_t grant;
-	uint32_t len;
+	uint32_t len; /* its size in bytes */
+};
+MSG_FITS(struct rs_buf);
+
+/* RS_DOWN, RS_RESTART, RS_REFRESH: one service by its label. */
+struct rs_label {
+	char label[RS_LABEL_MAX];
+};
+MSG_FITS(struct rs_label);
+
+/* RS_FI, to RS (label = whom) and from RS to the service itself. */
+struct rs_fi {
+	char label[RS_LABEL_MAX];
+	uint32_t kind; /* RS_FI_* */
+};
+MSG_FITS(struct rs_fi);
+
+union rs_req {
+	struct rs_buf up;
+	struct rs_label down;
+	struct rs_label restart;
+	struct rs_label refresh;
+	struct rs_buf list;
+	struct rs_fi fi;
 };
 
+/* The reply to every request but RS_INIT. */
 struct rs_reply {
 	int32_t status;
-	endpoint_t ep;
+	endpoint_t ep; /* UP: the new service; else that service's */
+};
+MSG_FITS(struct rs_reply);
+
+/* The reply to RS_INIT. */
+struct rs_init_reply {
+	int32_t status; /* RS_FRESH or RS_RESTARTED */
 	uint32_t restarts;
 	char label[RS_LABEL_MAX];
+};
+MSG_FITS(struct rs_init_reply);
+
+union rs_rep {
+	struct rs_reply reply;
+	struct rs_init_reply init;
 };
 
 /* RS_UP: what to start.  config "" means /etc/system.d/LABEL.conf. */
@@ -99,8 +145,5 @@ struct rs_info {
 	uint32_t uptime_ms; /* of the running instance */
 };
 
-_Static_assert(sizeof(struct rs_request) <= MSG_PAYLOAD, "fits");
-_Static_assert(sizeof(struct rs_reply) <= MSG_PAYLOAD, "fits");
-
-#define RS_REQ(m) ((struct rs_request *)(void *)(m)->m_u.b)
-#define RS_REP(m) ((struct rs_reply *)(void *)(m)->m_u.b)
+#define RS_REQ(m) ((union rs_req *)(void *)(m)->m_u.b)
+#define RS_REP(m) ((union rs_rep *)(void *)(m)->m_u.b)

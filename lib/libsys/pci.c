@@ -14,92 +14,111 @@ void pci_set_endpoint(endpoint_t pci)
 	pci_ep = pci;
 }
 
-/* One SENDREC to PCI; *m holds the reply after.  A PCI that died since
- * the last call is looked up again, once. */
-static int call(int type, message_t *m)
+/* One SENDREC to PCI with request *q; *rep holds the reply after.  A
+ * PCI that died since the last call is looked up again, once. */
+static int call(int type, const union pci_req *q, union pci_rep *rep)
 {
-	message_t req = *m;
 	for (int tries = 0; tries < 2; tries++) {
 		if (pci_ep == NONE || tries > 0)
 			pci_ep = proc_find("pci");
 		if (pci_ep == NONE)
 			return -ESRCH;
-		*m = req;
-		m->m_type = type;
-		int r = ipc_sendrec(pci_ep, m);
+		message_t m;
+		memset(&m, 0, sizeof(m));
+		m.m_type = type;
+		*PCI_REQ(&m) = *q;
+		int r = ipc_sendrec(pci_ep, &m);
 		if (r == -EDEADEPT || r == -EDEADSRCDST || r == -EBADEPT)
 			continue;
 		if (r < 0)
 			return r;
-		return m->m_type == PCI_REPLY ? PCI_REP(m)->status : -EIO;
+		if (m.m_type != PCI_REPLY)
+			return -EIO;
+		*rep = *PCI_REP(&m);
+		return rep->status.status;
 	}
 	return -ESRCH;
 }
 
-static message_t *request(message_t *m, uint32_t bdf)
-{
-	memset(m, 0, sizeof(*m));
-	PCI_REQ(m)->bdf = bdf;
-	return m;
-}
-
 int pci_find(uint32_t index, struct pci_reply *out)
 {
-	message_t m;
-	PCI_REQ(request(&m, 0))->index = index;
-	int r = call(PCI_FIND, &m);
+	union pci_req q = {.find = {.index = index}};
+	union pci_rep rep;
+	int r = call(PCI_FIND, &q, &rep);
 	if (r == 0)
-		*out = *PCI_REP(&m);
+		*out = rep.find;
 	return r;
 }
 
 int pci_claim(uint32_t bdf, uint8_t *irq)
 {
-	message_t m;
-	int r = call(PCI_CLAIM, request(&m, bdf));
+	union pci_req q = {.claim = {.bdf = bdf}};
+	union pci_rep rep;
+	int r = call(PCI_CLAIM, &q, &rep);
 	if (r == 0 && irq)
-		*irq = PCI_REP(&m)->irq;
+		*irq = rep.claim.irq;
 	return r;
 }
 
 int pci_bar(uint32_t bdf, uint32_t index, struct pci_bar_info *out)
 {
-	message_t m;
-	PCI_REQ(request(&m, bdf))->index = index;
-	int r = call(PCI_BAR, &m);
+	union pci_req q = {.bar = {.bdf = bdf, .index = index}};
+	union pci_rep rep;
+	int r = call(PCI_BAR, &q, &rep);
 	if (r == 0) {
-		out->base = PCI_REP(&m)->value;
-		out->size = PCI_REP(&m)->size;
-		out->flags = PCI_REP(&m)->flags;
+		out->base = rep.bar.base;
+		out->size = rep.bar.size;
+		out->flags = rep.bar.flags;
 	}
 	return r;
 }
 
 int pci_read(uint32_t bdf, uint32_t off, uint32_t size, uint32_t *value)
 {
-	message_t m;
-	PCI_REQ(request(&m, bdf))->off = off;
-	PCI_REQ(&m)->size = size;
-	int r = call(PCI_READ, &m);
+	union pci_req q = {.read = {.bdf = bdf, .off = off, .size = size}};
+	union pci_rep rep;
+	int r = call(PCI_READ, &q, &rep);
 	if (r == 0)
-		*value = PCI_REP(&m)->value;
+		*value = rep.read.value;
 	return r;
 }
 
 int pci_write(uint32_t bdf, uint32_t off, uint32_t size, uint32_t value)
 {
-	message_t m;
-	PCI_REQ(request(&m, bdf))->off = off;
-	PCI_REQ(&m)->size = size;
-	PCI_REQ(&m)->value = value;
-	return call(PCI_WRITE, &m);
+	union pci_req q = {
+		.write = {
+			.bdf = bdf, .off = off, .size = size, .value = value}};
+	union pci_rep rep;
+	return call(PCI_WRITE, &q, &rep);
 }
 
 int pci_master(uint32_t bdf, int on)
 {
+	union pci_req q = {.master = {.bdf = bdf, .on = on ? 1 : 0}};
+	union pci_rep rep;
+	return call(PCI_MASTER, &q, &rep);
+}
+
+/* RS's two: by SENDNB, so RS never waits for PCI. */
+static int tell(endpoint_t pci, int type, const union pci_req *q)
+{
 	message_t m;
-	PCI_REQ(request(&m, bdf))->value = on ? 1 : 0;
-	return call(PCI_MASTER, &m);
+	memset(&m, 0, sizeof(m));
+	m.m_type = type;
+	*PCI_REQ(&m) = *q;
+	return ipc_sendnb(pci, &m);
+}
+
+int pci_send_acl(endpoint_t pci, const struct pci_acl *acl)
+{
+	union pci_req q = {.acl = *acl};
+	return tell(pci, PCI_ACL, &q);
+}
+
+int pci_send_forget(endpoint_t pci, endpoint_t gone)
+{
+	union pci_req q = {.forget = {.ep = gone}};
+	return tell(pci, PCI_FORGET, &q);
 }
 
 /* PCI_DS_DEV and index in decimal; cut short if size is too small. */

@@ -97,7 +97,7 @@ int sef_startup(const char *name)
 	int r = ipc_sendrec(rs_ep, &m);
 	if (r < 0 || m.m_type != RS_REPLY)
 		return RS_FRESH;
-	struct rs_reply *rep = RS_REP(&m);
+	struct rs_init_reply *rep = &RS_REP(&m)->init;
 	rep->label[RS_LABEL_MAX - 1] = 0;
 	if (rep->label[0])
 		memcpy(label, rep->label, sizeof(label));
@@ -129,7 +129,7 @@ int sef_receive(endpoint_t src, message_t *m, int *status)
 				on_heartbeat();
 			continue;
 		}
-		if (m->m_type == RS_FI && RS_REQ(m)->len == RS_FI_HANG)
+		if (m->m_type == RS_FI && RS_REQ(m)->fi.kind == RS_FI_HANG)
 			for (;;) /* busy, deaf: only RS's kill ends it */
 				;
 		if (m->m_type == RS_FI)

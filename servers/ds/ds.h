@@ -77,13 +77,12 @@ void subs_clear(endpoint_t ep, int index);
 void subs_drop(endpoint_t ep);
 int subs_reap(void);
 
-/* request.c: each returns the reply's status */
-int do_publish(endpoint_t who, const struct ds_request *q);
-int do_retrieve(endpoint_t who, const struct ds_request *q,
-		struct ds_reply *rep);
-int do_delete(endpoint_t who, const struct ds_request *q);
-int do_subscribe(endpoint_t who, const struct ds_request *q);
-int do_unsubscribe(endpoint_t who, const struct ds_request *q);
-int do_check(endpoint_t who, const struct ds_request *q);
-int do_label_of(endpoint_t who, const struct ds_request *q,
-		struct ds_reply *rep);
+/* request.c: the call table's handlers, each returns the reply's
+ * status and fills the rest of *rep */
+int do_publish(endpoint_t who, const union ds_req *req, union ds_rep *rep);
+int do_retrieve(endpoint_t who, const union ds_req *req, union ds_rep *rep);
+int do_delete(endpoint_t who, const union ds_req *req, union ds_rep *rep);
+int do_subscribe(endpoint_t who, const union ds_req *req, union ds_rep *rep);
+int do_unsubscribe(endpoint_t who, const union ds_req *req, union ds_rep *rep);
+int do_check(endpoint_t who, const union ds_req *req, union ds_rep *rep);
+int do_label_of(endpoint_t who, const union ds_req *req, union ds_rep *rep);

@@ -24,27 +24,25 @@
 
 #include "ds.h"
 
-static int handle(endpoint_t who, int type, const struct ds_request *q,
-		  struct ds_reply *rep)
+static int (*const calls[])(endpoint_t who, const union ds_req *req,
+			    union ds_rep *rep) = {
+	[DS_PUBLISH - DS_BASE] = do_publish,
+	[DS_RETRIEVE - DS_BASE] = do_retrieve,
+	[DS_DELETE - DS_BASE] = do_delete,
+	[DS_SUBSCRIBE - DS_BASE] = do_subscribe,
+	[DS_UNSUBSCRIBE - DS_BASE] = do_unsubscribe,
+	[DS_CHECK - DS_BASE] = do_check,
+	[DS_LABEL_OF - DS_BASE] = do_label_of,
+};
+
+/* The reply's size: the status, or the shape the request answers. */
+static uint32_t reply_len(int type)
 {
-	switch (type) {
-	case DS_PUBLISH:
-		return do_publish(who, q);
-	case DS_RETRIEVE:
-		return do_retrieve(who, q, rep);
-	case DS_DELETE:
-		return do_delete(who, q);
-	case DS_SUBSCRIBE:
-		return do_subscribe(who, q);
-	case DS_UNSUBSCRIBE:
-		return do_unsubscribe(who, q);
-	case DS_CHECK:
-		return do_check(who, q);
-	case DS_LABEL_OF:
-		return do_label_of(who, q, rep);
-	default:
-		return -ENOSYS;
-	}
+	if (type == DS_RETRIEVE)
+		return sizeof(struct ds_retrieve_reply);
+	if (type == DS_LABEL_OF)
+		return sizeof(struct ds_len_reply);
+	return sizeof(struct ds_reply);
 }
 
 int main(void)
@@ -61,16 +59,14 @@ int main(void)
 			continue; /* DS expects no notifications */
 		if (m.m_source < 0)
 			continue;
-		struct ds_request q = *DS_REQ(&m);
-		struct ds_reply rep;
+		union ds_req q = *DS_REQ(&m);
+		union ds_rep rep;
 		memset(&rep, 0, sizeof(rep));
-		rep.ep = NONE;
-		rep.status = handle(m.m_source, m.m_type, &q, &rep);
-		if (rep.status == -EPERM)
+		int (*fn)(endpoint_t, const union ds_req *, union ds_rep *) =
+			CALL_IN(calls, DS_BASE, m.m_type);
+		rep.reply.status = fn ? fn(m.m_source, &q, &rep) : -ENOSYS;
+		if (rep.reply.status == -EPERM)
 			peer_refuse(&refused, m.m_source, m.m_type);
-		memset(&m.m_u, 0, sizeof(m.m_u));
-		m.m_type = DS_REPLY;
-		*DS_REP(&m) = rep;
-		ipc_sendnb(m.m_source, &m);
+		ipc_reply(m.m_source, DS_REPLY, &rep, reply_len(m.m_type));
 	}
 }

@@ -12,17 +12,17 @@
 
 #include "ds.h"
 
-/* The key or pattern of q, copied and checked. */
-static int get_key(endpoint_t who, const struct ds_request *q, char *key,
-		   bool pattern)
+/* A request's key or pattern (key_grant, key_len), copied and checked. */
+static int get_key(endpoint_t who, grant_id_t key_grant, uint32_t key_len,
+		   char *key, bool pattern)
 {
-	if (q->key_len == 0)
+	if (key_len == 0)
 		return -EINVAL;
-	if (q->key_len > DS_KEY_MAX)
+	if (key_len > DS_KEY_MAX)
 		return -ENAMETOOLONG;
-	if (sys_safecopyfrom(who, q->key_grant, 0, key, q->key_len) < 0)
+	if (sys_safecopyfrom(who, key_grant, 0, key, key_len) < 0)
 		return -EFAULT;
-	if (!memchr(key, 0, q->key_len))
+	if (!memchr(key, 0, key_len))
 		return -EINVAL; /* not terminated */
 	return key_valid(key, pattern) ? 0 : -EINVAL;
 }
@@ -33,7 +33,7 @@ static bool endpoint_ok(endpoint_t ep)
 }
 
 /* The value of a PUBLISH, copied into buf and checked. */
-static int get_value(endpoint_t who, const struct ds_request *q, uint8_t *buf,
+static int get_value(endpoint_t who, const struct ds_publish *q, uint8_t *buf,
 		     struct ds_value *v)
 {
 	*v = (struct ds_value){.type = q->type, .data = buf};
@@ -68,14 +68,16 @@ static int get_value(endpoint_t who, const struct ds_request *q, uint8_t *buf,
 	}
 }
 
-int do_publish(endpoint_t who, const struct ds_request *q)
+int do_publish(endpoint_t who, const union ds_req *req, union ds_rep *rep)
 {
+	(void)rep;
+	const struct ds_publish *q = &req->publish;
 	char key[DS_KEY_MAX];
 	uint8_t buf[DS_BLOB_MAX];
 	struct ds_value v;
 	if (q->flags & ~DSF_OVERWRITE)
 		return -EINVAL;
-	int r = get_key(who, q, key, false);
+	int r = get_key(who, q->key_grant, q->key_len, key, false);
 	if (r == 0)
 		r = get_value(who, q, buf, &v);
 	return r < 0 ? r : store_publish(who, key, &v, q->flags);
@@ -86,11 +88,13 @@ static bool type_ok(uint32_t type)
 	return type >= DS_TYPE_U32 && type <= DS_TYPE_BLOB;
 }
 
-int do_retrieve(endpoint_t who, const struct ds_request *q,
-		struct ds_reply *rep)
+int do_retrieve(endpoint_t who, const union ds_req *req, union ds_rep *out)
 {
+	const struct ds_retrieve *q = &req->retrieve;
+	struct ds_retrieve_reply *rep = &out->retrieve;
+	rep->ep = NONE;
 	char key[DS_KEY_MAX];
-	int r = get_key(who, q, key, false);
+	int r = get_key(who, q->key_grant, q->key_len, key, false);
 	if (r < 0)
 		return r;
 	if (!type_ok(q->type))
@@ -112,17 +116,21 @@ int do_retrieve(endpoint_t who, const struct ds_request *q,
 	return 0;
 }
 
-int do_delete(endpoint_t who, const struct ds_request *q)
+int do_delete(endpoint_t who, const union ds_req *req, union ds_rep *rep)
 {
+	(void)rep;
+	const struct ds_key *q = &req->delete;
 	char key[DS_KEY_MAX];
-	int r = get_key(who, q, key, false);
+	int r = get_key(who, q->key_grant, q->key_len, key, false);
 	return r < 0 ? r : store_delete(who, key);
 }
 
-int do_subscribe(endpoint_t who, const struct ds_request *q)
+int do_subscribe(endpoint_t who, const union ds_req *req, union ds_rep *rep)
 {
+	(void)rep;
+	const struct ds_subscribe *q = &req->subscribe;
 	char pattern[DS_KEY_MAX];
-	int r = get_key(who, q, pattern, true);
+	int r = get_key(who, q->key_grant, q->key_len, pattern, true);
 	if (r < 0)
 		return r;
 	if (q->flags & ~DSF_INITIAL)
@@ -130,15 +138,19 @@ int do_subscribe(endpoint_t who, const struct ds_request *q)
 	return subs_add(who, pattern, q->flags & DSF_INITIAL);
 }
 
-int do_unsubscribe(endpoint_t who, const struct ds_request *q)
+int do_unsubscribe(endpoint_t who, const union ds_req *req, union ds_rep *rep)
 {
+	(void)rep;
+	const struct ds_key *q = &req->unsubscribe;
 	char pattern[DS_KEY_MAX];
-	int r = get_key(who, q, pattern, true);
+	int r = get_key(who, q->key_grant, q->key_len, pattern, true);
 	return r < 0 ? r : subs_remove(who, pattern);
 }
 
-int do_check(endpoint_t who, const struct ds_request *q)
+int do_check(endpoint_t who, const union ds_req *req, union ds_rep *rep)
 {
+	(void)rep;
+	const struct ds_check *q = &req->check;
 	if (q->len < sizeof(struct ds_event))
 		return -EINVAL;
 	int i = subs_next(who);
@@ -157,9 +169,10 @@ int do_check(endpoint_t who, const struct ds_request *q)
 	return 0;
 }
 
-int do_label_of(endpoint_t who, const struct ds_request *q,
-		struct ds_reply *rep)
+int do_label_of(endpoint_t who, const union ds_req *req, union ds_rep *out)
 {
+	const struct ds_label_of *q = &req->label_of;
+	struct ds_len_reply *rep = &out->label_of;
 	const char *label = label_of(q->ep);
 	if (!label)
 		return -ENOENT;

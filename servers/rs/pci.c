@@ -21,7 +21,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "proto/pci.h"
+#include "pciclient.h"
 #include "rs.h"
 
 _Static_assert(POLICY_MAX_PCI_DEV <= PCI_ACL_DEV, "an ACL holds a policy");
@@ -51,11 +51,9 @@ static endpoint_t pci_endpoint(bool *absent)
 	return ep;
 }
 
-static void acl_message(const struct service *s, message_t *m)
+static void acl_of(const struct service *s, struct pci_acl *a)
 {
-	memset(m, 0, sizeof(*m));
-	m->m_type = PCI_ACL;
-	struct pci_acl *a = PCI_ACL_OF(m);
+	memset(a, 0, sizeof(*a));
 	a->ep = s->ep;
 	a->nr_dev = (uint8_t)s->pol.nr_pci_dev;
 	for (uint32_t i = 0; i < s->pol.nr_pci_dev; i++) {
@@ -102,12 +100,8 @@ void pci_flush(void)
 	}
 	if (pci == NONE)
 		return;
-	message_t m;
 	while (nr_gone > 0) {
-		memset(&m, 0, sizeof(m));
-		m.m_type = PCI_FORGET;
-		PCI_REQ(&m)->value = (uint32_t)gone[0];
-		if (ipc_sendnb(pci, &m) < 0)
+		if (pci_send_forget(pci, gone[0]) < 0)
 			return;
 		memmove(gone, gone + 1, --nr_gone * sizeof(gone[0]));
 	}
@@ -117,8 +111,9 @@ void pci_flush(void)
 			s->pci_due = false;
 			continue;
 		}
-		acl_message(s, &m);
-		if (ipc_sendnb(pci, &m) < 0)
+		struct pci_acl acl;
+		acl_of(s, &acl);
+		if (pci_send_acl(pci, &acl) < 0)
 			return;
 		run_held(s);
 	}

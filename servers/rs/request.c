@@ -3,25 +3,15 @@
  * Requests to RS (proto/rs.h).  The control requests come from the
  * `service` command and only root may make them: RS asks PM for the
  * caller's user id.  RS_INIT comes from a service that is ready.  Every
- * request is checked before anything changes, and every one gets a
- * reply sent without blocking, so no client can stall RS.
+ * request is checked before anything changes by its do_ handler (the
+ * call table below), and every one gets a reply sent without blocking
+ * (ipc_reply), so no client can stall RS.
  */
 #include <stdlib.h>
 #include <string.h>
 #include <sys/procs.h>
 
 #include "rs.h"
-
-static void reply(endpoint_t to, int status, const struct rs_reply *rep)
-{
-	message_t m;
-	memset(&m, 0, sizeof(m));
-	m.m_type = RS_REPLY;
-	if (rep)
-		*RS_REP(&m) = *rep;
-	RS_REP(&m)->status = status;
-	ipc_sendnb(to, &m);
-}
 
 /* PM's view of a process: its pid and user id, or -1 if unknown. */
 static int pm_info(endpoint_t ep, int *uid)
@@ -37,7 +27,7 @@ static int pm_info(endpoint_t ep, int *uid)
 	return -1;
 }
 
-static int do_init(endpoint_t from, struct rs_reply *rep)
+static int do_init(endpoint_t from, struct rs_init_reply *rep)
 {
 	struct service *s = svc_by_ep(from);
 	if (!s)
@@ -73,9 +63,9 @@ static bool good_label(const char *l)
 	return true;
 }
 
-static int do_up(endpoint_t from, const struct rs_request *q,
-		 struct rs_reply *rep)
+static int do_up(endpoint_t from, const union rs_req *req, struct rs_reply *rep)
 {
+	const struct rs_buf *q = &req->up;
 	static struct rs_up up;
 	if (q->len != sizeof(up))
 		return -EINVAL;
@@ -118,8 +108,11 @@ static int do_up(endpoint_t from, const struct rs_request *q,
 	return 0;
 }
 
-static int do_list(endpoint_t from, const struct rs_request *q)
+static int do_list(endpoint_t from, const union rs_req *req,
+		   struct rs_reply *rep)
 {
+	(void)rep;
+	const struct rs_buf *q = &req->list;
 	static struct rs_info out[NR_SERVICES];
 	uint32_t n = 0;
 	uint64_t now = clock_ms();
@@ -147,72 +140,110 @@ static int do_list(endpoint_t from, const struct rs_request *q)
 	return (int)(len / sizeof(out[0]));
 }
 
-/* down, restart, refresh, fi: one service by label (fi's kind in arg). */
-static int do_control(int type, struct service *s, uint32_t arg)
+/* The service a DOWN, RESTART, REFRESH or FI names; rep->ep = its
+ * endpoint. */
+static struct service *named(const char *label, struct rs_reply *rep)
 {
-	switch (type) {
-	case RS_DOWN:
-		svc_stop(s);
-		return 0;
-	case RS_RESTART:
-		if (s->ep != NONE)
-			return -EBUSY; /* it runs: refresh it instead */
-		s->restarts++;
-		return svc_start(s);
-	case RS_REFRESH:
-		if (s->ep == NONE)
-			return -ESRCH;
-		svc_refresh(s);
-		return 0;
-	case RS_FI:
-		if (arg != RS_FI_CRASH && arg != RS_FI_HANG)
-			return -EINVAL;
-		if (s->ep == NONE)
-			return -ESRCH;
-		s->fi_pending = true;
-		s->fi_ep = s->ep;
-		s->fi_kind = arg;
-		svc_inject(s);
-		return 0;
-	}
-	return -EINVAL;
+	char l[RS_LABEL_MAX];
+	memcpy(l, label, sizeof(l));
+	l[RS_LABEL_MAX - 1] = 0;
+	struct service *s = svc_by_label(l);
+	if (s)
+		rep->ep = s->ep;
+	return s;
 }
+
+static int do_down(endpoint_t from, const union rs_req *req,
+		   struct rs_reply *rep)
+{
+	(void)from;
+	struct service *s = named(req->down.label, rep);
+	if (!s)
+		return -ESRCH;
+	svc_stop(s);
+	return 0;
+}
+
+static int do_restart(endpoint_t from, const union rs_req *req,
+		      struct rs_reply *rep)
+{
+	(void)from;
+	struct service *s = named(req->restart.label, rep);
+	if (!s)
+		return -ESRCH;
+	if (s->ep != NONE)
+		return -EBUSY; /* it runs: refresh it instead */
+	s->restarts++;
+	return svc_start(s);
+}
+
+static int do_refresh(endpoint_t from, const union rs_req *req,
+		      struct rs_reply *rep)
+{
+	(void)from;
+	struct service *s = named(req->refresh.label, rep);
+	if (!s)
+		return -ESRCH;
+	if (s->ep == NONE)
+		return -ESRCH;
+	svc_refresh(s);
+	return 0;
+}
+
+static int do_fi(endpoint_t from, const union rs_req *req, struct rs_reply *rep)
+{
+	(void)from;
+	struct service *s = named(req->fi.label, rep);
+	if (!s)
+		return -ESRCH;
+	uint32_t kind = req->fi.kind;
+	if (kind != RS_FI_CRASH && kind != RS_FI_HANG)
+		return -EINVAL;
+	if (s->ep == NONE)
+		return -ESRCH;
+	s->fi_pending = true;
+	s->fi_ep = s->ep;
+	s->fi_kind = kind;
+	svc_inject(s);
+	return 0;
+}
+
+/* The requests of `service`: root's only. */
+static int (*const calls[])(endpoint_t from, const union rs_req *req,
+			    struct rs_reply *rep) = {
+	[RS_UP - RS_BASE] = do_up,
+	[RS_DOWN - RS_BASE] = do_down,
+	[RS_RESTART - RS_BASE] = do_restart,
+	[RS_REFRESH - RS_BASE] = do_refresh,
+	[RS_LIST - RS_BASE] = do_list,
+	[RS_FI - RS_BASE] = do_fi,
+};
 
 void rs_request(message_t *m)
 {
-	struct rs_request q = *RS_REQ(m);
-	struct rs_reply rep;
-	memset(&rep, 0, sizeof(rep));
-	rep.ep = NONE;
-	q.label[RS_LABEL_MAX - 1] = 0;
-	int r, uid = -1;
+	endpoint_t from = m->m_source;
 	if (m->m_type == RS_INIT) {
-		r = do_init(m->m_source, &rep);
-		reply(m->m_source, r, &rep);
-		init_done(m->m_source);
+		struct rs_init_reply rep;
+		memset(&rep, 0, sizeof(rep));
+		rep.status = do_init(from, &rep);
+		ipc_reply(from, RS_REPLY, &rep, sizeof(rep));
+		init_done(from);
 		return;
 	}
-	if (m->m_type < RS_UP || m->m_type > RS_FI) {
-		reply(m->m_source, -ENOSYS, 0);
-		return;
-	}
-	if (pm_info(m->m_source, &uid) < 0 || uid != 0) {
+	union rs_req q = *RS_REQ(m);
+	struct rs_reply rep = {.status = 0, .ep = NONE};
+	int (*fn)(endpoint_t, const union rs_req *, struct rs_reply *) =
+		CALL_IN(calls, RS_BASE, m->m_type);
+	int uid = -1;
+	if (!fn) {
+		rep.status = -ENOSYS;
+	} else if (pm_info(from, &uid) < 0 || uid != 0) {
 		static struct peer_set root_only;
 		if (!root_only.what)
 			peer_init(&root_only, "only root may", "");
-		reply(m->m_source,
-		      peer_refuse(&root_only, m->m_source, m->m_type), 0);
-		return;
-	}
-	if (m->m_type == RS_UP) {
-		r = do_up(m->m_source, &q, &rep);
-	} else if (m->m_type == RS_LIST) {
-		r = do_list(m->m_source, &q);
+		rep.status = peer_refuse(&root_only, from, m->m_type);
 	} else {
-		struct service *s = svc_by_label(q.label);
-		r = s ? do_control(m->m_type, s, q.len) : -ESRCH;
-		if (s)
-			rep.ep = s->ep;
+		rep.status = fn(from, &q, &rep);
 	}
-	reply(m->m_source, r, &rep);
+	ipc_reply(from, RS_REPLY, &rep, sizeof(rep));
 }

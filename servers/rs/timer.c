@@ -55,7 +55,7 @@ void svc_inject(struct service *s)
 	message_t m;
 	memset(&m, 0, sizeof(m));
 	m.m_type = RS_FI;
-	RS_REQ(&m)->len = s->fi_kind;
+	RS_REQ(&m)->fi.kind = s->fi_kind;
 	if (ipc_sendnb(s->ep, &m) == 0)
 		s->fi_pending = false;
 }

@@ -57,13 +57,13 @@ int main(void)
 	strcpy(u.path, "/bin/svc");
 	strcpy(u.label, "svc");
 	strcpy(u.args, "serve");
-	T_ASSERT(rs_call(rs, RS_UP, 0, &u, sizeof(u), GF_READ, 0) == 0);
+	T_ASSERT(rs_up(rs, &u, 0) == 0);
 	T_EQ(ds_subscribe("svc", 0), 0);
 	endpoint_t ep = next_instance(NONE);
 	ping(ep);
 	for (int i = 0; i < ROUNDS; i++) {
 		uint64_t t0 = t_tsc();
-		T_EQ(rs_call(rs, RS_FI, "svc", 0, 0, 0, 0), 0);
+		T_EQ(rs_fi(rs, "svc", RS_FI_CRASH), 0);
 		ep = next_instance(ep);
 		ping(ep);
 		us[i] = (uint32_t)(t_ns(t_tsc() - t0) / 1000);

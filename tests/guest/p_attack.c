@@ -205,12 +205,12 @@ static void payload(message_t *m, int type, const struct stat *root,
 		m->m_u.u32[4] = 16;
 		m->m_u.u32[9] = m->m_u.u32[10] = (uint32_t)proc_self();
 	} else if (type >= RS_BASE && type < RS_BASE + 0x100) {
-		struct rs_request *q = (struct rs_request *)m->m_u.b;
-		strcpy(q->label, "tty");
-		q->grant = self_grant;
-		q->len = sizeof(buf);
+		/* A label, then our grant and its size in words 4 and 5. */
+		strcpy(RS_REQ(m)->down.label, "tty");
+		m->m_u.u32[4] = (uint32_t)self_grant;
+		m->m_u.u32[5] = sizeof(buf);
 	} else if (type >= DS_BASE && type < DS_BASE + 0x100) {
-		struct ds_request *q = (struct ds_request *)m->m_u.b;
+		struct ds_publish *q = &DS_REQ(m)->publish;
 		q->key_grant = self_grant;
 		q->key_len = 8;
 		q->type = DS_TYPE_LABEL;

@@ -516,7 +516,7 @@ static void ending(void)
 
 /* ---- bad requests -------------------------------------------------------- */
 
-static int raw(int type, const struct ds_request *q, struct ds_reply *rep)
+static int raw(int type, const union ds_req *q)
 {
 	message_t m;
 	memset(&m, 0, sizeof(m));
@@ -524,79 +524,86 @@ static int raw(int type, const struct ds_request *q, struct ds_reply *rep)
 	*DS_REQ(&m) = *q;
 	T_EQ(ipc_sendrec(ds, &m), 0);
 	T_EQ(m.m_type, DS_REPLY);
-	if (rep)
-		*rep = *DS_REP(&m);
-	return DS_REP(&m)->status;
+	return DS_REP(&m)->reply.status;
 }
 
-/* A request for key bytes k[0..len) granted to DS, or with `gid`. */
-static int with_key(int type, struct ds_request *q, const void *k, uint32_t len)
+/* A request for key bytes k[0..len) granted to DS: the key's fields
+ * come first in every request that has one. */
+static int with_key(int type, union ds_req *q, const void *k, uint32_t len)
 {
 	grant_id_t g = grant_create(ds, k, len, GF_READ);
 	T_ASSERT(g >= 0);
-	q->key_grant = g;
-	q->key_len = len;
-	int r = raw(type, q, 0);
+	q->delete.key_grant = g;
+	q->delete.key_len = len;
+	int r = raw(type, q);
 	T_EQ(grant_revoke(g), 0);
 	return r;
 }
 
 static void bad_keys(void)
 {
-	struct ds_request q = {.type = DS_TYPE_U32};
+	union ds_req q = {.publish = {.type = DS_TYPE_U32}};
 	const char unterminated[5] = {'a', 'b', 'c', 'd', 'e'};
 	T_EQ(with_key(DS_PUBLISH, &q, unterminated, 5), -EINVAL);
 	T_EQ(with_key(DS_PUBLISH, &q, "abc", 0), -EINVAL);
 	static char big[DS_KEY_MAX + 1];
 	T_EQ(with_key(DS_PUBLISH, &q, big, DS_KEY_MAX + 1), -ENAMETOOLONG);
 	T_EQ(with_key(DS_PUBLISH, &q, "\001ctl", 5), -EINVAL);
-	T_EQ(with_key(DS_SUBSCRIBE, &q, "a b", 4), -EINVAL);
+	union ds_req sub = {.subscribe = {0}};
+	T_EQ(with_key(DS_SUBSCRIBE, &sub, "a b", 4), -EINVAL);
 	/* Grants DS cannot use: none, revoked, someone else's, short. */
-	q.key_grant = GRANT_INVALID;
-	q.key_len = 4;
-	T_EQ(raw(DS_PUBLISH, &q, 0), -EFAULT);
+	q.publish.key_grant = GRANT_INVALID;
+	q.publish.key_len = 4;
+	T_EQ(raw(DS_PUBLISH, &q), -EFAULT);
 	grant_id_t g = grant_create(ds, "key", 4, GF_READ);
 	T_EQ(grant_revoke(g), 0);
-	q.key_grant = g;
-	T_EQ(raw(DS_PUBLISH, &q, 0), -EFAULT);
+	q.publish.key_grant = g;
+	T_EQ(raw(DS_PUBLISH, &q), -EFAULT);
 	g = grant_create(parent, "key", 4, GF_READ);
-	q.key_grant = g;
-	T_EQ(raw(DS_RETRIEVE, &q, 0), -EFAULT);
+	union ds_req get = {.retrieve = {.key_grant = g,
+					 .key_len = 4,
+					 .type = DS_TYPE_U32}};
+	T_EQ(raw(DS_RETRIEVE, &get), -EFAULT);
 	T_EQ(grant_revoke(g), 0);
 	g = grant_create(ds, "key", 2, GF_READ);
-	q.key_grant = g;
-	T_EQ(raw(DS_DELETE, &q, 0), -EFAULT);
+	union ds_req del = {.delete = {.key_grant = g, .key_len = 4}};
+	T_EQ(raw(DS_DELETE, &del), -EFAULT);
 	T_EQ(grant_revoke(g), 0);
 }
 
 static void bad_values(void)
 {
-	struct ds_request q = {.type = 99};
+	union ds_req q = {.publish = {.type = 99}};
 	T_EQ(with_key(DS_PUBLISH, &q, "bad.v", 6), -EINVAL);
-	T_EQ(with_key(DS_RETRIEVE, &q, "t.str", 6), -EINVAL);
-	q.type = 0;
-	T_EQ(with_key(DS_RETRIEVE, &q, "t.str", 6), -EINVAL);
-	q = (struct ds_request){.type = DS_TYPE_U32, .flags = 0x80};
+	union ds_req get = {.retrieve = {.type = 99}};
+	T_EQ(with_key(DS_RETRIEVE, &get, "t.str", 6), -EINVAL);
+	get.retrieve.type = 0;
+	T_EQ(with_key(DS_RETRIEVE, &get, "t.str", 6), -EINVAL);
+	q = (union ds_req){.publish = {.type = DS_TYPE_U32, .flags = 0x80}};
 	T_EQ(with_key(DS_PUBLISH, &q, "bad.v", 6), -EINVAL);
-	T_EQ(with_key(DS_SUBSCRIBE, &q, "bad.*", 6), -EINVAL);
-	q = (struct ds_request){.type = DS_TYPE_LABEL, .ep = -5};
+	union ds_req sub = {.subscribe = {.flags = 0x80}};
+	T_EQ(with_key(DS_SUBSCRIBE, &sub, "bad.*", 6), -EINVAL);
+	q = (union ds_req){.publish = {.type = DS_TYPE_LABEL, .ep = -5}};
 	T_EQ(with_key(DS_PUBLISH, &q, "bad.v", 6), -EINVAL);
 
 	/* A string without its NUL; a blob longer than its grant. */
 	static char value[DS_BLOB_MAX];
 	memset(value, 'v', sizeof(value));
 	grant_id_t g = grant_create(ds, value, 10, GF_READ);
-	q = (struct ds_request){.type = DS_TYPE_STR, .grant = g, .len = 10};
+	q = (union ds_req){
+		.publish = {.type = DS_TYPE_STR, .grant = g, .len = 10}};
 	T_EQ(with_key(DS_PUBLISH, &q, "bad.v", 6), -EINVAL);
-	q.type = DS_TYPE_BLOB;
-	q.len = 100;
+	q.publish.type = DS_TYPE_BLOB;
+	q.publish.len = 100;
 	T_EQ(with_key(DS_PUBLISH, &q, "bad.v", 6), -EFAULT);
-	q.len = 10;
+	q.publish.len = 10;
 	T_EQ(with_key(DS_PUBLISH, &q, "bad.v", 6), 0);
 	/* RETRIEVE into a grant DS may only read. */
-	T_EQ(with_key(DS_RETRIEVE, &q, "bad.v", 6), -EFAULT);
+	get = (union ds_req){
+		.retrieve = {.type = DS_TYPE_BLOB, .grant = g, .len = 10}};
+	T_EQ(with_key(DS_RETRIEVE, &get, "bad.v", 6), -EFAULT);
 	T_EQ(grant_revoke(g), 0);
-	struct ds_request d = {0};
+	union ds_req d = {.delete = {0}};
 	T_EQ(with_key(DS_DELETE, &d, "bad.v", 6), 0);
 }
 
@@ -605,13 +612,13 @@ static void bad_checks(void)
 	T_EQ(ds_subscribe("bad.*", 0), 0);
 	T_EQ(ds_publish_u32("bad.1", 1, 0), 0);
 	T_ASSERT(news_within(NEWS_TICKS));
-	struct ds_request q = {.grant = GRANT_INVALID,
-			       .len = sizeof(struct ds_event)};
-	T_EQ(raw(DS_CHECK, &q, 0), -EFAULT);
+	union ds_req q = {.check = {.grant = GRANT_INVALID,
+				    .len = sizeof(struct ds_event)}};
+	T_EQ(raw(DS_CHECK, &q), -EFAULT);
 	struct ds_event ev;
 	grant_id_t g = grant_create(ds, &ev, sizeof(ev), GF_WRITE);
-	q = (struct ds_request){.grant = g, .len = sizeof(ev) - 1};
-	T_EQ(raw(DS_CHECK, &q, 0), -EINVAL);
+	q = (union ds_req){.check = {.grant = g, .len = sizeof(ev) - 1}};
+	T_EQ(raw(DS_CHECK, &q), -EINVAL);
 	T_EQ(grant_revoke(g), 0);
 	/* The change was not lost to the failed copies. */
 	T_EQ(ds_check(&ev), 0);
@@ -626,9 +633,9 @@ static void bad(void)
 	bad_keys();
 	bad_values();
 	bad_checks();
-	struct ds_request q = {0};
-	T_EQ(raw(DS_BASE + 50, &q, 0), -ENOSYS);
-	T_EQ(raw(DS_REPLY, &q, 0), -ENOSYS);
+	union ds_req q = {.check = {0}};
+	T_EQ(raw(DS_BASE + 50, &q), -ENOSYS);
+	T_EQ(raw(DS_REPLY, &q), -ENOSYS);
 	/* A request sent without waiting for the reply, a notification:
 	 * DS must not wait for us. */
 	message_t m;

@@ -118,7 +118,7 @@ static endpoint_t up(const char *label)
 	strcpy(u.path, "/bin/pcidrv");
 	strcpy(u.label, label);
 	snprintf(u.args, sizeof(u.args), "%d", pci);
-	T_ASSERT(rs_call(rs, RS_UP, 0, &u, sizeof(u), GF_READ, 0) >= 0);
+	T_ASSERT(rs_up(rs, &u, 0) >= 0);
 	return wait_running(label, NONE, 3000);
 }
 
@@ -267,7 +267,7 @@ static void list_is_pcis(void)
 	m.m_type = PCI_BASE + 9; /* what PCI_LIST was */
 	T_EQ(ipc_sendrec(pci, &m), 0);
 	T_EQ(m.m_type, PCI_REPLY);
-	T_EQ(PCI_REP(&m)->status, -ENOSYS);
+	T_EQ(PCI_REP(&m)->status.status, -ENOSYS);
 }
 
 static void t_list(void)
@@ -424,7 +424,7 @@ static void t_class(void)
 	struct pci_info d = listed(ne.bdf);
 	T_ASSERT(d.owner == cls && !strcmp(d.owner_name, "pciclass"));
 	/* `service down`: RS tells PCI, the card is free. */
-	T_EQ(rs_call(rs, RS_DOWN, "pciclass", 0, 0, 0, 0), 0);
+	T_EQ(rs_down(rs, "pciclass"), 0);
 	uint64_t end = t_ticks() + 200;
 	while (listed(ne.bdf).owner != NONE) {
 		T_ASSERT(t_ticks() < end);
@@ -436,7 +436,7 @@ static endpoint_t t_crash(endpoint_t test, endpoint_t two)
 {
 	t_case = "crash";
 	uint64_t t0 = t_ticks();
-	T_EQ(rs_call(rs, RS_FI, "pcitest", 0, 0, 0, 0), 0);
+	T_EQ(rs_fi(rs, "pcitest", RS_FI_CRASH), 0);
 	endpoint_t again = wait_running("pcitest", test, 3000);
 	struct pci_info d;
 	for (;;) {
@@ -475,33 +475,36 @@ static void t_rs_only(endpoint_t two)
 {
 	t_case = "rs_only";
 	endpoint_t self = t_self();
-	message_t m;
-	memset(&m, 0, sizeof(m));
-	m.m_type = PCI_ACL;
-	struct pci_acl *a = PCI_ACL_OF(&m);
-	a->ep = self;
-	a->nr_dev = 2;
-	a->dev[0].vendor = a->dev[1].vendor = 0x10ec;
-	a->dev[0].device = 0x8139;
-	a->dev[1].device = 0x8029;
-	T_EQ(ipc_send(pci, &m), 0);
+	struct pci_acl a;
+	memset(&a, 0, sizeof(a));
+	a.ep = self;
+	a.nr_dev = 2;
+	a.dev[0].vendor = a.dev[1].vendor = 0x10ec;
+	a.dev[0].device = 0x8139;
+	a.dev[1].device = 0x8029;
+	/* RS's calls go by SENDNB: try until PCI listens. */
+	int sent;
+	while ((sent = pci_send_acl(pci, &a)) == -ENOTREADY)
+		pause_ms(1);
+	T_EQ(sent, 0);
 	struct pci_reply r;
 	uint8_t irq;
 	T_EQ(pci_find(0, &r), -EPERM);
 	T_EQ(pci_claim(ne.bdf, &irq), -EPERM); /* free, but not t_pci's */
 	T_EQ(pci_claim(rtl.bdf, &irq), -EPERM);
 	T_EQ(pci_master(rtl.bdf, 0), -EPERM);
-	memset(&m, 0, sizeof(m));
-	m.m_type = PCI_FORGET;
-	PCI_REQ(&m)->value = (uint32_t)two;
-	T_EQ(ipc_send(pci, &m), 0);
+	while ((sent = pci_send_forget(pci, two)) == -ENOTREADY)
+		pause_ms(1);
+	T_EQ(sent, 0);
 	T_EQ(listed(rtl.bdf).owner, two);
 	T_EQ(conf_read(two, rtl.bdf, 0, 4, 0), 0);
 	T_EQ(claim(two, rtl.bdf, 0), 0); /* its own again: fine */
+	message_t m;
 	memset(&m, 0, sizeof(m));
 	m.m_type = PCI_BASE + 0x7f;
 	T_EQ(ipc_sendrec(pci, &m), 0);
-	T_ASSERT(m.m_type == PCI_REPLY && PCI_REP(&m)->status == -ENOSYS);
+	T_ASSERT(m.m_type == PCI_REPLY &&
+		 PCI_REP(&m)->status.status == -ENOSYS);
 }
 
 /* A forked child of t_pci made an ordinary user process: it waits. */
@@ -614,7 +617,7 @@ static void t_privadd(endpoint_t two)
 static void t_enospc(endpoint_t again)
 {
 	t_case = "enospc";
-	T_EQ(rs_call(rs, RS_DOWN, "pcitwo", 0, 0, 0, 0), 0);
+	T_EQ(rs_down(rs, "pcitwo"), 0);
 	uint64_t end = t_ticks() + 200;
 	while (listed(rtl.bdf).owner != NONE) {
 		T_ASSERT(t_ticks() < end);
@@ -634,12 +637,12 @@ static void t_enospc(endpoint_t again)
 static void t_restart(void)
 {
 	t_case = "restart";
-	T_EQ(rs_call(rs, RS_RESTART, "pcitwo", 0, 0, 0, 0), 0);
+	T_EQ(rs_restart(rs, "pcitwo"), 0);
 	endpoint_t two = wait_running("pcitwo", NONE, 3000);
 	T_EQ(claim(two, rtl.bdf, 0), 0);
 	T_EQ(master(two, rtl.bdf, 1), 0);
 	T_EQ(listed(rtl.bdf).master, 1); /* already, at the reply */
-	T_EQ(rs_call(rs, RS_FI, "pci", 0, 0, 0, 0), 0);
+	T_EQ(rs_fi(rs, "pci", RS_FI_CRASH), 0);
 	endpoint_t old = pci;
 	pci = wait_running("pci", old, 3000);
 	pci_set_endpoint(pci);

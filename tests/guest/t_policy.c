@@ -187,10 +187,10 @@ int main(void)
 	static struct rs_up u;
 	strcpy(u.path, "/sbin/random");
 	strcpy(u.label, "random");
-	T_ASSERT(rs_call(rs, RS_UP, 0, &u, sizeof(u), GF_READ, 0) >= 0);
+	T_ASSERT(rs_up(rs, &u, 0) >= 0);
 	running("random", NONE);
 	endpoint_t tty = proc_find("tty");
-	T_EQ(rs_call(rs, RS_REFRESH, "tty", 0, 0, 0, 0), 0);
+	T_EQ(rs_refresh(rs, "tty"), 0);
 	running("tty", tty);
 	check_all();
 	T_EQ(nr_known, 10);

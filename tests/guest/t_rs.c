@@ -56,9 +56,9 @@ static int up_path(const char *path, const char *label, const char *args)
 	strcpy(u.path, path);
 	strcpy(u.label, label);
 	strcpy(u.args, args);
-	struct rs_reply rep;
-	int r = rs_call(rs, RS_UP, 0, &u, sizeof(u), GF_READ, &rep);
-	return r < 0 ? r : rep.ep;
+	endpoint_t ep;
+	int r = rs_up(rs, &u, &ep);
+	return r < 0 ? r : ep;
 }
 
 static int up(const char *label, const char *args)
@@ -104,7 +104,7 @@ static void t_fi100(void)
 	T_ASSERT(m.m_u.u32[0] == RS_FRESH && m.m_u.u32[1] == 0);
 	seen[0] = i.ep;
 	for (int n = 1; n <= 100; n++) {
-		T_ASSERT(rs_call(rs, RS_FI, "svc", 0, 0, 0, 0) == 0);
+		T_ASSERT(rs_fi(rs, "svc", RS_FI_CRASH) == 0);
 		i = wait_running("svc", seen[n - 1], 2000);
 		seen[n] = i.ep;
 		for (int k = 0; k < n; k++)
@@ -140,7 +140,7 @@ static void t_state(void)
 	T_ASSERT(ds_delete("state.svc") == -EPERM);
 	T_ASSERT(ds_retrieve_blob("state.svc", &got, 4) == 4);
 	T_ASSERT(got == 0x5eed0001);
-	T_ASSERT(rs_call(rs, RS_FI, "svc", 0, 0, 0, 0) == 0);
+	T_ASSERT(rs_fi(rs, "svc", RS_FI_CRASH) == 0);
 	struct rs_info j = wait_running("svc", i.ep, 2000);
 	T_ASSERT(ping(j.ep).m_u.u32[3] == 0x5eed0001);
 	t_pass();
@@ -163,7 +163,7 @@ static void t_chardev(void)
 	T_ASSERT(fd >= 0);
 	T_ASSERT(read_n(fd, a, 16) == 16 && read_n(fd, b, 16) == 16);
 	T_ASSERT(memcmp(a, b, 16) != 0);
-	T_ASSERT(rs_call(rs, RS_FI, "random", 0, 0, 0, 0) == 0);
+	T_ASSERT(rs_fi(rs, "random", RS_FI_CRASH) == 0);
 	struct rs_info j = wait_running("random", i.ep, 2000);
 	T_ASSERT(!strcmp(j.reason, "crash"));
 	T_ASSERT(read_n(fd, c, 16) == -EIO); /* opened on the dead one */
@@ -195,11 +195,11 @@ static void t_script(void)
 	char log[128];
 	T_ASSERT(up("scripted", "serve") > 0);
 	struct rs_info i = wait_running("scripted", NONE, 2000), j;
-	T_ASSERT(rs_call(rs, RS_FI, "scripted", 0, 0, 0, 0) == 0);
+	T_ASSERT(rs_fi(rs, "scripted", RS_FI_CRASH) == 0);
 	j = wait_running("scripted", i.ep, 5000); /* the script restarted it */
 	T_ASSERT(!strcmp(script_log(log, sizeof(log)), "scripted crash 0\n"));
 	ping(j.ep);
-	T_ASSERT(rs_call(rs, RS_FI, "scripted", 0, 0, 0, 0) == 0);
+	T_ASSERT(rs_fi(rs, "scripted", RS_FI_CRASH) == 0);
 	uint64_t end = t_ticks() + 500;
 	while (t_rs_info(rs, "scripted", &i) && i.state != RS_STATE_FAILED)
 		T_ASSERT(t_ticks() < end);
@@ -245,7 +245,7 @@ static void hang_once(bool injected)
 	m.m_type = SVC_HANG;
 	uint64_t t0 = t_ticks();
 	if (injected)
-		T_EQ(rs_call(rs, RS_FI, "svc", 0, RS_FI_HANG, 0, 0), 0);
+		T_EQ(rs_fi(rs, "svc", RS_FI_HANG), 0);
 	else
 		T_ASSERT(ipc_send(i.ep, &m) == 0);
 	while (alive(i.ep)) /* until RS has ended the hung instance */
@@ -267,7 +267,7 @@ static void t_hang(void)
 	t_case = "hang";
 	hang_once(false);
 	hang_once(true);
-	T_EQ(rs_call(rs, RS_FI, "svc", 0, 7, 0, 0), -EINVAL); /* no such kind */
+	T_EQ(rs_fi(rs, "svc", 7), -EINVAL); /* no such kind */
 	t_pass();
 }
 
@@ -338,7 +338,7 @@ static void t_bad_policy(void)
 	T_ASSERT(!t_rs_info(rs, "broken", &i));
 	T_ASSERT(up("nopolicy", "serve") == -ENOENT);
 	T_ASSERT(up("svc", "serve") == -EEXIST);
-	T_ASSERT(rs_call(rs, RS_FI, "nosuch", 0, 0, 0, 0) == -ESRCH);
+	T_ASSERT(rs_fi(rs, "nosuch", RS_FI_CRASH) == -ESRCH);
 	t_pass();
 }
 
@@ -347,14 +347,14 @@ static void t_down(void)
 	t_case = "down";
 	struct rs_info i;
 	endpoint_t named;
-	T_ASSERT(rs_call(rs, RS_DOWN, "svc", 0, 0, 0, 0) == 0);
+	T_ASSERT(rs_down(rs, "svc") == 0);
 	T_ASSERT(t_rs_info(rs, "svc", &i) && i.state == RS_STATE_DOWN &&
 		 i.ep == NONE);
 	T_ASSERT(ds_retrieve_label("svc", &named) == -ENOENT);
-	T_ASSERT(rs_call(rs, RS_RESTART, "svc", 0, 0, 0, 0) == 0);
+	T_ASSERT(rs_restart(rs, "svc") == 0);
 	i = wait_running("svc", NONE, 2000);
 	ping(i.ep);
-	T_ASSERT(rs_call(rs, RS_REFRESH, "svc", 0, 0, 0, 0) == 0);
+	T_ASSERT(rs_refresh(rs, "svc") == 0);
 	struct rs_info j = wait_running("svc", i.ep, 2000);
 	ping(j.ep);
 	t_pass();

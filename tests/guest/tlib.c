@@ -149,7 +149,7 @@ uint64_t t_ns(uint64_t cycles)
 bool t_rs_info(endpoint_t rs, const char *label, struct rs_info *out)
 {
 	static struct rs_info all[NR_PROCS];
-	int n = rs_call(rs, RS_LIST, 0, all, sizeof(all), GF_WRITE, 0);
+	int n = rs_list(rs, all, NR_PROCS);
 	for (int i = 0; i < n; i++)
 		if (!strcmp(all[i].label, label)) {
 			*out = all[i];

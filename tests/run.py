@@ -18,6 +18,9 @@
   host/boot_tables  the kernel of build/samsara.iso has a boot-table
              entry for every boot process's policy file and none for a
              test program; build/tests/kernel.elf has both
+  host/proto_senders  no request type of include/proto/ is named outside
+             its header, its client library and its server (the
+             programs that forge requests on purpose aside)
   host/mkdisk  the disk-image builder: a disk with an MBR whose fields
              are checked byte by byte, the first partition holding a
              mkrootfs image that passes `fsck.minix -f`; bad command
@@ -528,6 +531,15 @@ def run_mkdisk(build):
                   (r.stdout + r.stderr)[-3000:])
 
 
+def run_proto_senders():
+    """tests/host/test_proto_senders.py: no request type is named
+    outside its header, client library and server."""
+    r = subprocess.run(["python3", "tests/host/test_proto_senders.py", "."],
+                       capture_output=True, text=True)
+    return report("host/proto_senders", r.returncode == 0,
+                  (r.stdout + r.stderr)[-3000:])
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--build", default="build")
@@ -555,6 +567,8 @@ def main():
         results.append(run_boot_tables(a.build))
     if a.only in "host/mkdisk":
         results.append(run_mkdisk(a.build))
+    if a.only in "host/proto_senders":
+        results.append(run_proto_senders())
     if a.only in "iso/boot":
         results.append(run_iso(a.build))
     for name, test in SESSIONS:

@@ -68,6 +68,7 @@ union bdev_req {
 	struct bdev_dev size;
 	struct bdev_dev flush;
 };
+MSG_FITS(union bdev_req);
 
 /* Every reply; BDEV_SIZE's carries the size after it. */
 struct bdev_reply {
@@ -87,6 +88,7 @@ union bdev_rep {
 	struct bdev_reply reply;
 	struct bdev_size_reply size;
 };
+MSG_FITS(union bdev_rep);
 
 #define BDEV_REQ(m) ((union bdev_req *)(void *)(m)->m_u.b)
 #define BDEV_REP(m) ((union bdev_rep *)(void *)(m)->m_u.b)

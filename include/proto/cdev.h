@@ -138,6 +138,7 @@ union cdev_req {
 	struct cdev_cancel cancel;
 	struct cdev_select select;
 };
+MSG_FITS(union cdev_req);
 
 /* CDEV_REPLY */
 struct cdev_reply {
@@ -173,6 +174,7 @@ union cdev_rep {
 	struct cdev_sel_ready sel_ready;
 	struct cdev_signal signal;
 };
+MSG_FITS(union cdev_rep);
 
 #define CDEV_REQ(m) ((union cdev_req *)(void *)(m)->m_u.b)
 #define CDEV_REP(m) ((union cdev_rep *)(void *)(m)->m_u.b)

@@ -164,6 +164,7 @@ union ds_req {
 	struct ds_check check;
 	struct ds_label_of label_of;
 };
+MSG_FITS(union ds_req);
 
 /* PUBLISH, DELETE, SUBSCRIBE, UNSUBSCRIBE, CHECK. */
 struct ds_reply {
@@ -190,6 +191,7 @@ union ds_rep {
 	struct ds_retrieve_reply retrieve;
 	struct ds_len_reply label_of;
 };
+MSG_FITS(union ds_rep);
 
 /* What DS_CHECK copies out: one changed key. */
 #define DS_EV_DELETED 0x1

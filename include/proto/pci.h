@@ -159,6 +159,7 @@ union pci_req {
 	struct pci_write write;
 	struct pci_master master;
 };
+MSG_FITS(union pci_req);
 
 /* PCI_FIND's and PCI_CLAIM's reply: the device. */
 struct pci_reply {
@@ -198,6 +199,7 @@ union pci_rep {
 	struct pci_status_reply master;
 	struct pci_status_reply status;
 };
+MSG_FITS(union pci_rep);
 
 /* The device list's keys in DS, and one device's entry. */
 #define PCI_DS_COUNT "pci.devs"

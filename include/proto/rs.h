@@ -99,6 +99,7 @@ union rs_req {
 	struct rs_buf list;
 	struct rs_fi fi;
 };
+MSG_FITS(union rs_req);
 
 /* The reply to every request but RS_INIT. */
 struct rs_reply {
@@ -119,6 +120,7 @@ union rs_rep {
 	struct rs_reply reply;
 	struct rs_init_reply init;
 };
+MSG_FITS(union rs_rep);
 
 /* RS_UP: what to start.  config "" means /etc/system.d/LABEL.conf. */
 struct rs_up {

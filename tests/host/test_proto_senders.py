@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: BSD-2-Clause
-"""No message of a protocol is filled by hand outside its client library.
+"""No message of a protocol is filled by hand outside its client library,
+and every payload of a protocol is checked against the message size.
 
 Each header in include/proto/ defines its request types as
 `#define NAME (BASE + N)`.  A request type may be named only by:
@@ -14,6 +15,9 @@ Each header in include/proto/ defines its request types as
     request, so these must write messages themselves.
 A name anywhere else is a hand-built message (or a hand-rolled client)
 and is reported with its file and line.  Comments are skipped.
+
+Each header's payloads are the members of its unions (x_req, x_rep):
+the unions and each struct in them must have MSG_FITS(...) there.
 
 Usage: test_proto_senders.py [REPO]   (exit 1 and a list on a violation)
 """
@@ -117,12 +121,43 @@ PLANTED = [
 ]
 
 
+UNION = re.compile(r"^union\s+(\w+)\s*\{(.*?)^\};", re.S | re.M)
+MEMBER = re.compile(r"^\s*(struct\s+\w+|int32_t|uint32_t)\s+\w+\s*;", re.M)
+
+
+def unchecked_payloads(repo):
+    """Each protocol's payloads are the members of its unions; every
+    union and every struct in one must be checked by MSG_FITS."""
+    bad = []
+    pdir = os.path.join(repo, "include/proto")
+    for f in sorted(os.listdir(pdir)):
+        if not f.endswith(".h"):
+            continue
+        text = strip_comments(open(os.path.join(pdir, f)).read())
+        fits = set(re.findall(r"MSG_FITS\((?:struct|union)\s+(\w+)\)", text))
+        unions = UNION.findall(text)
+        if not unions:
+            bad.append("include/proto/%s: no payload union" % f)
+        for name, body in unions:
+            if name not in fits:
+                bad.append("include/proto/%s: union %s without MSG_FITS"
+                           % (f, name))
+            for t in MEMBER.findall(body):
+                if t.startswith("struct") and t.split()[1] not in fits:
+                    bad.append("include/proto/%s: %s (in union %s) without "
+                               "MSG_FITS" % (f, t, name))
+    return sorted(set(bad))
+
+
 def main():
     repo = sys.argv[1] if len(sys.argv) > 1 else "."
     names = request_names(repo)
     if not names:
         print("no request types found in include/proto/")
         return 1
+    payload_bad = unchecked_payloads(repo)
+    for b in payload_bad:
+        print(b)
     for path, text, want in PLANTED:
         if len(scan(names, path, text)) != want:
             print("the check itself is wrong: %s %r should give %d"
@@ -139,7 +174,7 @@ def main():
         print(b)
     print("%d request types in %d protocols; %d hand-built uses"
           % (len(names), len(set(names.values())), len(bad)))
-    return 1 if bad else 0
+    return 1 if bad or payload_bad else 0
 
 
 if __name__ == "__main__":

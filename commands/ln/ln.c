@@ -15,7 +15,8 @@
  *		directory when used and need not exist.  Samsara's file
  *		system makes none (symlink() fails with ENOSYS, which ln
  *		reports); a host build makes them
- *	-f	remove an existing target first
+ *	-f	replace an existing target (the new link is made first, then
+ *		renamed over it: if it cannot be made, the target stays)
  * A failed operand is reported and the others are still linked; the
  * exit status is then 1.
  */
@@ -38,14 +39,37 @@ static void usage(void)
 	exit(2);
 }
 
+static int link_at(const char *src, const char *dst)
+{
+	return opt_symbolic ? symlink(src, dst) : link(src, dst);
+}
+
+/* -f: the link is made under a temporary name beside dst and renamed
+ * over it, so a link that cannot be made (no symbolic links on
+ * Samsara, another file system) leaves the old target in place. */
+static int replace_link(const char *src, const char *dst)
+{
+	size_t n = strlen(dst) + 32;
+	char *tmp = malloc(n);
+	if (!tmp)
+		err(1, "out of memory");
+	snprintf(tmp, n, "%s.ln%ld", dst, (long)getpid());
+	int rc = link_at(src, tmp);
+	if (rc < 0)
+		warn("%s -> %s", dst, src);
+	else if ((rc = rename(tmp, dst)) < 0) {
+		warn("%s", dst);
+		unlink(tmp);
+	}
+	free(tmp);
+	return rc;
+}
+
 static int make_link(const char *src, const char *dst)
 {
-	if (opt_force && unlink(dst) < 0 && errno != ENOENT) {
-		warn("%s", dst);
-		return -1;
-	}
-	int rc = opt_symbolic ? symlink(src, dst) : link(src, dst);
-	if (rc < 0) {
+	if (opt_force)
+		return replace_link(src, dst);
+	if (link_at(src, dst) < 0) {
 		warn("%s -> %s", dst, src);
 		return -1;
 	}

@@ -244,7 +244,7 @@ int fsync(int fd)
 	return 0;
 }
 
-/* Samsara's file system has no symbolic links (yet): nothing is one. */
+/* Samsara's file system has no symbolic links: nothing is one. */
 ssize_t readlink(const char *path, char *buf, size_t n)
 {
 	struct stat st;

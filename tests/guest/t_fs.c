@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "bdevclient.h"
+#include "devnum.h"
 #include "fsclient.h"
 #include "tlib.h"
 
@@ -58,7 +59,8 @@ int main(int argc, char **argv)
 	T_ASSERT(memory != NONE);
 	if (argc > 1 && strcmp(argv[1], "peers") == 0) {
 		t_case = "peers";
-		T_EQ(fs_mount(fs, memory, 0, 0x100, 0), -EPERM);
+		T_EQ(fs_mount(fs, memory, 0, DEV_MAKE(MAJOR_MEMORY, 0), 0),
+		     -EPERM);
 		T_EQ(fs_stat(fs, 0, 1, &st), -EPERM);
 		struct bdev_client c;
 		bdev_client_init(&c, memory, 0, 0, 0);
@@ -68,13 +70,15 @@ int main(int argc, char **argv)
 	}
 	if (argc > 1 && strcmp(argv[1], "badsb") == 0) {
 		t_case = "badsb";
-		T_EQ(fs_mount(fs, memory, 0, 0x100, 0), -EINVAL);
+		T_EQ(fs_mount(fs, memory, 0, DEV_MAKE(MAJOR_MEMORY, 0), 0),
+		     -EINVAL);
 		T_EQ(fs_stat(fs, 0, 1, &st), -EIO);
 		T_EQ(fs_lookup(fs, 0, 1, "etc", &ino, &st), -EIO);
 		t_pass();
 		t_finish();
 	}
-	T_EQ(fs_mount(fs, memory, 0, 0x100, 0), 0); /* the root: volume 0 */
+	T_EQ(fs_mount(fs, memory, 0, DEV_MAKE(MAJOR_MEMORY, 0), 0),
+	     0); /* the root: volume 0 */
 
 	/* /etc/motd from the image. */
 	T_EQ(fs_lookup(fs, 0, 1, "etc", &ino, &st), 0);

@@ -663,6 +663,9 @@ def test_ln():
          err="ln: n2 -> n1: File exists\n")
     case("ln-f", "ln", ["-sf", "c1", "n2"], out="")
     report("ln-f-replaced", os.readlink("n2") == "c1", "readlink")
+    case("ln-f-fails-keeps", "ln", ["-f", "nosuch", "n2"], rc=1,
+         err="ln: n2 -> nosuch: No such file or directory\n")
+    report("ln-f-kept", os.readlink("n2") == "c1", "readlink")
     os.makedirs("nd")
     case("ln-into-dir", "ln", ["-s", "../n1", "nd"], out="")
     report("ln-into-dir-target", read("nd/n1") == b"link\n", "content")

@@ -70,6 +70,7 @@ UNIT_CFLAGS_test_ds := -Iservers/ds
 UNIT_SRCS_test_chardriver := lib/libdriver/chardriver.c drivers/tty/line.c \
 	lib/libsys/reply.c
 UNIT_SRCS_test_bdev := lib/libsys/bdev.c
+UNIT_SRCS_test_pci := lib/libsys/pci.c
 UNIT_CFLAGS_test_chardriver := -Idrivers/tty
 UNIT_SRCS_test_fsclient := lib/libsys/fs.c
 .SECONDEXPANSION:

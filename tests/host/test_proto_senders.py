@@ -35,6 +35,7 @@ CLIENTS = {
     "rs": ["lib/libsys/rs.c", "lib/libsys/sef.c"],
     "ds": ["lib/libsys/ds.c"],
     "pci": ["lib/libsys/pci.c"],
+    "ndev": ["lib/libsys/ndev.c"],
 }
 SERVERS = {
     "bdev": ["lib/libdriver/blockdriver.c"],
@@ -45,6 +46,7 @@ SERVERS = {
     "rs": ["servers/rs/", "lib/libsys/sef.c"],
     "ds": ["servers/ds/"],
     "pci": ["drivers/pci/"],
+    "ndev": ["lib/libdriver/netdriver.c"],
 }
 FORGERS = [
     "tests/guest/p_attack.c",  # an ordinary user's forged requests

@@ -36,6 +36,7 @@ CLIENTS = {
     "ds": ["lib/libsys/ds.c"],
     "pci": ["lib/libsys/pci.c"],
     "ndev": ["lib/libsys/ndev.c"],
+    "sock": ["lib/libsys/sock.c"],
 }
 SERVERS = {
     "bdev": ["lib/libdriver/blockdriver.c"],
@@ -47,6 +48,7 @@ SERVERS = {
     "ds": ["servers/ds/"],
     "pci": ["drivers/pci/"],
     "ndev": ["lib/libdriver/netdriver.c"],
+    "sock": ["servers/inet/"],
 }
 FORGERS = [
     "tests/guest/p_attack.c",  # an ordinary user's forged requests

@@ -21,6 +21,12 @@ $(foreach t,$(EXEC_PROGS),$(eval $(call guest_rule,guest,$(t))))
 $(BUILD)/tests/t_policy.elf: $(LIBPOLICY)
 $(BUILD)/tests/t_policy.elf: USER_LIBS += $(LIBPOLICY)
 
+# t_lwip runs lwIP as INET builds it (servers/inet/lwip/lwip.mk).
+$(BUILD)/tests/guest/t_lwip.o: TARGET_CFLAGS += $(LWIP_INC)
+$(BUILD)/tests/guest/t_lwip.o: $(LWIP_STAMP)
+$(BUILD)/tests/t_lwip.elf: $(LWIP_LIB)
+$(BUILD)/tests/t_lwip.elf: USER_LIBS += $(LWIP_LIB)
+
 # The POSIX suite is t_posix.c plus its areas in tests/guest/posix/.
 POSIX_OBJS := $(patsubst %.c,$(BUILD)/%.o,$(wildcard tests/guest/posix/*.c))
 $(BUILD)/tests/t_posix.elf: $(POSIX_OBJS)

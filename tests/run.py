@@ -145,6 +145,11 @@ GUEST = (
     + [Guest("faults", [t("t_fault")], "faults", FAULT_LINES)]
     + [Guest("sched_" + c, [t("t_sched", c)], c)
        for c in ["preempt", "alarm", "newlib", "klog", "fpu"]]
+    + [Guest("lwip_loopback", [t("t_lwip", "loopback")], "loopback",
+             [r"^t_lwip: tcp echo of 262144 bytes in \d+ ms"])]
+    + [Guest("lwip_assert", [t("t_lwip", "assert")], "assert",
+             [r'^panic: t_lwip: lwIP assertion "p != NULL" failed at '
+              r'core/pbuf\.c:\d+$'])]
     + [Guest("grants", [t("t_grant")], "grant",
              [r"denied: t_grant \(ep \d+\) grant 0x"])]
     + [Guest("devio", [t("t_devio")], "devio",

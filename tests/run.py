@@ -564,8 +564,9 @@ def run_lwip_unit(build):
     if r.returncode != 0:
         return report(name, False, "the build failed\n"
                       + (r.stdout + r.stderr)[-3000:])
-    r = subprocess.run([os.path.join(out, "lwip_unittests")],
-                       capture_output=True, text=True, timeout=300)
+    # (run in OUT: it writes lwip_unittests.xml where it runs)
+    r = subprocess.run([os.path.abspath(os.path.join(out, "lwip_unittests"))],
+                       cwd=out, capture_output=True, text=True, timeout=300)
     ends = re.findall(r"^\d+%: Checks: (\d+), Failures: (\d+), "
                       r"Errors: (\d+)$", r.stdout, re.M)
     problems = []

@@ -4,7 +4,7 @@
 # Fetch lwIP 2.1.3, the TCP/IP core of Samsara's INET server, from
 # Debian's `lwip` source package, and unpack it.
 #
-# Usage: tools/fetch-lwip.sh OUTDIR        (the build uses build/lwip/lwip-2.1.3)
+# Usage: tools/fetch-lwip.sh OUTDIR     (the build uses build/lwip/lwip-2.1.3)
 #
 # The input is the pristine upstream tarball Debian ships as
 # lwip_2.1.3+dfsg1.orig.tar.xz (only doc/doxygen/output removed), checked

@@ -53,6 +53,7 @@ static struct {
 	struct netdriver_info info;
 	uint32_t restarts;
 	struct peer_set clients; /* who may INIT */
+	struct peer_set others;	 /* refusals: not the session's client */
 	endpoint_t client;	 /* NONE: no session yet */
 	uint32_t session, mode;
 	uint32_t max[2];
@@ -83,6 +84,7 @@ void netq_setup(const struct netdriver_ops *ops,
 		if (nq.max[k] == 0 || nq.max[k] > NDEV_MAX_QUEUE)
 			nq.max[k] = NDEV_MAX_QUEUE;
 	peer_init(&nq.clients, "network-driver sessions", "inet");
+	peer_init(&nq.others, "not the session's client", "");
 }
 
 /* The library's news from the driver (netdriver.h). */
@@ -156,7 +158,7 @@ static int check_session(endpoint_t who, int type, uint32_t session)
 		return r < 0 ? r : -ESTALE;
 	}
 	if (who != nq.client)
-		return peer_refuse(&nq.clients, who, type);
+		return peer_refuse(&nq.others, who, type);
 	return session == nq.session ? 0 : -ESTALE;
 }
 

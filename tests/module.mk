@@ -73,6 +73,9 @@ UNIT_SRCS_test_bdev := lib/libsys/bdev.c
 UNIT_SRCS_test_pci := lib/libsys/pci.c
 UNIT_CFLAGS_test_chardriver := -Idrivers/tty
 UNIT_SRCS_test_fsclient := lib/libsys/fs.c
+UNIT_SRCS_test_netdriver := lib/libdriver/netqueue.c lib/libsys/reply.c \
+	lib/libsys/ndev.c
+UNIT_CFLAGS_test_netdriver := -Ilib/libdriver
 .SECONDEXPANSION:
 $(BUILD)/tests/unit/%: tests/unit/%.c tests/unit/unit.h $$(UNIT_SRCS_%)
 	@mkdir -p $(@D)

@@ -214,6 +214,20 @@ GUEST = (
               r"pci: \S+ for ep \d+: the kernel refused its resources "
               r"\(error -28\)"],
              extra=["-device", "rtl8139", "-device", "ne2k_pci"])]
+    + [Guest("ndev_" + board,
+             [("../bin/memory", ""), ("../bin/fs", ""), ("../bin/vfs", ""),
+              ("../bin/pm", ""), ("../bin/ds", ""), ("../bin/pci", ""),
+              ("../bin/rs", ""), t("t_ndev", board + " " + mac),
+              ("ndev/root.img", "")], "ndev",
+             [r"^ne2000: ne2000 %s at 0x[0-9a-f]+ irq %d, 32 KiB, MAC %s$"
+              % (board, irq, mac),
+              r"^ne2000: refused request 0xb0[0-9a-f] from t_ndev"],
+             timeout=180,
+             extra=["-netdev", "user,id=n0,restrict=on", "-device", dev
+                    + ",netdev=n0,mac=" + mac])
+       for board, irq, mac, dev in [
+           ("isa", 9, "52:54:00:12:34:56", "ne2k_isa,iobase=0x300,irq=9"),
+           ("pci", 11, "52:54:00:12:34:57", "ne2k_pci,addr=03")]]
     + [Guest("policy_records",
              [("../bin/" + p, "") for p in
               ("memory", "pci", "ata", "tty", "fs", "vfs", "pm", "ds", "rs")]

@@ -12,7 +12,8 @@ ROOT_IMAGE := $(BUILD)/root.img
 ROOT_TREE := $(BUILD)/rootfs
 ROOT_KIB := 8192
 USER_PROGS := $(addprefix $(BUILD)/bin/,$(addsuffix .elf,$(COMMANDS)))
-SBIN_PROGS := $(addprefix $(BUILD)/bin/,$(addsuffix .elf,$(RS_DRIVERS)))
+SBIN_PROGS := $(addprefix $(BUILD)/bin/,$(addsuffix .elf,\
+	$(RS_DRIVERS) $(RS_SERVERS)))
 
 $(ROOT_IMAGE): $(MKROOTFS) $(USER_PROGS) $(SBIN_PROGS) $(shell find boot/root -type f) \
 		boot/devices $(POLICY_FILES) $(POLICY_STAMP)

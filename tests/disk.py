@@ -78,14 +78,14 @@ def fsck_partition(disk, first, mib, tmp):
         first, r.returncode, (r.stdout + r.stderr)[-1500:])
 
 
-def boot(build, disk, mode="dma", trace=None):
+def boot(build, disk, mode="dma", trace=None, extra=None):
     """The ISO's system with `disk` as the first IDE disk.  mode "pio":
     the same kernel and modules, booted without GRUB so that the kernel
     command line can say ata=pio.  trace: a file for QEMU's log of the
-    commands the IDE drives execute."""
-    extra = []
+    commands the IDE drives execute.  extra: more QEMU arguments."""
+    extra = list(extra or [])
     if disk:
-        extra = ["-drive", "file=%s,format=raw,if=ide,index=0,media=disk"
+        extra += ["-drive", "file=%s,format=raw,if=ide,index=0,media=disk"
                  % disk]
     if trace:
         extra += ["-trace", "enable=ide_exec_cmd,file=" + trace]

@@ -216,7 +216,18 @@ $(ATTACK_ROOT): $(BUILD)/disk-root.img $(BUILD)/tests/p_attack.elf $(MKROOTFS)
 	$(MKROOTFS) --add $@.tmp $(BUILD)/tests/attack-tree
 	mv $@.tmp $@
 
-TEST_TARGETS := $(TEST_KERNEL) $(ATTACK_ROOT) $(ATA_DENY) $(TEST_IMAGE) $(RS_IMAGE) $(PCI_IMAGE) $(NDEV_IMAGE) $(BAD_IMAGE) $(MKFS_IMAGE) $(MKFS_BAD_IMAGE) $(BUILD)/bin/memory.elf $(BUILD)/bin/fs.elf \
+# The disk root of the network tests (tests/net.py): the product's, with
+# the socket-API suite in /test.
+NET_ROOT := $(BUILD)/tests/net-root.img
+$(NET_ROOT): $(BUILD)/disk-root.img $(BUILD)/tests/t_sock.elf $(MKROOTFS)
+	@rm -rf $(BUILD)/tests/net-tree
+	@mkdir -p $(BUILD)/tests/net-tree/test
+	strip -o $(BUILD)/tests/net-tree/test/t_sock $(BUILD)/tests/t_sock.elf
+	cp $(DISK_ROOT) $@.tmp
+	$(MKROOTFS) --add $@.tmp $(BUILD)/tests/net-tree
+	mv $@.tmp $@
+
+TEST_TARGETS := $(TEST_KERNEL) $(ATTACK_ROOT) $(NET_ROOT) $(ATA_DENY) $(TEST_IMAGE) $(RS_IMAGE) $(PCI_IMAGE) $(NDEV_IMAGE) $(BAD_IMAGE) $(MKFS_IMAGE) $(MKFS_BAD_IMAGE) $(BUILD)/bin/memory.elf $(BUILD)/bin/fs.elf \
 	$(BUILD)/bin/vfs.elf $(BUILD)/bin/pm.elf $(BUILD)/bin/rs.elf \
 	$(BUILD)/bin/ds.elf $(BUILD)/tests/ds/rs.elf $(BUILD)/tests/core/ds.elf \
 	$(MKROOTFS) $(MKDISK) $(GUEST_TESTS:%=$(BUILD)/tests/%.elf) \

@@ -121,6 +121,7 @@ import tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import attack  # noqa: E402
 import disk  # noqa: E402
+import net  # noqa: E402
 import qemu  # noqa: E402
 import session  # noqa: E402
 import vga  # noqa: E402
@@ -458,6 +459,7 @@ SESSIONS = [
     ("iso/fork_bomb", session.fork_bomb),
     ("iso/vga_login", vga.vga_login),
     ("iso/user_attack", attack.user_attack),
+    ("iso/socket_api", net.socket_api),
 ]
 
 

@@ -5,17 +5,19 @@
  * not PM, so it takes memory from a fixed arena in its own bss (and so
  * does a service RS starts).  A program that needs a bigger one (RS,
  * which keeps programs in memory) defines __boot_heap and
- * __boot_heap_size itself; these are only the weak defaults.
+ * __boot_heap_size itself; boot_heap.c has the defaults.
  */
 #include <stdint.h>
 #include <unistd.h>
 
 #include "libc.h"
 
-#define BOOT_HEAP_SIZE (512 * 1024)
-
-char __boot_heap[BOOT_HEAP_SIZE] __attribute__((weak, aligned(16)));
-const uint32_t __boot_heap_size __attribute__((weak)) = BOOT_HEAP_SIZE;
+/* The arena and its size: a program's own, or boot_heap.c's defaults.
+ * They are defined in another file so that the compiler cannot take
+ * the default size for the program's (a weak constant defined here was
+ * folded into this file's code, and RS's 6 MiB heap was 512 KiB). */
+extern char __boot_heap[];
+extern const uint32_t __boot_heap_size;
 static uint32_t arena_used;
 static uintptr_t brk_now;
 

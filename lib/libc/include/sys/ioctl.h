@@ -20,6 +20,9 @@
 #define TIOCGWINSZ _IOC('T', 7, 8) /* struct winsize */
 #define TCFLSH _IOC('T', 8, 4)	   /* int: TCIFLUSH ... */
 
+/* Sockets (servers/inet); the interface requests are abi/netif.h's. */
+#define FIONREAD _IOC('f', 127, 4) /* int: bytes waiting to be read */
+
 struct winsize {
 	unsigned short ws_row, ws_col, ws_xpixel, ws_ypixel;
 };

@@ -75,17 +75,19 @@ UNIT_CFLAGS_test_chardriver := -Idrivers/tty
 UNIT_SRCS_test_fsclient := lib/libsys/fs.c
 # test_inet builds the C library's network code against Samsara's
 # headers (lib/libc/include before the host's), and inet_linux.o, the
-# same ABI names against the host's headers, to compare the two.
+# same ABI names against the host's headers, to compare the two; it
+# also reads the root image's /etc/hosts and /etc/services (TOP_DIR).
 INET_LIBC_SRCS := $(addprefix lib/libc/,inet_addr.c byteorder.c \
 	netdb_line.c hosts.c services.c getaddrinfo.c getnameinfo.c \
 	gethostbyname.c gai_strerror.c protocols.c)
 UNIT_SRCS_test_inet := $(INET_LIBC_SRCS) $(BUILD)/tests/unit/inet_linux.o
-UNIT_CFLAGS_test_inet := -isystem lib/libc/include -Ilib/libc
+UNIT_CFLAGS_test_inet := -isystem lib/libc/include -Ilib/libc \
+	-DTOP_DIR='"$(CURDIR)"'
 $(BUILD)/tests/unit/inet_linux.o: tests/unit/inet_linux.c tests/unit/inet_abi.h
 	@mkdir -p $(@D)
 	$(CC) $(HOSTCFLAGS) -c -o $@ $<
 $(BUILD)/tests/unit/test_inet: tests/unit/inet_abi.h lib/libc/netdb_files.h \
-	include/abi/socket.h $(wildcard lib/libc/include/*.h \
+	include/abi/socket.h boot/root/etc/hosts boot/root/etc/services $(wildcard lib/libc/include/*.h \
 	lib/libc/include/*/*.h)
 .SECONDEXPANSION:
 $(BUILD)/tests/unit/%: tests/unit/%.c tests/unit/unit.h $$(UNIT_SRCS_%)

@@ -43,6 +43,8 @@
  *   servent_protoent  getservbyname/-port, getprotobyname/-number
  *   public_calls    getaddrinfo, getnameinfo and gethostbyname as
  *                   programs call them, on numeric input
+ *   root_files      the root image's /etc/hosts and /etc/services
+ *                   (boot/root/etc) read as Samsara will read them
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -1074,6 +1076,38 @@ static void public_calls(void)
 	CHECK(str_is(netdb_system.services, "/etc/services"));
 }
 
+static void root_files(void)
+{
+	static const struct netdb_files root = {TOP_DIR "/boot/root/etc/hosts",
+						TOP_DIR
+						"/boot/root/etc/services"};
+	struct addrinfo *res = 0,
+			h = hint(AI_CANONNAME, AF_INET, SOCK_STREAM, 0);
+	char host[NI_MAXHOST] = "", serv[NI_MAXSERV] = "";
+	CHECK(netdb_getaddrinfo(&root, "samsara", "http", &h, &res) == 0);
+	CHECK(count(res) == 1);
+	CHECK(entry_is(res, SOCK_STREAM, IPPROTO_TCP, quad(10, 0, 2, 15), 80));
+	CHECK(res && str_is(res->ai_canonname, "samsara"));
+	freeaddrinfo(res);
+	CHECK(netdb_getaddrinfo(&root, "host", "echo", &h, &res) == 0);
+	CHECK(entry_is(res, SOCK_STREAM, IPPROTO_TCP, quad(10, 0, 2, 2), 7));
+	freeaddrinfo(res);
+	h.ai_socktype = SOCK_DGRAM;
+	CHECK(netdb_getaddrinfo(&root, "localhost", "bootpc", &h, &res) == 0);
+	CHECK(entry_is(res, SOCK_DGRAM, IPPROTO_UDP, quad(127, 0, 0, 1), 68));
+	freeaddrinfo(res);
+	struct sockaddr_in s = sin_of(quad(10, 0, 2, 2), 22);
+	CHECK(netdb_getnameinfo(&root, (struct sockaddr *)&s, sizeof(s), host,
+				sizeof(host), serv, sizeof(serv),
+				NI_NAMEREQD) == 0);
+	CHECK(str_is(host, "host") && str_is(serv, "ssh"));
+	s = sin_of(htonl(INADDR_LOOPBACK), 53);
+	CHECK(netdb_getnameinfo(&root, (struct sockaddr *)&s, sizeof(s), host,
+				sizeof(host), serv, sizeof(serv),
+				NI_DGRAM) == 0);
+	CHECK(str_is(host, "localhost") && str_is(serv, "domain"));
+}
+
 int main(void)
 {
 	unit_file = "inet";
@@ -1099,6 +1133,7 @@ int main(void)
 	RUN(hostent);
 	RUN(servent_protoent);
 	RUN(public_calls);
+	RUN(root_files);
 	unlink(hosts_path);
 	unlink(services_path);
 	return unit_done();

@@ -101,16 +101,19 @@ $(BAD_MODULES): tools/mkbadmods.py $(BUILD)/tests/t_boot.elf
 
 # The RAM disk of guest tests: a MINIX v3 image of tests/guest/tree,
 # plus programs for exec tests in /bin (and a truncated one); the POSIX
-# suite's (p_probe, p_brk) stripped, to leave room on the disk.
+# suite's (p_probe, p_brk) stripped, to leave room on the disk; and the
+# root image's /etc/hosts and /etc/services for its netdb tests.
 TEST_IMAGE := $(BUILD)/tests/root.img
 TEST_TREE := $(BUILD)/tests/tree
 $(TEST_IMAGE): $(MKROOTFS) $(shell find tests/guest/tree -type f) boot/devices \
+		boot/root/etc/hosts boot/root/etc/services \
 		$(BUILD)/tests/p_args.elf $(BUILD)/tests/p_probe.elf \
 		$(BUILD)/tests/p_brk.elf $(BUILD)/tests/t_boot.elf tools/mkbadmods.py
 	rm -rf $(TEST_TREE)
 	mkdir -p $(TEST_TREE)/bin $(TEST_TREE)/dev $(TEST_TREE)/tmp $(TEST_TREE)/mnt \
 		$(BUILD)/tests/small
 	cp -R tests/guest/tree/. $(TEST_TREE)/
+	cp boot/root/etc/hosts boot/root/etc/services $(TEST_TREE)/etc/
 	strip -o $(TEST_TREE)/bin/args $(BUILD)/tests/p_args.elf
 	strip -o $(TEST_TREE)/bin/probe $(BUILD)/tests/p_probe.elf
 	strip -o $(TEST_TREE)/bin/brk $(BUILD)/tests/p_brk.elf

@@ -81,17 +81,19 @@ UNIT_CFLAGS_test_chardriver := -Idrivers/tty
 UNIT_SRCS_test_fsclient := lib/libsys/fs.c
 # test_inet builds the C library's network code against Samsara's
 # headers (lib/libc/include before the host's), and inet_linux.o, the
-# same ABI names against the host's headers, to compare the two.
+# same ABI names against the host's headers, to compare the two; it
+# also reads the root image's /etc/hosts and /etc/services (TOP_DIR).
 INET_LIBC_SRCS := $(addprefix lib/libc/,inet_addr.c byteorder.c \
 	netdb_line.c hosts.c services.c getaddrinfo.c getnameinfo.c \
 	gethostbyname.c gai_strerror.c protocols.c)
 UNIT_SRCS_test_inet := $(INET_LIBC_SRCS) $(BUILD)/tests/unit/inet_linux.o
-UNIT_CFLAGS_test_inet := -isystem lib/libc/include -Ilib/libc
+UNIT_CFLAGS_test_inet := -isystem lib/libc/include -Ilib/libc \
+	-DTOP_DIR='"$(CURDIR)"'
 $(BUILD)/tests/unit/inet_linux.o: tests/unit/inet_linux.c tests/unit/inet_abi.h
 	@mkdir -p $(@D)
 	$(CC) $(HOSTCFLAGS) -c -o $@ $<
 $(BUILD)/tests/unit/test_inet: tests/unit/inet_abi.h lib/libc/netdb_files.h \
-	include/abi/socket.h $(wildcard lib/libc/include/*.h \
+	include/abi/socket.h boot/root/etc/hosts boot/root/etc/services $(wildcard lib/libc/include/*.h \
 	lib/libc/include/*/*.h)
 UNIT_SRCS_test_netdriver := lib/libdriver/netqueue.c lib/libsys/reply.c \
 	lib/libsys/ndev.c
@@ -110,16 +112,19 @@ $(BAD_MODULES): tools/mkbadmods.py $(BUILD)/tests/t_boot.elf
 
 # The RAM disk of guest tests: a MINIX v3 image of tests/guest/tree,
 # plus programs for exec tests in /bin (and a truncated one); the POSIX
-# suite's (p_probe, p_brk) stripped, to leave room on the disk.
+# suite's (p_probe, p_brk) stripped, to leave room on the disk; and the
+# root image's /etc/hosts and /etc/services for its netdb tests.
 TEST_IMAGE := $(BUILD)/tests/root.img
 TEST_TREE := $(BUILD)/tests/tree
 $(TEST_IMAGE): $(MKROOTFS) $(shell find tests/guest/tree -type f) boot/devices \
+		boot/root/etc/hosts boot/root/etc/services \
 		$(BUILD)/tests/p_args.elf $(BUILD)/tests/p_probe.elf \
 		$(BUILD)/tests/p_brk.elf $(BUILD)/tests/t_boot.elf tools/mkbadmods.py
 	rm -rf $(TEST_TREE)
 	mkdir -p $(TEST_TREE)/bin $(TEST_TREE)/dev $(TEST_TREE)/tmp $(TEST_TREE)/mnt \
 		$(BUILD)/tests/small
 	cp -R tests/guest/tree/. $(TEST_TREE)/
+	cp boot/root/etc/hosts boot/root/etc/services $(TEST_TREE)/etc/
 	strip -o $(TEST_TREE)/bin/args $(BUILD)/tests/p_args.elf
 	strip -o $(TEST_TREE)/bin/probe $(BUILD)/tests/p_probe.elf
 	strip -o $(TEST_TREE)/bin/brk $(BUILD)/tests/p_brk.elf

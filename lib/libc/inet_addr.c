@@ -56,12 +56,12 @@ int inet_pton(int af, const char *src, void *dst)
 		int digits = 0;
 		if (i > 0 && *src++ != '.')
 			return 0;
-		while (is_digit(*src) && digits < 4) {
+		while (is_digit(*src) && digits < 3) {
 			v = v * 10 + (unsigned)(*src++ - '0');
 			digits++;
 		}
-		if (digits == 0 || digits > 3 || v > 255)
-			return 0;
+		if (digits == 0 || v > 255)
+			return 0; /* a fourth digit fails as the next part */
 		b[i] = (uint8_t)v;
 	}
 	if (*src != 0)
@@ -93,8 +93,8 @@ static bool aton_part(const char **s, uint32_t *v)
 		digits++;
 		p++;
 	}
-	if (digits == 0 || is_digit(*p))
-		return false; /* "0x", or an 8 or 9 in octal */
+	if (digits == 0)
+		return false; /* "0x"; an 8 or 9 in octal ends the part */
 	*s = p;
 	*v = (uint32_t)n;
 	return true;

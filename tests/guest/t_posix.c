@@ -12,7 +12,7 @@
  * The tests live in posix/, one file per area (posix/posix.h): processes
  * and exec, signals, pipes, select and poll, descriptors, files,
  * directories, permissions, exec and the file system, bad pointers
- * (EFAULT), a full disk (ENOSPC).
+ * (EFAULT), a full disk (ENOSPC), addresses and names (netdb).
  * Programs they exec are in the test RAM disk's /bin (p_*.c).  This file
  * holds the runner and the helpers the areas share.
  */
@@ -81,7 +81,7 @@ bool posix_has(const char *path, const char *text)
 static const struct posix_group *const groups[] = {
 	&posix_proc, &posix_signal, &posix_pipe,  &posix_select,
 	&posix_fd,   &posix_file,   &posix_dir,	  &posix_perm,
-	&posix_exec, &posix_efault, &posix_space,
+	&posix_exec, &posix_efault, &posix_space, &posix_netdb,
 };
 
 /* Run one test in a child; true if it passed. */

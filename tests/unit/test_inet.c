@@ -43,6 +43,8 @@
  *   servent_protoent  getservbyname/-port, getprotobyname/-number
  *   public_calls    getaddrinfo, getnameinfo and gethostbyname as
  *                   programs call them, on numeric input
+ *   root_files      the root image's /etc/hosts and /etc/services
+ *                   (boot/root/etc) read as Samsara will read them
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -89,7 +91,7 @@ static const char hosts_text[] =
 	"   192.168.1.1     indented\n"
 	"10.0.0.1 multi\n"
 	"10.0.0.2 MULTI other\n"
-	"10.0.0.1 multi   # the same address again\n"
+	"10.0.0.1 multi repeat  # the same address again\n"
 	"bad.address name1\n"
 	"300.1.1.1 name2\n"
 	"1.2.3 name3\n"
@@ -119,10 +121,14 @@ static const char services_text[] =
 
 static void make_files(void)
 {
+	/* A line one byte too long, whose end would read as an entry if
+	 * the line were not skipped whole. */
 	char longline[700], *text = malloc(sizeof(hosts_text) + 700);
 	memset(longline, 0, sizeof(longline));
-	strcpy(longline, "10.0.0.5 longname");
-	memset(longline + strlen(longline), 'x', 600 - strlen(longline));
+	strcpy(longline, "10.0.0.5 longname ");
+	memset(longline + strlen(longline), 'x',
+	       NETDB_LINE_MAX - 1 - strlen(longline));
+	strcat(longline, "10.0.0.6 tailname");
 	sprintf(text, hosts_text, longline);
 	write_temp(hosts_path, text);
 	free(text);
@@ -132,6 +138,20 @@ static void make_files(void)
 	unlink(empty_path); /* a path with no file */
 	files = (struct netdb_files){hosts_path, services_path};
 	no_files = (struct netdb_files){empty_path, empty_path};
+}
+
+/* a is the string b (and not null). */
+static bool str_is(const char *a, const char *b)
+{
+	return a && strcmp(a, b) == 0;
+}
+
+/* The i-th entry of a list, or 0. */
+static struct addrinfo *nth(struct addrinfo *ai, int i)
+{
+	while (ai && i-- > 0)
+		ai = ai->ai_next;
+	return ai;
 }
 
 static uint32_t quad(int a, int b, int c, int d)
@@ -252,7 +272,7 @@ static void pton_family(void)
 	errno = 0;
 	CHECK(inet_ntop(AF_INET6, &a, buf, sizeof(buf)) == 0 &&
 	      errno == EAFNOSUPPORT);
-	CHECK(strcmp(buf, "untouched") == 0);
+	CHECK(str_is(buf, "untouched"));
 }
 
 static const struct {
@@ -357,17 +377,17 @@ static void ntop(void)
 
 	a.s_addr = 0xffffffff;
 	CHECK(inet_ntop(AF_INET, &a, buf, 16) == buf);
-	CHECK(strcmp(buf, "255.255.255.255") == 0);
+	CHECK(str_is(buf, "255.255.255.255"));
 	strcpy(buf, "untouched");
 	errno = 0;
 	CHECK(inet_ntop(AF_INET, &a, buf, 15) == 0 && errno == ENOSPC);
-	CHECK(strcmp(buf, "untouched") == 0);
+	CHECK(str_is(buf, "untouched"));
 	errno = 0;
 	CHECK(inet_ntop(AF_INET, &a, buf, 0) == 0 && errno == ENOSPC);
 
 	a.s_addr = quad(1, 2, 3, 4);
 	CHECK(inet_ntop(AF_INET, &a, buf, 8) == buf);
-	CHECK(strcmp(buf, "1.2.3.4") == 0);
+	CHECK(str_is(buf, "1.2.3.4"));
 	errno = 0;
 	CHECK(inet_ntop(AF_INET, &a, buf, 7) == 0 && errno == ENOSPC);
 }
@@ -400,7 +420,7 @@ static bool host_is(const char *name, const char *official, int naddrs,
 	struct netdb_host h;
 	if (netdb_host_by_name(hosts_path, name, &h) < 0)
 		return false;
-	return strcmp(h.names[0], official) == 0 && h.naddrs == naddrs &&
+	return str_is(h.names[0], official) && h.naddrs == naddrs &&
 	       h.addrs[0].s_addr == first;
 }
 
@@ -427,7 +447,8 @@ static void hosts_file(void)
 	CHECK(no_host("name1") && no_host("name2") && no_host("name3"));
 	CHECK(no_host("commented") && no_host("comment"));
 	CHECK(no_host("hash#comment"));
-	CHECK(no_host("longname") && no_host("10.0.0.9"));
+	CHECK(no_host("longname") && no_host("tailname"));
+	CHECK(no_host("10.0.0.9"));
 	CHECK(no_host("") && no_host("nosuchhost") && no_host("sams"));
 
 	/* One name on three lines, one of them a repeat: two addresses,
@@ -436,20 +457,21 @@ static void hosts_file(void)
 	CHECK(h.naddrs == 2);
 	CHECK(h.addrs[0].s_addr == quad(10, 0, 0, 1));
 	CHECK(h.addrs[1].s_addr == quad(10, 0, 0, 2));
-	CHECK(strcmp(h.names[0], "multi") == 0 && h.names[1] == 0);
+	CHECK(str_is(h.names[0], "multi") && h.names[1] == 0);
 	CHECK(host_is("other", "MULTI", 1, quad(10, 0, 0, 2)));
 
 	/* By address: the first line's names, aliases and all. */
 	CHECK(netdb_host_by_addr(hosts_path,
 				 (struct in_addr){quad(10, 0, 2, 15)},
 				 &h) == 0);
-	CHECK(strcmp(h.names[0], "samsara") == 0);
-	CHECK(strcmp(h.names[1], "samsara.local") == 0);
-	CHECK(strcmp(h.names[2], "sam") == 0 && h.names[3] == 0);
+	CHECK(str_is(h.names[0], "samsara"));
+	CHECK(str_is(h.names[1], "samsara.local"));
+	CHECK(str_is(h.names[2], "sam") && h.names[3] == 0);
 	CHECK(h.naddrs == 1 && h.addrs[0].s_addr == quad(10, 0, 2, 15));
 	CHECK(netdb_host_by_addr(hosts_path,
 				 (struct in_addr){quad(10, 0, 0, 1)}, &h) == 0);
-	CHECK(strcmp(h.names[0], "multi") == 0);
+	CHECK(str_is(h.names[0], "multi") && h.names[1] == 0);
+	CHECK(host_is("repeat", "multi", 1, quad(10, 0, 0, 1)));
 	CHECK(netdb_host_by_addr(hosts_path,
 				 (struct in_addr){quad(10, 0, 0, 5)},
 				 &h) == -ENOENT);
@@ -469,9 +491,8 @@ static void hosts_limits(void)
 	write_temp(path, text);
 	sprintf(name, "n%d", NETDB_NAMES_MAX);
 	CHECK(netdb_host_by_name(path, name, &h) == 0);
-	CHECK(strcmp(h.names[0], "n1") == 0);
-	CHECK(h.names[NETDB_NAMES_MAX - 1] &&
-	      strcmp(h.names[NETDB_NAMES_MAX - 1], name) == 0);
+	CHECK(str_is(h.names[0], "n1"));
+	CHECK(str_is(h.names[NETDB_NAMES_MAX - 1], name));
 	CHECK(h.names[NETDB_NAMES_MAX] == 0);
 	sprintf(name, "n%d", NETDB_NAMES_MAX + 1);
 	CHECK(netdb_host_by_name(path, name, &h) == -ENOENT);
@@ -480,19 +501,19 @@ static void hosts_limits(void)
 	CHECK(h.naddrs == 1 && h.addrs[0].s_addr == quad(127, 0, 1, 1));
 	CHECK(netdb_host_by_addr(path, (struct in_addr){quad(127, 0, 0, 1)},
 				 &h) == 0);
-	CHECK(strcmp(h.names[0], "localhost") == 0);
+	CHECK(str_is(h.names[0], "localhost"));
 	unlink(path);
 
 	/* No file: only the loopback is known. */
 	CHECK(netdb_host_by_name(empty_path, "localhost", &h) == 0);
 	CHECK(h.naddrs == 1 && h.addrs[0].s_addr == quad(127, 0, 0, 1));
-	CHECK(strcmp(h.names[0], "localhost") == 0 && h.names[1] == 0);
+	CHECK(str_is(h.names[0], "localhost") && h.names[1] == 0);
 	CHECK(netdb_host_by_name(empty_path, "LocalHost", &h) == 0);
 	CHECK(netdb_host_by_name(empty_path, "host", &h) == -ENOENT);
 	CHECK(netdb_host_by_addr(empty_path,
 				 (struct in_addr){htonl(INADDR_LOOPBACK)},
 				 &h) == 0);
-	CHECK(strcmp(h.names[0], "localhost") == 0);
+	CHECK(str_is(h.names[0], "localhost"));
 	CHECK(netdb_host_by_addr(empty_path,
 				 (struct in_addr){quad(10, 0, 2, 2)},
 				 &h) == -ENOENT);
@@ -502,18 +523,18 @@ static void services_file(void)
 {
 	struct netdb_service s;
 	CHECK(netdb_service_by_name(services_path, "http", "tcp", &s) == 0);
-	CHECK(s.port == 80 && strcmp(s.proto, "tcp") == 0);
-	CHECK(strcmp(s.names[0], "http") == 0);
-	CHECK(strcmp(s.names[1], "www") == 0);
-	CHECK(strcmp(s.names[2], "www-http") == 0 && s.names[3] == 0);
+	CHECK(s.port == 80 && str_is(s.proto, "tcp"));
+	CHECK(str_is(s.names[0], "http"));
+	CHECK(str_is(s.names[1], "www"));
+	CHECK(str_is(s.names[2], "www-http") && s.names[3] == 0);
 	CHECK(netdb_service_by_name(services_path, "www-http", 0, &s) == 0);
-	CHECK(s.port == 80 && strcmp(s.names[0], "http") == 0);
+	CHECK(s.port == 80 && str_is(s.names[0], "http"));
 	CHECK(netdb_service_by_name(services_path, "http", "udp", &s) ==
 	      -ENOENT);
 	CHECK(netdb_service_by_name(services_path, "HTTP", "tcp", &s) ==
 	      -ENOENT);
 	CHECK(netdb_service_by_name(services_path, "echo", "udp", &s) == 0);
-	CHECK(s.port == 7 && strcmp(s.proto, "udp") == 0);
+	CHECK(s.port == 7 && str_is(s.proto, "udp"));
 	CHECK(netdb_service_by_name(services_path, "spaced", "tcp", &s) == 0);
 	CHECK(s.port == 83);
 	CHECK(netdb_service_by_name(services_path, "last", 0, &s) == 0);
@@ -529,11 +550,11 @@ static void services_file(void)
 	CHECK(netdb_service_by_name(services_path, "WorldWideWeb", 0, &s) ==
 	      -ENOENT);
 	CHECK(netdb_service_by_port(services_path, 514, "tcp", &s) == 0);
-	CHECK(strcmp(s.names[0], "shell") == 0);
+	CHECK(str_is(s.names[0], "shell"));
 	CHECK(netdb_service_by_port(services_path, 514, "udp", &s) == 0);
-	CHECK(strcmp(s.names[0], "syslog") == 0);
+	CHECK(str_is(s.names[0], "syslog"));
 	CHECK(netdb_service_by_port(services_path, 514, 0, &s) == 0);
-	CHECK(strcmp(s.names[0], "shell") == 0);
+	CHECK(str_is(s.names[0], "shell"));
 	CHECK(netdb_service_by_port(services_path, 81, 0, &s) == -ENOENT);
 	CHECK(netdb_service_by_port(empty_path, 80, 0, &s) == -ENOENT);
 }
@@ -560,7 +581,10 @@ static int count(const struct addrinfo *ai)
 static bool entry_is(const struct addrinfo *ai, int socktype, int protocol,
 		     uint32_t addr, int port)
 {
-	const struct sockaddr_in *sin = (const struct sockaddr_in *)ai->ai_addr;
+	const struct sockaddr_in *sin;
+	if (!ai || !ai->ai_addr)
+		return false;
+	sin = (const struct sockaddr_in *)ai->ai_addr;
 	return ai->ai_family == AF_INET && ai->ai_socktype == socktype &&
 	       ai->ai_protocol == protocol &&
 	       ai->ai_addrlen == sizeof(struct sockaddr_in) &&
@@ -583,8 +607,9 @@ static void gai_numeric(void)
 	CHECK(gai("10.0.2.2", "80", 0, &res) == 0);
 	CHECK(count(res) == 2);
 	CHECK(entry_is(res, SOCK_STREAM, IPPROTO_TCP, a, 80));
-	CHECK(entry_is(res->ai_next, SOCK_DGRAM, IPPROTO_UDP, a, 80));
-	CHECK(res->ai_canonname == 0 && res->ai_next->ai_canonname == 0);
+	CHECK(entry_is(nth(res, 1), SOCK_DGRAM, IPPROTO_UDP, a, 80));
+	CHECK(count(res) == 2 && res->ai_canonname == 0 &&
+	      nth(res, 1)->ai_canonname == 0);
 	freeaddrinfo(res);
 
 	h = hint(0, AF_INET, 0, 0);
@@ -604,7 +629,7 @@ static void gai_numeric(void)
 	/* No service: port 0. */
 	CHECK(gai("1.2.3.4", 0, 0, &res) == 0 && count(res) == 2);
 	CHECK(entry_is(res, SOCK_STREAM, IPPROTO_TCP, quad(1, 2, 3, 4), 0));
-	CHECK(entry_is(res->ai_next, SOCK_DGRAM, IPPROTO_UDP, quad(1, 2, 3, 4),
+	CHECK(entry_is(nth(res, 1), SOCK_DGRAM, IPPROTO_UDP, quad(1, 2, 3, 4),
 		       0));
 	freeaddrinfo(res);
 	freeaddrinfo(0);
@@ -656,7 +681,7 @@ static void gai_hints(void)
 			CHECK(entry_is(res, cases[i].type1, cases[i].proto1,
 				       quad(10, 0, 2, 15), port));
 		if (r == 0 && cases[i].n == 2)
-			CHECK(entry_is(res->ai_next, cases[i].type2,
+			CHECK(entry_is(nth(res, 1), cases[i].type2,
 				       cases[i].proto2, quad(10, 0, 2, 15),
 				       port));
 		if (r != 0)
@@ -697,7 +722,7 @@ static void gai_names(void)
 	if (count(res) == 4) {
 		struct addrinfo *e = res;
 		CHECK(entry_is(e, SOCK_STREAM, IPPROTO_TCP, m1, 7));
-		CHECK(strcmp(e->ai_canonname, "multi") == 0);
+		CHECK(str_is(e->ai_canonname, "multi"));
 		e = e->ai_next;
 		CHECK(entry_is(e, SOCK_DGRAM, IPPROTO_UDP, m1, 7));
 		CHECK(e->ai_canonname == 0);
@@ -713,20 +738,20 @@ static void gai_names(void)
 	/* An alias: the official name is the canonical one. */
 	CHECK(gai("gateway.example", 0, &h, &res) == 0 && count(res) == 2);
 	CHECK(entry_is(res, SOCK_STREAM, IPPROTO_TCP, quad(10, 0, 2, 2), 0));
-	CHECK(res->ai_canonname && strcmp(res->ai_canonname, "host") == 0);
-	CHECK(res->ai_flags == AI_CANONNAME);
+	CHECK(res && str_is(res->ai_canonname, "host"));
+	CHECK(res && res->ai_flags == AI_CANONNAME);
 	freeaddrinfo(res);
 
 	/* A numeric host is its own canonical name. */
 	CHECK(gai("10.0.2.2", 0, &h, &res) == 0);
-	CHECK(res->ai_canonname && strcmp(res->ai_canonname, "10.0.2.2") == 0);
+	CHECK(res && str_is(res->ai_canonname, "10.0.2.2"));
 	freeaddrinfo(res);
 
 	/* Without AI_CANONNAME, none. */
 	h.ai_flags = 0;
 	CHECK(gai("Sam", "0", &h, &res) == 0 && count(res) == 2);
 	CHECK(entry_is(res, SOCK_STREAM, IPPROTO_TCP, quad(10, 0, 2, 15), 0));
-	CHECK(res->ai_canonname == 0);
+	CHECK(res && res->ai_canonname == 0);
 	freeaddrinfo(res);
 
 	CHECK(gai("localhost", "0", &h, &res) == 0);
@@ -766,7 +791,7 @@ static void gai_services(void)
 	/* Names per protocol: echo has both, http TCP, udponly UDP. */
 	CHECK(gai("10.0.2.15", "echo", &h, &res) == 0 && count(res) == 2);
 	CHECK(entry_is(res, SOCK_STREAM, IPPROTO_TCP, a, 7));
-	CHECK(entry_is(res->ai_next, SOCK_DGRAM, IPPROTO_UDP, a, 7));
+	CHECK(entry_is(nth(res, 1), SOCK_DGRAM, IPPROTO_UDP, a, 7));
 	freeaddrinfo(res);
 	CHECK(gai("10.0.2.15", "www", &h, &res) == 0 && count(res) == 1);
 	CHECK(entry_is(res, SOCK_STREAM, IPPROTO_TCP, a, 80));
@@ -844,63 +869,63 @@ static int gni(const struct sockaddr_in *sin, char *host, socklen_t hostlen,
 
 static void gni_flags(void)
 {
-	char host[NI_MAXHOST], serv[NI_MAXSERV];
+	char host[NI_MAXHOST] = "", serv[NI_MAXSERV] = "";
 	struct sockaddr_in s = sin_of(quad(10, 0, 2, 15), 80);
 	CHECK(gni(&s, host, sizeof(host), serv, sizeof(serv), 0) == 0);
-	CHECK(strcmp(host, "samsara") == 0 && strcmp(serv, "http") == 0);
+	CHECK(str_is(host, "samsara") && str_is(serv, "http"));
 	CHECK(gni(&s, host, sizeof(host), serv, sizeof(serv), NI_NUMERICHOST) ==
 	      0);
-	CHECK(strcmp(host, "10.0.2.15") == 0 && strcmp(serv, "http") == 0);
+	CHECK(str_is(host, "10.0.2.15") && str_is(serv, "http"));
 	CHECK(gni(&s, host, sizeof(host), serv, sizeof(serv), NI_NUMERICSERV) ==
 	      0);
-	CHECK(strcmp(host, "samsara") == 0 && strcmp(serv, "80") == 0);
+	CHECK(str_is(host, "samsara") && str_is(serv, "80"));
 	CHECK(gni(&s, host, sizeof(host), serv, sizeof(serv),
 		  NI_NUMERICHOST | NI_NUMERICSERV | NI_NAMEREQD) == 0);
-	CHECK(strcmp(host, "10.0.2.15") == 0 && strcmp(serv, "80") == 0);
+	CHECK(str_is(host, "10.0.2.15") && str_is(serv, "80"));
 	/* http is TCP only. */
 	CHECK(gni(&s, 0, 0, serv, sizeof(serv), NI_DGRAM) == 0);
-	CHECK(strcmp(serv, "80") == 0);
+	CHECK(str_is(serv, "80"));
 
 	/* Port 514 is shell for TCP, syslog for UDP; 0 and 65535 have no
 	 * name. */
 	s = sin_of(quad(10, 0, 0, 7), 514);
 	CHECK(gni(&s, host, sizeof(host), serv, sizeof(serv), 0) == 0);
-	CHECK(strcmp(host, "box.example.org") == 0);
-	CHECK(strcmp(serv, "shell") == 0);
+	CHECK(str_is(host, "box.example.org"));
+	CHECK(str_is(serv, "shell"));
 	CHECK(gni(&s, host, sizeof(host), serv, sizeof(serv),
 		  NI_NOFQDN | NI_DGRAM) == 0);
-	CHECK(strcmp(host, "box") == 0 && strcmp(serv, "syslog") == 0);
+	CHECK(str_is(host, "box") && str_is(serv, "syslog"));
 	s.sin_port = 0;
 	CHECK(gni(&s, 0, 0, serv, sizeof(serv), 0) == 0);
-	CHECK(strcmp(serv, "0") == 0);
+	CHECK(str_is(serv, "0"));
 	s.sin_port = htons(65535);
 	CHECK(gni(&s, 0, 0, serv, sizeof(serv), 0) == 0);
-	CHECK(strcmp(serv, "65535") == 0);
+	CHECK(str_is(serv, "65535"));
 
 	/* No name for the address. */
 	s = sin_of(quad(10, 9, 9, 9), 4242);
 	CHECK(gni(&s, host, sizeof(host), serv, sizeof(serv), 0) == 0);
-	CHECK(strcmp(host, "10.9.9.9") == 0 && strcmp(serv, "4242") == 0);
+	CHECK(str_is(host, "10.9.9.9") && str_is(serv, "4242"));
 	CHECK(gni(&s, host, sizeof(host), serv, sizeof(serv), NI_NAMEREQD) ==
 	      EAI_NONAME);
 	CHECK(gni(&s, host, sizeof(host), 0, 0, NI_NAMEREQD | NI_NUMERICHOST) ==
 	      0);
-	CHECK(strcmp(host, "10.9.9.9") == 0);
+	CHECK(str_is(host, "10.9.9.9"));
 
 	/* The loopback without a file. */
 	s = sin_of(htonl(INADDR_LOOPBACK), 7);
 	CHECK(netdb_getnameinfo(&no_files, (struct sockaddr *)&s, sizeof(s),
 				host, sizeof(host), serv, sizeof(serv),
 				NI_NAMEREQD) == 0);
-	CHECK(strcmp(host, "localhost") == 0 && strcmp(serv, "7") == 0);
+	CHECK(str_is(host, "localhost") && str_is(serv, "7"));
 
 	/* Buffers: exactly large enough, one byte short. */
 	s = sin_of(quad(10, 0, 2, 15), 80);
-	CHECK(gni(&s, host, 8, 0, 0, 0) == 0 && strcmp(host, "samsara") == 0);
+	CHECK(gni(&s, host, 8, 0, 0, 0) == 0 && str_is(host, "samsara"));
 	CHECK(gni(&s, host, 7, 0, 0, 0) == EAI_OVERFLOW);
 	CHECK(gni(&s, host, 10, 0, 0, NI_NUMERICHOST) == 0);
 	CHECK(gni(&s, host, 9, 0, 0, NI_NUMERICHOST) == EAI_OVERFLOW);
-	CHECK(gni(&s, 0, 0, serv, 5, 0) == 0 && strcmp(serv, "http") == 0);
+	CHECK(gni(&s, 0, 0, serv, 5, 0) == 0 && str_is(serv, "http"));
 	CHECK(gni(&s, 0, 0, serv, 4, 0) == EAI_OVERFLOW);
 	CHECK(gni(&s, 0, 0, serv, 3, NI_NUMERICSERV) == 0);
 	CHECK(gni(&s, 0, 0, serv, 2, NI_NUMERICSERV) == EAI_OVERFLOW);
@@ -922,7 +947,7 @@ static void gni_flags(void)
 	memcpy(&ss, &s, sizeof(s));
 	CHECK(netdb_getnameinfo(&files, (struct sockaddr *)&ss, sizeof(ss),
 				host, sizeof(host), 0, 0, 0) == 0);
-	CHECK(strcmp(host, "samsara") == 0);
+	CHECK(str_is(host, "samsara"));
 }
 
 /* ---- gai_strerror ----------------------------------------------------- */
@@ -956,9 +981,9 @@ static void hostent(void)
 	struct in_addr a;
 	CHECK(he != 0);
 	if (he) {
-		CHECK(strcmp(he->h_name, "samsara") == 0);
-		CHECK(strcmp(he->h_aliases[0], "samsara.local") == 0);
-		CHECK(strcmp(he->h_aliases[1], "sam") == 0);
+		CHECK(str_is(he->h_name, "samsara"));
+		CHECK(str_is(he->h_aliases[0], "samsara.local"));
+		CHECK(str_is(he->h_aliases[1], "sam"));
 		CHECK(he->h_aliases[2] == 0);
 		CHECK(he->h_addrtype == AF_INET && he->h_length == 4);
 		memcpy(&a, he->h_addr, 4);
@@ -973,7 +998,7 @@ static void hostent(void)
 		CHECK(a.s_addr == quad(10, 0, 0, 2));
 	}
 	he = netdb_gethostbyname(hosts_path, "1.2.3.4");
-	CHECK(he && strcmp(he->h_name, "1.2.3.4") == 0 && !he->h_aliases[0]);
+	CHECK(he && str_is(he->h_name, "1.2.3.4") && !he->h_aliases[0]);
 	if (he) {
 		memcpy(&a, he->h_addr, 4);
 		CHECK(a.s_addr == quad(1, 2, 3, 4) && !he->h_addr_list[1]);
@@ -988,8 +1013,8 @@ static void hostent(void)
 
 	a.s_addr = quad(10, 0, 2, 2);
 	he = netdb_gethostbyaddr(hosts_path, &a, sizeof(a), AF_INET);
-	CHECK(he && strcmp(he->h_name, "host") == 0);
-	CHECK(he && strcmp(he->h_aliases[0], "gateway.example") == 0);
+	CHECK(he && str_is(he->h_name, "host"));
+	CHECK(he && str_is(he->h_aliases[0], "gateway.example"));
 	a.s_addr = quad(10, 9, 9, 9);
 	h_errno = 0;
 	CHECK(netdb_gethostbyaddr(hosts_path, &a, sizeof(a), AF_INET) == 0);
@@ -1005,21 +1030,23 @@ static void hostent(void)
 static void servent_protoent(void)
 {
 	struct servent *se = netdb_getservbyname(services_path, "www", "tcp");
-	CHECK(se && strcmp(se->s_name, "http") == 0);
-	CHECK(se && se->s_port == htons(80) && strcmp(se->s_proto, "tcp") == 0);
-	CHECK(se && strcmp(se->s_aliases[0], "www") == 0);
+	CHECK(se && str_is(se->s_name, "http"));
+	CHECK(se && se->s_port == htons(80) && str_is(se->s_proto, "tcp"));
+	CHECK(se && str_is(se->s_aliases[0], "www"));
 	se = netdb_getservbyname(services_path, "echo", 0);
-	CHECK(se && se->s_port == htons(7) && strcmp(se->s_proto, "tcp") == 0);
+	CHECK(se && se->s_port == htons(7) && str_is(se->s_proto, "tcp"));
 	CHECK(netdb_getservbyname(services_path, "www", "udp") == 0);
 	CHECK(netdb_getservbyname(services_path, 0, "tcp") == 0);
 	se = netdb_getservbyport(services_path, htons(514), "udp");
-	CHECK(se && strcmp(se->s_name, "syslog") == 0);
+	CHECK(se && str_is(se->s_name, "syslog"));
+	se = netdb_getservbyport(services_path, htons(4000), 0);
+	CHECK(se && str_is(se->s_name, "udponly") && se->s_port == htons(4000));
 	CHECK(netdb_getservbyport(services_path, htons(81), 0) == 0);
 
 	struct protoent *pe = getprotobyname("icmp");
 	CHECK(pe && pe->p_proto == IPPROTO_ICMP && pe->p_aliases[0] == 0);
 	pe = getprotobynumber(IPPROTO_TCP);
-	CHECK(pe && strcmp(pe->p_name, "tcp") == 0);
+	CHECK(pe && str_is(pe->p_name, "tcp"));
 	pe = getprotobyname("udp");
 	CHECK(pe && pe->p_proto == IPPROTO_UDP);
 	CHECK(getprotobyname("sctp") == 0 && getprotobyname(0) == 0);
@@ -1032,7 +1059,7 @@ static void public_calls(void)
 {
 	struct addrinfo *res = 0, h = hint(AI_NUMERICHOST | AI_NUMERICSERV,
 					   AF_INET, SOCK_DGRAM, 0);
-	char host[NI_MAXHOST], serv[NI_MAXSERV];
+	char host[NI_MAXHOST] = "", serv[NI_MAXSERV] = "";
 	CHECK(getaddrinfo("10.0.2.2", "5353", &h, &res) == 0);
 	CHECK(res && count(res) == 1);
 	CHECK(res &&
@@ -1041,17 +1068,50 @@ static void public_calls(void)
 		CHECK(getnameinfo(res->ai_addr, res->ai_addrlen, host,
 				  sizeof(host), serv, sizeof(serv),
 				  NI_NUMERICHOST | NI_NUMERICSERV) == 0);
-	CHECK(strcmp(host, "10.0.2.2") == 0 && strcmp(serv, "5353") == 0);
+	CHECK(str_is(host, "10.0.2.2") && str_is(serv, "5353"));
 	freeaddrinfo(res);
 	struct hostent *he = gethostbyname("10.0.2.15");
-	CHECK(he && strcmp(he->h_name, "10.0.2.15") == 0);
-	CHECK(strcmp(netdb_system.hosts, "/etc/hosts") == 0);
-	CHECK(strcmp(netdb_system.services, "/etc/services") == 0);
+	CHECK(he && str_is(he->h_name, "10.0.2.15"));
+	CHECK(str_is(netdb_system.hosts, "/etc/hosts"));
+	CHECK(str_is(netdb_system.services, "/etc/services"));
+}
+
+static void root_files(void)
+{
+	static const struct netdb_files root = {TOP_DIR "/boot/root/etc/hosts",
+						TOP_DIR
+						"/boot/root/etc/services"};
+	struct addrinfo *res = 0,
+			h = hint(AI_CANONNAME, AF_INET, SOCK_STREAM, 0);
+	char host[NI_MAXHOST] = "", serv[NI_MAXSERV] = "";
+	CHECK(netdb_getaddrinfo(&root, "samsara", "http", &h, &res) == 0);
+	CHECK(count(res) == 1);
+	CHECK(entry_is(res, SOCK_STREAM, IPPROTO_TCP, quad(10, 0, 2, 15), 80));
+	CHECK(res && str_is(res->ai_canonname, "samsara"));
+	freeaddrinfo(res);
+	CHECK(netdb_getaddrinfo(&root, "host", "echo", &h, &res) == 0);
+	CHECK(entry_is(res, SOCK_STREAM, IPPROTO_TCP, quad(10, 0, 2, 2), 7));
+	freeaddrinfo(res);
+	h.ai_socktype = SOCK_DGRAM;
+	CHECK(netdb_getaddrinfo(&root, "localhost", "bootpc", &h, &res) == 0);
+	CHECK(entry_is(res, SOCK_DGRAM, IPPROTO_UDP, quad(127, 0, 0, 1), 68));
+	freeaddrinfo(res);
+	struct sockaddr_in s = sin_of(quad(10, 0, 2, 2), 22);
+	CHECK(netdb_getnameinfo(&root, (struct sockaddr *)&s, sizeof(s), host,
+				sizeof(host), serv, sizeof(serv),
+				NI_NAMEREQD) == 0);
+	CHECK(str_is(host, "host") && str_is(serv, "ssh"));
+	s = sin_of(htonl(INADDR_LOOPBACK), 53);
+	CHECK(netdb_getnameinfo(&root, (struct sockaddr *)&s, sizeof(s), host,
+				sizeof(host), serv, sizeof(serv),
+				NI_DGRAM) == 0);
+	CHECK(str_is(host, "localhost") && str_is(serv, "domain"));
 }
 
 int main(void)
 {
 	unit_file = "inet";
+	setvbuf(stdout, 0, _IOLBF, 0); /* each verdict out before a crash */
 	make_files();
 	RUN(abi_is_linux);
 	RUN(pton_table);
@@ -1073,6 +1133,7 @@ int main(void)
 	RUN(hostent);
 	RUN(servent_protoent);
 	RUN(public_calls);
+	RUN(root_files);
 	unlink(hosts_path);
 	unlink(services_path);
 	return unit_done();

@@ -45,7 +45,7 @@ extern const char *posix_current; /* the running test's name */
 /* The areas, in the order they run. */
 extern const struct posix_group posix_proc, posix_signal, posix_pipe,
 	posix_select, posix_fd, posix_file, posix_dir, posix_perm, posix_exec,
-	posix_efault, posix_space;
+	posix_efault, posix_space, posix_netdb;
 
 /* Helpers (t_posix.c). */
 extern volatile int posix_hits; /* counted by posix_count_signal */

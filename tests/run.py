@@ -10,7 +10,9 @@
              pass code, the program printed "PASS: CASE", and every
              expected kernel-log line is there
   host/...   the shell and the commands built for the host, through
-             their test scripts in tests/host
+             their test scripts in tests/host (host/sh, host/commands;
+             host/netcmds: nc, httpd and ping over the host's
+             127.0.0.1, test_netcmds.py)
   host/policycheck  the build's policy-file checker on the drivers'
              policy files (they pass) and on malformed ones (each refused
              with its FILE:LINE message); the root image holds them all
@@ -113,6 +115,14 @@
   iso/vga_login  root logs in on the VGA console through keys pressed
              with QEMU's monitor, and a command's output is read back
              from screen memory
+  iso/socket_api  the socket-API suite /test/t_sock over 127.0.0.1
+  iso/net_commands  ifconfig, ping, nc, httpd, netstat at the shell
+             over 127.0.0.1 with no card (tests/net.py): lo listed,
+             each ifconfig error with its message and status; ping -c 3
+             3/3 with its summary; 1 MiB through nc by cksum, a UDP line
+             each way; httpd's GET, HEAD, 404, 403 for "..", 405, 400,
+             two clients at once, its log; netstat's LISTEN; "user" may
+             neither ping nor change an interface
 
 Usage: run.py [--build DIR] [--only SUBSTRING]
 """
@@ -467,6 +477,7 @@ SESSIONS = [
     ("iso/vga_login", vga.vga_login),
     ("iso/user_attack", attack.user_attack),
     ("iso/socket_api", net.socket_api),
+    ("iso/net_commands", net.net_commands),
 ]
 
 
@@ -505,11 +516,18 @@ def run_host(build):
     bindir = os.path.join(out, "bin")
     r = subprocess.run(["sh", "tests/host/build_commands.sh", bindir],
                        capture_output=True, text=True)
-    if r.returncode == 0:
+    built = r.returncode == 0
+    if built:
         r = subprocess.run(["python3", "tests/host/test_commands.py",
                             bindir], capture_output=True, text=True,
                            preexec_fn=default_signals)
     results.append(report("host/commands", r.returncode == 0,
+                          (r.stdout + r.stderr)[-3000:]))
+    if built:
+        r = subprocess.run(["python3", "tests/host/test_netcmds.py",
+                            bindir], capture_output=True, text=True,
+                           preexec_fn=default_signals)
+    results.append(report("host/netcmds", r.returncode == 0,
                           (r.stdout + r.stderr)[-3000:]))
     return results
 
@@ -637,7 +655,8 @@ def main():
         results.append(run_ata(a.build))
     if a.only in "guest/ata_denied":
         results.append(run_ata(a.build, deny=True))
-    if a.only in "host/sh" or a.only in "host/commands":
+    if (a.only in "host/sh" or a.only in "host/commands" or
+            a.only in "host/netcmds"):
         results += run_host(a.build)
     if a.only in "host/policycheck":
         results.append(run_policycheck(a.build))

@@ -22,8 +22,9 @@
  * (up to 2 s) before it closes, so that no reset destroys the reply.
  *
  * One line per request goes to standard output, written at once:
- * "ADDR METHOD TARGET STATUS BYTES" (BYTES: the body's, "-" for what
- * could not be read).  httpd runs in the foreground until killed;
+ * "ADDR METHOD TARGET STATUS BYTES": BYTES are the body's, "-" stands
+ * for a method or target that could not be read, and a target over 200
+ * bytes is cut there and ends in "...".  httpd runs in the foreground until killed;
  * `httpd &` runs it in the background.
  *
  * Exit status: 1 when it cannot start (no such ROOT, port in use), 2
@@ -50,6 +51,7 @@
 #define BUF_SIZE 16384
 #define REQUEST_TIMEOUT 10 /* seconds for a whole request head */
 #define LINGER_TIMEOUT 2   /* seconds to read after the reply */
+#define LOG_TARGET_MAX 200 /* a longer target is cut in the log */
 
 static struct {
 	long port, max_clients;
@@ -169,11 +171,11 @@ static long long send_file(int fd, int file)
 static void log_line(const char *addr, const struct http_req *r, int status,
 		     long long bytes)
 {
-	char line[HTTP_URI_MAX + 128];
-	int n = snprintf(line, sizeof(line), "%s %s %s %d %lld\n", addr,
-			 r->method, r->target, status, bytes);
-	if (n > (int)sizeof(line) - 1)
-		n = (int)sizeof(line) - 1;
+	char line[LOG_TARGET_MAX + 128];
+	int cut = strlen(r->target) > LOG_TARGET_MAX;
+	int n = snprintf(line, sizeof(line), "%s %s %.*s%s %d %lld\n", addr,
+			 r->method, LOG_TARGET_MAX, r->target, cut ? "..." : "",
+			 status, bytes);
 	write_all(STDOUT_FILENO, line, (size_t)n);
 }
 

@@ -251,7 +251,7 @@ static void parse_change(char **w, int n, struct change *c)
 			c->set.what |= IFS_DOWN;
 		} else if (!strcmp(word, "dhcp")) {
 			c->set.what |= IFS_DHCP;
-		} else if (i == 0 && strcmp(word, "-w")) {
+		} else if (i == 0 && word[0] >= '0' && word[0] <= '9') {
 			c->set.addr = address(word, "address");
 			c->set.what |= IFS_ADDR;
 		} else {

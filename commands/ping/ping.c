@@ -20,8 +20,9 @@
  * number, TTL and round-trip time in milliseconds (to the
  * microsecond); an ICMP error about one of our requests
  * (unreachable, time exceeded) prints a line too.  At the end (or on
- * SIGINT) ping prints how many requests went out and how many were
- * answered, the loss, and the least, mean and greatest round trip.
+ * SIGINT) ping prints how many requests went out (one the network
+ * refused to send counts, as lost) and how many were answered, the
+ * loss, and the least, mean and greatest round trip.
  *
  * Raw ICMP sockets are root's: anybody else is told so.
  *
@@ -111,12 +112,10 @@ static void send_request(int fd, uint16_t seq)
 		pkt[ICMP_MINLEN + i] = pattern(i);
 	h->checksum = checksum(pkt, sizeof(pkt));
 	ping.seqs = (long)seq + 1;
+	ping.sent++; /* sent, or lost on the way out */
 	if (sendto(fd, pkt, sizeof(pkt), 0, (struct sockaddr *)&ping.to,
-		   sizeof(ping.to)) < 0) {
+		   sizeof(ping.to)) < 0)
 		fprintf(stderr, "ping: sendto: %s\n", strerror(errno));
-		return;
-	}
-	ping.sent++;
 }
 
 static void print_rtt(uint64_t us)

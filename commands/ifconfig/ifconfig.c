@@ -24,7 +24,8 @@
  * it got.  The -w before IF waits up to SECONDS for IF to exist (the
  * drivers announce themselves to INET while the system boots).  Only
  * root may change an interface: INET refuses a socket made by any
- * other user, and ifconfig says so.
+ * other user (EPERM), and ifconfig, which knows the rule, says so for
+ * any other user without asking.
  *
  * It all goes through INET's interface ioctls on a socket
  * (include/abi/netif.h): SIOCGIFINFO reads interface 0, 1, ... until
@@ -315,19 +316,28 @@ static int wait_lease(const char *name, long wait_ms)
 	return 1;
 }
 
+/* Not root, or INET's EPERM: the same words. */
+static int not_root(const char *name)
+{
+	fprintf(stderr,
+		"ifconfig: %s: permission denied: only root may "
+		"change an interface\n",
+		name);
+	return 1;
+}
+
 static int change(const char *name, struct change *c)
 {
+	if (geteuid() != 0)
+		return not_root(name);
 	memcpy(c->set.name, name, strlen(name)); /* shorter: main */
 	if (ioctl(inet(), SIOCSIFCONF, &c->set) < 0) {
 		int e = errno;
-		fprintf(stderr, "ifconfig: %s: ", name);
 		if (e == EPERM)
-			fprintf(stderr, "permission denied: only root may "
-					"change an interface\n");
-		else if (e == ENXIO)
-			fprintf(stderr, "INET cannot change this interface\n");
-		else
-			fprintf(stderr, "%s\n", strerror(e));
+			return not_root(name);
+		fprintf(stderr, "ifconfig: %s: %s\n", name,
+			e == ENXIO ? "INET cannot change this interface"
+				   : strerror(e));
 		return 1;
 	}
 	if (c->dhcp_wait_ms >= 0)

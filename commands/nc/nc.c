@@ -37,7 +37,8 @@
  *  - A write to the peer that fails (reset) ends the reading of
  *    standard input, whose data has nowhere to go, and a read that
  *    fails counts as the peer's end of file; both make the status 1.
- *    A write to standard output that fails ends nc at once, status 1.
+ *    A write to standard output that fails ends nc at once, status 1
+ *    (without a word when its reader has gone, as with `nc ... | head`).
  *
  * Exit status: 0 when the copy ended as above, 1 when nc could not
  * connect, listen or resolve HOST, or a read or write failed, 2 for a
@@ -79,6 +80,16 @@ static void usage(void)
 			"PORT\n"
 			"       nc -l [-Nuv] [-w SECONDS] [-p] PORT\n");
 	exit(2);
+}
+
+/* A write to standard output failed: the end, status 1, quietly when
+ * the reader has gone (EPIPE: SIGPIPE is ignored for the socket's
+ * sake). */
+static void out_failed(void)
+{
+	if (errno != EPIPE)
+		fprintf(stderr, "nc: write to stdout: %s\n", strerror(errno));
+	exit(1);
 }
 
 static long port_arg(const char *s)
@@ -243,10 +254,8 @@ static int first_datagram(int fd)
 		exit(1);
 	}
 	say_peer(&from);
-	if (write_all(STDOUT_FILENO, buf, (size_t)n) < 0) {
-		fprintf(stderr, "nc: write to stdout: %s\n", strerror(errno));
-		exit(1);
-	}
+	if (write_all(STDOUT_FILENO, buf, (size_t)n) < 0)
+		out_failed();
 	return fd;
 }
 
@@ -316,10 +325,8 @@ static bool from_net(int net)
 	}
 	if (n == 0)
 		return opt.udp; /* an empty datagram; TCP: end of file */
-	if (write_all(STDOUT_FILENO, buf, (size_t)n) < 0) {
-		fprintf(stderr, "nc: write to stdout: %s\n", strerror(errno));
-		exit(1);
-	}
+	if (write_all(STDOUT_FILENO, buf, (size_t)n) < 0)
+		out_failed();
 	return true;
 }
 

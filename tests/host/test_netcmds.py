@@ -78,6 +78,17 @@ def read_all(conn, timeout=10):
         return None
 
 
+def wait_bound(port, table="tcp"):
+    """Wait (up to 5 s) until a socket of the host has local port `port`
+    (/proc/net/tcp or udp), so a client does not come too early."""
+    for _ in range(100):
+        with open("/proc/net/" + table) as f:
+            if any(line.split()[1].endswith(":%04X" % port)
+                   for line in f.readlines()[1:]):
+                return
+        time.sleep(0.05)
+
+
 def connect_retry(port, tries=50):
     for _ in range(tries):
         try:
@@ -166,7 +177,7 @@ def test_nc_binary():
         inp.seek(0)
         srv = subprocess.Popen([cmd("nc"), "-l", "-p", str(port)],
                                stdin=subprocess.PIPE, stdout=out)
-        time.sleep(0.2)
+        wait_bound(port)
         t = time.monotonic()
         cli = subprocess.run([cmd("nc"), "-N", "127.0.0.1", str(port)],
                              stdin=inp, timeout=60)
@@ -227,7 +238,7 @@ def test_nc_udp():
     srv = subprocess.Popen([cmd("nc"), "-u", "-l", "-w", "1", "-p",
                             str(port)], stdin=subprocess.PIPE,
                            stdout=subprocess.PIPE)
-    time.sleep(0.2)
+    wait_bound(port, "udp")
     u.sendto(b"first\n", ("127.0.0.1", port))
     srv.stdin.write(b"back\n")
     srv.stdin.close()

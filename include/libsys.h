@@ -131,6 +131,9 @@ void sef_on_heartbeat(void (*fn)(void)); /* after answering RS's ping */
 const char *sef_label(void);
 uint32_t sef_restarts(void);
 void sef_panic(const char *why) __attribute__((noreturn));
+/* "LABEL: no device: why", then exit with RS_NODEV_STATUS: a driver
+ * whose hardware is absent is not restarted. */
+void sef_no_device(const char *why) __attribute__((noreturn));
 /* The state blob for the next incarnation, in DS as "state.LABEL":
  * save returns 0, restore the blob's length; a negative errno else
  * (-ENOENT: nothing saved; -ERANGE: buf too small). */

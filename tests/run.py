@@ -467,6 +467,8 @@ SESSIONS = [
     ("iso/vga_login", vga.vga_login),
     ("iso/user_attack", attack.user_attack),
     ("iso/socket_api", net.socket_api),
+    ("iso/nic_ne2k_isa", lambda b: net.card_session(b, "ne2k_isa")),
+    ("iso/nic_ne2k_pci", lambda b: net.card_session(b, "ne2k_pci")),
 ]
 
 

@@ -59,6 +59,7 @@ HOSTCFLAGS := -m32 -O2 -g -Wall -Wextra -Werror -std=gnu11 -Iinclude -Ikernel \
 UNIT_SRCS_test_elf := kernel/elf.c
 UNIT_SRCS_test_sched := kernel/sched.c
 UNIT_SRCS_test_log := kernel/log.c
+UNIT_SRCS_test_dma := kernel/dma.c
 UNIT_SRCS_test_mfs := $(wildcard lib/libmfs/*.c)
 UNIT_SRCS_test_policy := $(LIBPOLICY_SRC)
 UNIT_CFLAGS_test_policy := -DTOP_DIR='"$(CURDIR)"'

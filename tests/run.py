@@ -43,7 +43,11 @@
              what their policies' pci lines allow and get exactly that
              card's ports; EBUSY for a second claimant; a crashed
              claimant's card is freed with bus mastering off; ACLs and
-             FORGETs from anybody but RS ignored; PRIVADD's errors
+             FORGETs from anybody but RS ignored; PRIVADD's errors; the
+             DMA quarantine: a dead bus master's DMA memory is handed to
+             nobody while PCI (hung) has not turned mastering off, and
+             is after; the pool bounds it; a crash loop leaves nothing;
+             DMARELEASE's errors
   guest/ata  t_ata against two IDE disks (48 MiB with two partitions,
              and 200 GiB sparse): sizes, partitions as minors, multi-
              command transfers, LBA48 at 150 GiB (checked in the image
@@ -196,7 +200,11 @@ GUEST = (
               r"pci: ACL from ep \d+ ignored: only RS may send it",
               r"pci: FORGET from ep \d+ ignored: only RS may send it",
               r"pci: \S+ for ep \d+: the kernel refused its resources "
-              r"\(error -28\)"],
+              r"\(error -28\)",
+              r"^dma: \d+ pages of pcitwo \(ep \d+\) held until PCI has "
+              r"turned its devices' bus mastering off$",
+              r"^rs: pci failed: no-heartbeat$",
+              r"^dma: \d+ pages of ep \d+ released$"],
              extra=["-device", "rtl8139", "-device", "ne2k_pci"])]
     + [Guest("policy_records",
              [("../bin/" + p, "") for p in

@@ -60,6 +60,8 @@ UNIT_SRCS_test_elf := kernel/elf.c
 UNIT_SRCS_test_sched := kernel/sched.c
 UNIT_SRCS_test_log := kernel/log.c
 UNIT_SRCS_test_dma := kernel/dma.c
+UNIT_SRCS_test_rtl8139 := drivers/rtl8139/rxring.c
+UNIT_CFLAGS_test_rtl8139 := -Idrivers/rtl8139
 UNIT_SRCS_test_mfs := $(wildcard lib/libmfs/*.c)
 UNIT_SRCS_test_policy := $(LIBPOLICY_SRC)
 UNIT_CFLAGS_test_policy := -DTOP_DIR='"$(CURDIR)"'

@@ -93,7 +93,7 @@ include tests/module.mk
 include boot/module.mk
 
 .PHONY: all
-all: $(ISO) $(DISK_ROOT) $(TEST_TARGETS) $(LIBPOLICY)
+all: $(ISO) $(DISK_ROOT) $(TEST_TARGETS) $(LIBPOLICY) $(LWIP_LIB)
 
 # ---- running -----------------------------------------------------------
 QEMU_FLAGS := -accel $(ACCEL) -m $(MEM) -nic none -no-reboot \

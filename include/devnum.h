@@ -32,13 +32,15 @@
 #define MAJOR_ATA 3	/* IDE disks and their partitions */
 #define MAJOR_TTY 4	/* terminals */
 #define MAJOR_RANDOM 16 /* random numbers */
+#define MAJOR_INET 17	/* sockets: no device files; see below */
 
 /* X(major, driver label) */
 #define DEV_MAJORS(X)                                                          \
 	X(MAJOR_MEMORY, "memory")                                              \
 	X(MAJOR_ATA, "ata")                                                    \
 	X(MAJOR_TTY, "tty")                                                    \
-	X(MAJOR_RANDOM, "random")
+	X(MAJOR_RANDOM, "random")                                              \
+	X(MAJOR_INET, "inet")
 
 /* MEMORY: block minors 0-3 are the RAM disks ram0-ram3. */
 #define MINOR_NULL 1
@@ -57,6 +59,11 @@
 /* RANDOM */
 #define MINOR_RANDOM 0
 #define MINOR_URANDOM 1
+
+/* INET: VFS follows the TCP/IP server like a driver (DS label, death),
+ * but its sockets are made by socket(), not opened by name: an open
+ * socket's "minor" is INET's socket number, any 32-bit value, kept in
+ * the open file (servers/vfs/sock.c).  No device file names it. */
 
 #define DEV_ANY_MINOR (-1)
 

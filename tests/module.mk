@@ -21,6 +21,12 @@ $(foreach t,$(EXEC_PROGS),$(eval $(call guest_rule,guest,$(t))))
 $(BUILD)/tests/t_policy.elf: $(LIBPOLICY)
 $(BUILD)/tests/t_policy.elf: USER_LIBS += $(LIBPOLICY)
 
+# t_lwip runs lwIP as INET builds it (servers/inet/lwip/lwip.mk).
+$(BUILD)/tests/guest/t_lwip.o: TARGET_CFLAGS += $(LWIP_INC)
+$(BUILD)/tests/guest/t_lwip.o: $(LWIP_STAMP)
+$(BUILD)/tests/t_lwip.elf: $(LWIP_LIB)
+$(BUILD)/tests/t_lwip.elf: USER_LIBS += $(LWIP_LIB)
+
 # The POSIX suite is t_posix.c plus its areas in tests/guest/posix/.
 POSIX_OBJS := $(patsubst %.c,$(BUILD)/%.o,$(wildcard tests/guest/posix/*.c))
 $(BUILD)/tests/t_posix.elf: $(POSIX_OBJS)
@@ -76,6 +82,23 @@ UNIT_SRCS_test_bdev := lib/libsys/bdev.c
 UNIT_SRCS_test_pci := lib/libsys/pci.c
 UNIT_CFLAGS_test_chardriver := -Idrivers/tty
 UNIT_SRCS_test_fsclient := lib/libsys/fs.c
+# test_inet builds the C library's network code against Samsara's
+# headers (lib/libc/include before the host's), and inet_linux.o, the
+# same ABI names against the host's headers, to compare the two.
+INET_LIBC_SRCS := $(addprefix lib/libc/,inet_addr.c byteorder.c \
+	netdb_line.c hosts.c services.c getaddrinfo.c getnameinfo.c \
+	gethostbyname.c gai_strerror.c protocols.c)
+UNIT_SRCS_test_inet := $(INET_LIBC_SRCS) $(BUILD)/tests/unit/inet_linux.o
+UNIT_CFLAGS_test_inet := -isystem lib/libc/include -Ilib/libc
+$(BUILD)/tests/unit/inet_linux.o: tests/unit/inet_linux.c tests/unit/inet_abi.h
+	@mkdir -p $(@D)
+	$(CC) $(HOSTCFLAGS) -c -o $@ $<
+$(BUILD)/tests/unit/test_inet: tests/unit/inet_abi.h lib/libc/netdb_files.h \
+	include/abi/socket.h $(wildcard lib/libc/include/*.h \
+	lib/libc/include/*/*.h)
+UNIT_SRCS_test_netdriver := lib/libdriver/netqueue.c lib/libsys/reply.c \
+	lib/libsys/ndev.c
+UNIT_CFLAGS_test_netdriver := -Ilib/libdriver
 .SECONDEXPANSION:
 $(BUILD)/tests/unit/%: tests/unit/%.c tests/unit/unit.h $$(UNIT_SRCS_%)
 	@mkdir -p $(@D)
@@ -144,6 +167,27 @@ $(PCI_IMAGE): $(MKROOTFS) $(POLICYCHECK) $(shell find tests/guest/pci -type f) \
 	strip -o $(PCI_TREE)/sbin/pci $(BUILD)/bin/pci.elf
 	$(MKROOTFS) $@ 2048 $(PCI_TREE) boot/devices
 
+# The network-driver test's RAM disk (t_ndev): the NE2000 driver as
+# /sbin/ne2000 with its own policy, t_ndev added to its ipc line (the
+# test plays INET, named with clients=), and PCI's policy, from which
+# RS adopts the boot instance.
+NDEV_IMAGE := $(BUILD)/tests/ndev/root.img
+NDEV_TREE := $(BUILD)/tests/ndev/tree
+$(NDEV_IMAGE): $(MKROOTFS) $(POLICYCHECK) boot/devices $(BUILD)/bin/ne2000.elf \
+		$(BUILD)/bin/pci.elf drivers/ne2000/ne2000.conf \
+		drivers/pci/pci.conf $(POLICY_STAMP)
+	rm -rf $(NDEV_TREE)
+	mkdir -p $(NDEV_TREE)/etc/system.d $(NDEV_TREE)/sbin $(NDEV_TREE)/dev \
+		$(NDEV_TREE)/tmp
+	sed 's/^\( *ipc  *inet pci\);/\1 t_ndev;/' drivers/ne2000/ne2000.conf \
+		>$(NDEV_TREE)/etc/system.d/ne2000.conf
+	grep -q 'ipc  *inet pci t_ndev;' $(NDEV_TREE)/etc/system.d/ne2000.conf
+	$(POLICYCHECK) $(NDEV_TREE)/etc/system.d/ne2000.conf
+	cp drivers/pci/pci.conf $(NDEV_TREE)/etc/system.d/
+	strip -o $(NDEV_TREE)/sbin/ne2000 $(BUILD)/bin/ne2000.elf
+	strip -o $(NDEV_TREE)/sbin/pci $(BUILD)/bin/pci.elf
+	$(MKROOTFS) $@ 2048 $(NDEV_TREE) boot/devices
+
 # The same image with its superblock's magic number broken.
 BAD_IMAGE := $(BUILD)/tests/bad/root.img
 $(BAD_IMAGE): $(TEST_IMAGE)
@@ -175,7 +219,7 @@ $(ATTACK_ROOT): $(BUILD)/disk-root.img $(BUILD)/tests/p_attack.elf $(MKROOTFS)
 	$(MKROOTFS) --add $@.tmp $(BUILD)/tests/attack-tree
 	mv $@.tmp $@
 
-TEST_TARGETS := $(TEST_KERNEL) $(ATTACK_ROOT) $(ATA_DENY) $(TEST_IMAGE) $(RS_IMAGE) $(PCI_IMAGE) $(BAD_IMAGE) $(MKFS_IMAGE) $(MKFS_BAD_IMAGE) $(BUILD)/bin/memory.elf $(BUILD)/bin/fs.elf \
+TEST_TARGETS := $(TEST_KERNEL) $(ATTACK_ROOT) $(ATA_DENY) $(TEST_IMAGE) $(RS_IMAGE) $(PCI_IMAGE) $(NDEV_IMAGE) $(BAD_IMAGE) $(MKFS_IMAGE) $(MKFS_BAD_IMAGE) $(BUILD)/bin/memory.elf $(BUILD)/bin/fs.elf \
 	$(BUILD)/bin/vfs.elf $(BUILD)/bin/pm.elf $(BUILD)/bin/rs.elf \
 	$(BUILD)/bin/ds.elf $(BUILD)/tests/ds/rs.elf $(BUILD)/tests/core/ds.elf \
 	$(MKROOTFS) $(MKDISK) $(GUEST_TESTS:%=$(BUILD)/tests/%.elf) \

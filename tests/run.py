@@ -18,6 +18,10 @@
   host/boot_tables  the kernel of build/samsara.iso has a boot-table
              entry for every boot process's policy file and none for a
              test program; build/tests/kernel.elf has both
+  host/lwip_unit  lwIP's own unit suite (test/unit of the tarball
+             tools/fetch-lwip.sh unpacked), built for this host with
+             Debian's Check (tests/host/lwip): Check's closing line must
+             count at least 100 checks, 0 failures and 0 errors
   host/proto_senders  no request type of include/proto/ is named outside
              its header, its client library and its server (the
              programs that forge requests on purpose aside)
@@ -27,6 +31,13 @@
              lines fail and leave no file; --keep keeps a disk;
              mkrootfs takes boot/devices and refuses a device line
              that disagrees with include/devnum.h
+  guest/lwip_loopback  lwIP as INET builds it (build/lib/liblwip.a)
+             inside t_lwip: lo0 at 127.0.0.1, a sys_timeout, UDP there
+             and back, a ping answered through a raw PCB, 256 KiB echoed
+             over TCP with half-closes, every byte checked; lwIP's heap
+             empty and its counters right afterwards
+  guest/lwip_assert  an lwIP assertion in a child ends it with RS's
+             panic status and one "panic: ... lwIP assertion" line
   guest/fs_peers  FS and MEMORY serve only their clients: a test
              program not named with clients= gets EPERM, logged
   guest/policy_records  every process's privileges (GETINFO GI_PRIV)
@@ -149,6 +160,11 @@ GUEST = (
     + [Guest("faults", [t("t_fault")], "faults", FAULT_LINES)]
     + [Guest("sched_" + c, [t("t_sched", c)], c)
        for c in ["preempt", "alarm", "newlib", "klog", "fpu"]]
+    + [Guest("lwip_loopback", [t("t_lwip", "loopback")], "loopback",
+             [r"^t_lwip: tcp echo of 262144 bytes in \d+ ms"])]
+    + [Guest("lwip_assert", [t("t_lwip", "assert")], "assert",
+             [r'^panic: t_lwip: lwIP assertion "p != NULL" failed at '
+              r'core/pbuf\.c:\d+$'])]
     + [Guest("grants", [t("t_grant")], "grant",
              [r"denied: t_grant \(ep \d+\) grant 0x"])]
     + [Guest("devio", [t("t_devio")], "devio",
@@ -206,6 +222,20 @@ GUEST = (
               r"^rs: pci failed: no-heartbeat$",
               r"^dma: \d+ pages of ep \d+ released$"],
              extra=["-device", "rtl8139", "-device", "ne2k_pci"])]
+    + [Guest("ndev_" + board,
+             [("../bin/memory", ""), ("../bin/fs", ""), ("../bin/vfs", ""),
+              ("../bin/pm", ""), ("../bin/ds", ""), ("../bin/pci", ""),
+              ("../bin/rs", ""), t("t_ndev", board + " " + mac),
+              ("ndev/root.img", "")], "ndev",
+             [r"^ne2000: ne2000 %s at 0x[0-9a-f]+ irq %d, 32 KiB, MAC %s$"
+              % (board, irq, mac),
+              r"^ne2000: refused request 0xb0[0-9a-f] from t_ndev"],
+             timeout=180,
+             extra=["-netdev", "user,id=n0,restrict=on", "-device", dev
+                    + ",netdev=n0,mac=" + mac])
+       for board, irq, mac, dev in [
+           ("isa", 9, "52:54:00:12:34:56", "ne2k_isa,iobase=0x300,irq=9"),
+           ("pci", 11, "52:54:00:12:34:57", "ne2k_pci,addr=03")]]
     + [Guest("policy_records",
              [("../bin/" + p, "") for p in
               ("memory", "pci", "ata", "tty", "fs", "vfs", "pm", "ds", "rs")]
@@ -539,6 +569,45 @@ def run_mkdisk(build):
                   (r.stdout + r.stderr)[-3000:])
 
 
+def run_lwip_unit(build):
+    """lwIP's own unit suite (test/unit of the fetched tree), built for
+    this host with Check by tests/host/lwip/Makefile and run: it passes
+    when Check's closing line counts at least 100 checks, no failure and
+    no error, and the program exits with 0."""
+    name = "host/lwip_unit"
+    tree = os.path.join(build, "lwip", "lwip-2.1.3")
+    out = os.path.join(build, "host", "lwip")
+    if not os.path.exists(os.path.join(tree, "stamp")):
+        return report(name, False, "no lwIP tree in %s (make fetches it)"
+                      % tree)
+    r = subprocess.run(["make", "-s", "-j2", "-f", "tests/host/lwip/Makefile",
+                        "LWIP=" + tree, "OUT=" + out],
+                       capture_output=True, text=True)
+    if r.returncode != 0:
+        return report(name, False, "the build failed\n"
+                      + (r.stdout + r.stderr)[-3000:])
+    # (run in OUT: it writes lwip_unittests.xml where it runs)
+    r = subprocess.run([os.path.abspath(os.path.join(out, "lwip_unittests"))],
+                       cwd=out, capture_output=True, text=True, timeout=300)
+    ends = re.findall(r"^\d+%: Checks: (\d+), Failures: (\d+), "
+                      r"Errors: (\d+)$", r.stdout, re.M)
+    problems = []
+    if not ends:
+        problems.append("no closing Check line")
+    else:
+        checks, failures, errors = (int(n) for n in ends[-1])
+        if checks < 100:
+            problems.append("only %d checks ran (at least 100 expected)"
+                            % checks)
+        if failures or errors:
+            problems.append("%d failures, %d errors" % (failures, errors))
+    if r.returncode != 0:
+        problems.append("exit status %d" % r.returncode)
+    problems += re.findall(r"^.*:[FE]:.*$", r.stdout, re.M)[:20]
+    return report(name, not problems, "\n".join(problems) + "\n"
+                  + (r.stdout + r.stderr)[-3000:])
+
+
 def run_proto_senders():
     """tests/host/test_proto_senders.py: no request type is named
     outside its header, client library and server."""
@@ -577,6 +646,8 @@ def main():
         results.append(run_mkdisk(a.build))
     if a.only in "host/proto_senders":
         results.append(run_proto_senders())
+    if a.only in "host/lwip_unit":
+        results.append(run_lwip_unit(a.build))
     if a.only in "iso/boot":
         results.append(run_iso(a.build))
     for name, test in SESSIONS:

@@ -1,13 +1,23 @@
 #!/bin/sh
 # SPDX-License-Identifier: BSD-2-Clause
 #
-# Make sure the Debian packages the build needs are installed.  As root it
-# installs what is missing with apt-get; otherwise it prints the exact
-# command to run and fails.  Quiet when everything is there.
+# Make sure the Debian packages the build and the tests need are
+# installed.  As root it installs what is missing with apt-get; otherwise
+# it prints the exact command to run and fails.  Quiet when everything is
+# there.
+#
+#   build    nasm gcc-multilib newlib-source grub-pc-bin grub-common
+#            xorriso mtools clang-format; apt (tools/fetch-lwip.sh gets
+#            lwIP's source package with apt-get, as any user)
+#   tests    qemu-system-x86 python3 cloc util-linux (mkfs.minix,
+#            fsck.minix); check and pkg-config for lwIP's own unit suite
+#            (host/lwip_unit); curl netcat-openbsd tcpdump iperf socat,
+#            the host ends of the network tests
 set -eu
 
 PACKAGES="nasm qemu-system-x86 grub-pc-bin grub-common xorriso mtools \
-gcc-multilib newlib-source python3 cloc util-linux clang-format"
+gcc-multilib newlib-source python3 cloc util-linux clang-format apt \
+check pkg-config curl netcat-openbsd tcpdump iperf socat"
 
 missing=""
 for p in $PACKAGES; do

@@ -55,6 +55,32 @@
  *
  * A stat reply gives the file's volume's device number in `dev` too.
  *
+ * Sockets are descriptors too (INET serves them, proto/sock.h): read,
+ * write, close, dup, fcntl, ioctl, select and fstat work on them, and
+ *   VFS_SOCKET    socket: domain, type (with VFS_SOCK_NONBLOCK and
+ *                 VFS_SOCK_CLOEXEC), protocol        -> fd
+ *   VFS_BIND      sockaddr: fd, addr_len, addr (a sockaddr_in, inline)
+ *   VFS_CONNECT   sockaddr: as VFS_BIND; waits unless non-blocking
+ *                 (EINPROGRESS)
+ *   VFS_LISTEN    listen: fd, backlog
+ *   VFS_ACCEPT    accept: fd, grant/len = where the peer's address goes
+ *                 (len 0: nowhere), flags (VFS_SOCK_*)   -> the new fd
+ *   VFS_SENDTO    sendto: fd, grant/len = the data, msg_flags, addr
+ *                 (addr_len 0: the connected peer)       -> bytes
+ *   VFS_RECVFROM  recvfrom: fd, grant/len = the buffer, msg_flags,
+ *                 addr_grant/addr_len = where the sender's address goes
+ *                 (addr_len 0: nowhere)                 -> bytes
+ *   VFS_SHUTDOWN  shutdown: fd, how
+ *   VFS_SETSOCKOPT setsockopt: fd, level, name, len, value (inline)
+ *   VFS_GETSOCKOPT getsockopt: fd, level, name, len = room
+ *                 -> sockopt reply: len, value
+ *   VFS_GETSOCKNAME, VFS_GETPEERNAME  fd -> sockname reply: addr_len,
+ *                 addr
+ * Addresses and option values are at most VFS_SOCK_ADDR_MAX and
+ * VFS_SOCK_OPT_MAX bytes; the numbers of domains, types, options and
+ * flags are abi/socket.h's.  ENOTSOCK for a descriptor that is not a
+ * socket; EAFNOSUPPORT when no INET runs.
+ *
  * Notices and requests from PM only (anyone else gets EPERM), sent by
  * lib/libsys/vfs_pm.c (include/vfsclient.h):
  *   VFS_PM_FORK    pm_fork: parent, child, pid (the child's): the child
@@ -124,6 +150,18 @@
 #define VFS_UMOUNT (VFS_BASE + 34)
 #define VFS_GETMNT (VFS_BASE + 35)
 #define VFS_FSTATVFS (VFS_BASE + 36)
+#define VFS_SOCKET (VFS_BASE + 37)
+#define VFS_BIND (VFS_BASE + 38)
+#define VFS_CONNECT (VFS_BASE + 39)
+#define VFS_LISTEN (VFS_BASE + 40)
+#define VFS_ACCEPT (VFS_BASE + 41)
+#define VFS_SENDTO (VFS_BASE + 42)
+#define VFS_RECVFROM (VFS_BASE + 43)
+#define VFS_SHUTDOWN (VFS_BASE + 44)
+#define VFS_SETSOCKOPT (VFS_BASE + 45)
+#define VFS_GETSOCKOPT (VFS_BASE + 46)
+#define VFS_GETSOCKNAME (VFS_BASE + 47)
+#define VFS_GETPEERNAME (VFS_BASE + 48)
 #define VFS_PM_FORK (VFS_BASE + 0x40)
 #define VFS_PM_EXIT (VFS_BASE + 0x41)
 #define VFS_PM_EXEC (VFS_BASE + 0x42)
@@ -176,6 +214,13 @@ struct vfs_fdsets {
 	uint32_t rd[VFS_OPEN_MAX / 32], wr[VFS_OPEN_MAX / 32],
 		ex[VFS_OPEN_MAX / 32];
 };
+
+/* socket()'s type flags and accept's: abi/socket.h's SOCK_CLOEXEC and
+ * SOCK_NONBLOCK (lib/libc checks that). */
+#define VFS_SOCK_CLOEXEC 0x10000000
+#define VFS_SOCK_NONBLOCK 0x20000000
+#define VFS_SOCK_ADDR_MAX 16
+#define VFS_SOCK_OPT_MAX 16
 
 /* A path alone: VFS_STAT, VFS_UNLINK, VFS_RMDIR, VFS_CHDIR,
  * VFS_STATVFS, VFS_UMOUNT; two paths "a\0b\0": VFS_LINK, VFS_RENAME. */
@@ -320,6 +365,74 @@ struct vfs_mount {
 };
 MSG_FITS(struct vfs_mount);
 
+struct vfs_socket {
+	int32_t domain, type, protocol;
+};
+MSG_FITS(struct vfs_socket);
+
+/* VFS_BIND, VFS_CONNECT */
+struct vfs_sockaddr {
+	int32_t fd;
+	uint32_t addr_len;
+	uint8_t addr[VFS_SOCK_ADDR_MAX];
+};
+MSG_FITS(struct vfs_sockaddr);
+
+struct vfs_listen {
+	int32_t fd;
+	int32_t backlog;
+};
+MSG_FITS(struct vfs_listen);
+
+struct vfs_accept {
+	int32_t fd;
+	grant_id_t grant; /* the peer's address */
+	uint32_t len;
+	uint32_t flags; /* VFS_SOCK_NONBLOCK, VFS_SOCK_CLOEXEC */
+};
+MSG_FITS(struct vfs_accept);
+
+struct vfs_sendto {
+	int32_t fd;
+	grant_id_t grant; /* the data */
+	uint32_t len;
+	uint32_t msg_flags;
+	uint32_t addr_len;
+	uint8_t addr[VFS_SOCK_ADDR_MAX];
+};
+MSG_FITS(struct vfs_sendto);
+
+struct vfs_recvfrom {
+	int32_t fd;
+	grant_id_t grant; /* the buffer */
+	uint32_t len;
+	uint32_t msg_flags;
+	grant_id_t addr_grant; /* the sender's address */
+	uint32_t addr_len;
+};
+MSG_FITS(struct vfs_recvfrom);
+
+struct vfs_shutdown {
+	int32_t fd;
+	int32_t how;
+};
+MSG_FITS(struct vfs_shutdown);
+
+struct vfs_setsockopt {
+	int32_t fd;
+	int32_t level, name;
+	uint32_t len;
+	uint8_t value[VFS_SOCK_OPT_MAX];
+};
+MSG_FITS(struct vfs_setsockopt);
+
+struct vfs_getsockopt {
+	int32_t fd;
+	int32_t level, name;
+	uint32_t len; /* room for the value */
+};
+MSG_FITS(struct vfs_getsockopt);
+
 struct vfs_pm_fork {
 	endpoint_t parent, child;
 	int32_t pid; /* the child's */
@@ -387,6 +500,18 @@ union vfs_req {
 	struct vfs_path umount;
 	struct vfs_buf getmnt;
 	struct vfs_fd fstatvfs;
+	struct vfs_socket socket;
+	struct vfs_sockaddr bind;
+	struct vfs_sockaddr connect;
+	struct vfs_listen listen;
+	struct vfs_accept accept;
+	struct vfs_sendto sendto;
+	struct vfs_recvfrom recvfrom;
+	struct vfs_shutdown shutdown;
+	struct vfs_setsockopt setsockopt;
+	struct vfs_getsockopt getsockopt;
+	struct vfs_fd getsockname;
+	struct vfs_fd getpeername;
 	struct vfs_pm_fork pm_fork;
 	struct vfs_pm_proc pm_exit;
 	struct vfs_pm_proc pm_exec;
@@ -430,6 +555,22 @@ struct vfs_statvfs_reply {
 };
 MSG_FITS(struct vfs_statvfs_reply);
 
+/* VFS_GETSOCKOPT */
+struct vfs_sockopt_reply {
+	int32_t status;
+	uint32_t len;
+	uint8_t value[VFS_SOCK_OPT_MAX];
+};
+MSG_FITS(struct vfs_sockopt_reply);
+
+/* VFS_GETSOCKNAME, VFS_GETPEERNAME */
+struct vfs_sockname_reply {
+	int32_t status;
+	uint32_t addr_len;
+	uint8_t addr[VFS_SOCK_ADDR_MAX];
+};
+MSG_FITS(struct vfs_sockname_reply);
+
 union vfs_rep {
 	int32_t status; /* every reply */
 	struct vfs_stat_reply stat;
@@ -439,6 +580,9 @@ union vfs_rep {
 	struct vfs_statvfs_reply statvfs;
 	struct vfs_statvfs_reply fstatvfs;
 	struct vfs_stat_reply pm_execopen;
+	struct vfs_sockopt_reply getsockopt;
+	struct vfs_sockname_reply getsockname;
+	struct vfs_sockname_reply getpeername;
 };
 MSG_FITS(union vfs_rep);
 

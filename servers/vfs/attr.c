@@ -11,6 +11,7 @@
 #include "vfs.h"
 
 #define T_FIFO 0010000
+#define T_SOCK 0140000
 
 /* The inode a descriptor names (the F-calls). */
 static int fd_target(struct vproc *p, int32_t fd, uint32_t *ino,
@@ -19,7 +20,7 @@ static int fd_target(struct vproc *p, int32_t fd, uint32_t *ino,
 	struct filp *f = fd_get(p, fd);
 	if (!f)
 		return -EBADF;
-	if (f->kind == FK_PIPE)
+	if (f->kind == FK_PIPE || f->kind == FK_SOCK)
 		return -ESPIPE;
 	*ino = f->ino;
 	return fsio_stat(f->ino, st);
@@ -54,9 +55,10 @@ int do_fstat(struct vproc *p, const union vfs_req *req, union vfs_rep *rep)
 	const struct vfs_fd *q = &req->fstat;
 	struct vfs_stat_reply *out = &rep->fstat;
 	struct filp *f = fd_get(p, q->fd);
-	if (f && f->kind == FK_PIPE) {
+	if (f && (f->kind == FK_PIPE || f->kind == FK_SOCK)) {
 		memset(&out->st, 0, sizeof(out->st));
-		out->st.mode = T_FIFO | 0600;
+		out->st.mode =
+			f->kind == FK_PIPE ? T_FIFO | 0600 : T_SOCK | 0777;
 		out->st.nlinks = 1;
 		out->st.uid = p->uid;
 		out->st.gid = p->gid;

@@ -16,7 +16,7 @@
 
 /* The driver's answer r from drv.  A dead driver is forgotten (it may
  * come back as a new process) and the caller gets EIO. */
-static int answered(endpoint_t drv, int r)
+int cdev_answered(endpoint_t drv, int r)
 {
 	if (r != CDEV_DEAD)
 		return r;
@@ -24,15 +24,16 @@ static int answered(endpoint_t drv, int r)
 	return -EIO;
 }
 
-static uint32_t minor_of(uint32_t dev)
+/* The minor a request names: a socket's is INET's number for it. */
+static uint32_t minor_of(const struct filp *f)
 {
-	return DEV_MINOR(dev);
+	return f->kind == FK_SOCK ? f->dev : DEV_MINOR(f->dev);
 }
 
 static int open_on(struct vproc *p, struct filp *f)
 {
-	return answered(f->drv, cdev_req_open(f->drv, minor_of(f->dev), p->ep,
-					      f->flags, p->pgrp, p->pid));
+	return cdev_answered(f->drv, cdev_req_open(f->drv, minor_of(f), p->ep,
+						   f->flags, p->pgrp, p->pid));
 }
 
 int cdev_open(struct vproc *p, struct filp *f)
@@ -50,7 +51,7 @@ int cdev_open(struct vproc *p, struct filp *f)
 
 void cdev_close(struct filp *f)
 {
-	answered(f->drv, cdev_req_close(f->drv, minor_of(f->dev)));
+	cdev_answered(f->drv, cdev_req_close(f->drv, minor_of(f)));
 }
 
 int cdev_rw(struct vproc *p, struct filp *f, int type, const struct vfs_io *q)
@@ -65,13 +66,13 @@ int cdev_rw(struct vproc *p, struct filp *f, int type, const struct vfs_io *q)
 		grant_create_indirect(drv, p->ep, q->grant, 0, q->len, access);
 	if (g < 0)
 		return g;
-	uint32_t minor = minor_of(f->dev), flags = f->flags & VO_NONBLOCK;
+	uint32_t minor = minor_of(f), flags = f->flags & VO_NONBLOCK;
 	uint64_t pos = (uint64_t)f->pos;
 	int r = type == VFS_READ ? cdev_req_read(drv, minor, p->ep, g, q->len,
 						 flags, pos)
 				 : cdev_req_write(drv, minor, p->ep, g, q->len,
 						  flags, pos);
-	r = answered(drv, r);
+	r = cdev_answered(drv, r);
 	if (r != REPLY_LATER) {
 		grant_revoke(g);
 		if (r > 0)
@@ -80,6 +81,7 @@ int cdev_rw(struct vproc *p, struct filp *f, int type, const struct vfs_io *q)
 	}
 	p->wdriver = drv;
 	p->wgrant = g;
+	p->wgrant2 = GRANT_INVALID;
 	p->wfilp = f;
 	return wait_begin(p, W_CDEV, type, q);
 }
@@ -98,9 +100,9 @@ int cdev_ioctl(struct vproc *p, struct filp *f, const struct vfs_ioctl *q)
 		if (g < 0)
 			return g;
 	}
-	int r = answered(drv, cdev_req_ioctl(drv, minor_of(f->dev), p->ep,
-					     q->request, g, q->len, p->pgrp,
-					     p->pid));
+	int r = cdev_answered(drv, cdev_req_ioctl(drv, minor_of(f), p->ep,
+						  q->request, g, q->len,
+						  p->pgrp, p->pid));
 	if (q->len)
 		grant_revoke(g);
 	return r == -EPERM && q->len ? -EFAULT : r;
@@ -109,18 +111,25 @@ int cdev_ioctl(struct vproc *p, struct filp *f, const struct vfs_ioctl *q)
 int cdev_select(struct filp *f, int ops, bool notify)
 {
 	uint32_t want = (uint32_t)ops | (notify ? CDEV_SEL_NOTIFY : 0);
-	int r = answered(f->drv,
-			 cdev_req_select(f->drv, minor_of(f->dev), want));
+	int r = cdev_answered(f->drv,
+			      cdev_req_select(f->drv, minor_of(f), want));
 	return r < 0 ? ops : r; /* a broken device is "ready": to fail */
 }
 
 void cdev_cancel(struct vproc *p)
 {
 	endpoint_t drv = p->wdriver;
-	int r = answered(drv,
-			 cdev_req_cancel(drv, minor_of(p->wfilp->dev), p->ep));
+	int r = cdev_answered(drv,
+			      cdev_req_cancel(drv, minor_of(p->wfilp), p->ep));
+	wait_end(p, cdev_wait_result(p, r == REPLY_LATER ? -EINTR : r));
+}
+
+int cdev_wait_result(struct vproc *p, int status)
+{
+	if (p->wfilp && p->wfilp->kind == FK_SOCK)
+		return sock_finished(p, status);
 	grant_revoke(p->wgrant);
-	wait_end(p, r == REPLY_LATER ? -EINTR : r);
+	return status == -EPERM ? -EFAULT : status;
 }
 
 /* A terminal's ^C: the signal goes to every process in the group, by
@@ -140,8 +149,7 @@ static void finished(endpoint_t drv, endpoint_t id, int status)
 	struct vproc *p = vproc_by_ep(id);
 	if (!p || p->wait != W_CDEV || p->wdriver != drv)
 		return; /* it was cancelled meanwhile */
-	grant_revoke(p->wgrant);
-	wait_end(p, status == -EPERM ? -EFAULT : status);
+	wait_end(p, cdev_wait_result(p, status));
 }
 
 static void changed(endpoint_t drv, uint32_t minor, uint32_t ops)

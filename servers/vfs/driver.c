@@ -90,10 +90,8 @@ void driver_gone(endpoint_t ep)
 			majors[i].ep = NONE; /* found again on next use */
 	int slot = 0;
 	for (struct vproc *p; (p = vproc_next(&slot));)
-		if (p->wait == W_CDEV && p->wdriver == ep) {
-			grant_revoke(p->wgrant);
-			wait_end(p, -EIO);
-		}
+		if (p->wait == W_CDEV && p->wdriver == ep)
+			wait_end(p, cdev_wait_result(p, -EIO));
 	wait_changed(); /* selects on its files: ready, to fail */
 }
 

@@ -51,7 +51,7 @@ bool filp_on_volume(uint32_t mnt)
 {
 	for (int i = 0; i < NR_FILPS; i++)
 		if (filps[i].refs && filps[i].kind != FK_PIPE &&
-		    VNO_MNT(filps[i].ino) == mnt)
+		    filps[i].kind != FK_SOCK && VNO_MNT(filps[i].ino) == mnt)
 			return true;
 	return false;
 }
@@ -60,7 +60,7 @@ void filp_put(struct filp *f)
 {
 	if (--f->refs > 0)
 		return;
-	if (f->kind == FK_CDEV)
+	if (f->kind == FK_CDEV || f->kind == FK_SOCK)
 		cdev_close(f);
 	else if (f->kind == FK_BDEV)
 		bdev_close(f);

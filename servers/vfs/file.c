@@ -46,6 +46,7 @@ static int rw(struct vproc *p, int type, const struct vfs_io *q)
 	case FK_PIPE:
 		return pipe_rw(p, f, type, q);
 	case FK_CDEV:
+	case FK_SOCK:
 		return cdev_rw(p, f, type, q);
 	case FK_BDEV:
 		return bdev_rw(p, f, type, q);
@@ -72,7 +73,9 @@ int do_ioctl(struct vproc *p, const union vfs_req *req, union vfs_rep *rep)
 	struct filp *f = fd_get(p, req->ioctl.fd);
 	if (!f)
 		return -EBADF;
-	return f->kind == FK_CDEV ? cdev_ioctl(p, f, &req->ioctl) : -ENOTTY;
+	return f->kind == FK_CDEV || f->kind == FK_SOCK
+		       ? cdev_ioctl(p, f, &req->ioctl)
+		       : -ENOTTY;
 }
 
 int do_lseek(struct vproc *p, const union vfs_req *req, union vfs_rep *rep)
@@ -83,7 +86,7 @@ int do_lseek(struct vproc *p, const union vfs_req *req, union vfs_rep *rep)
 	int64_t base;
 	if (!f)
 		return -EBADF;
-	if (f->kind == FK_PIPE)
+	if (f->kind == FK_PIPE || f->kind == FK_SOCK)
 		return -ESPIPE;
 	switch (q->whence) {
 	case 0:

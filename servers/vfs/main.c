@@ -7,7 +7,8 @@
  * mask (fd.c, proc.c), resolves paths a component at a time (path.c)
  * and hands the work to the right place: the file server for files and
  * directories (file.c, names.c, attr.c through fsio.c), a character
- * driver for device files (cdev.c), its own buffers for pipes (pipe.c).
+ * driver for device files (cdev.c), its own buffers for pipes (pipe.c),
+ * INET for sockets (sock.c).
  * The tree is the root volume with more volumes mounted on it
  * (mount.c).
  *
@@ -111,6 +112,18 @@ static int (*const calls[])(struct vproc *p, const union vfs_req *req,
 	[VFS_UMOUNT - VFS_BASE] = do_umount,
 	[VFS_GETMNT - VFS_BASE] = do_getmnt,
 	[VFS_FSTATVFS - VFS_BASE] = do_fstatvfs,
+	[VFS_SOCKET - VFS_BASE] = do_socket,
+	[VFS_BIND - VFS_BASE] = do_bind,
+	[VFS_CONNECT - VFS_BASE] = do_connect,
+	[VFS_LISTEN - VFS_BASE] = do_listen,
+	[VFS_ACCEPT - VFS_BASE] = do_accept,
+	[VFS_SENDTO - VFS_BASE] = do_sendto,
+	[VFS_RECVFROM - VFS_BASE] = do_recvfrom,
+	[VFS_SHUTDOWN - VFS_BASE] = do_shutdown,
+	[VFS_SETSOCKOPT - VFS_BASE] = do_setsockopt,
+	[VFS_GETSOCKOPT - VFS_BASE] = do_getsockopt,
+	[VFS_GETSOCKNAME - VFS_BASE] = do_getsockname,
+	[VFS_GETPEERNAME - VFS_BASE] = do_getpeername,
 	/* PM's only: */
 	[VFS_PM_FORK - VFS_BASE] = do_pm_fork,
 	[VFS_PM_EXIT - VFS_BASE] = do_pm_exit,

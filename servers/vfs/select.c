@@ -32,6 +32,7 @@ static int ready_ops(struct filp *f, int ops, bool notify)
 	case FK_PIPE:
 		return pipe_ready(f->pipe, f->flags, ops);
 	case FK_CDEV:
+	case FK_SOCK:
 		return cdev_select(f, ops, notify) & ops;
 	default:
 		return ops & (CDEV_SEL_RD | CDEV_SEL_WR);

@@ -29,7 +29,7 @@
 #define T_BLK 0060000
 #define T_STICKY 01000 /* a directory's: see perm.c */
 
-enum filp_kind { FK_INODE, FK_CDEV, FK_BDEV, FK_PIPE };
+enum filp_kind { FK_INODE, FK_CDEV, FK_BDEV, FK_PIPE, FK_SOCK };
 
 struct pipe;
 
@@ -40,8 +40,10 @@ struct filp { /* an open file: shared by descriptors that dup it */
 	uint32_t flags; /* VO_* access and status flags */
 	uint16_t mode;	/* type and permissions when opened */
 	int64_t pos;
-	uint32_t dev;	   /* FK_CDEV, FK_BDEV: major << 8 | minor */
-	endpoint_t drv;	   /* FK_CDEV: the driver instance it was opened on */
+	uint32_t dev;	   /* FK_CDEV, FK_BDEV: major << 8 | minor; FK_SOCK:
+			    * INET's socket number */
+	endpoint_t drv;	   /* FK_CDEV: the driver instance it was opened on;
+			    * FK_SOCK: the INET that made it */
 	uint64_t size;	   /* FK_BDEV: the device's size in bytes */
 	struct pipe *pipe; /* FK_PIPE */
 };
@@ -64,6 +66,8 @@ struct vproc { /* what VFS knows of one process */
 	uint32_t wdone;		   /* W_PIPE: bytes moved so far */
 	endpoint_t wdriver;	   /* W_CDEV */
 	grant_id_t wgrant;	   /* W_CDEV: the driver's indirect grant */
+	grant_id_t wgrant2;	   /* W_CDEV: a second one (recvfrom) */
+	uint32_t wflags;	   /* W_CDEV: accept's VFS_SOCK_* */
 	int64_t wdeadline;	   /* W_SELECT: tick, or -1 */
 	struct vfs_fdsets wsel;	   /* W_SELECT: the sets asked about */
 };
@@ -210,13 +214,34 @@ endpoint_t dev_driver(uint32_t dev);
 void driver_gone(endpoint_t ep);
 bool driver_ds_news(endpoint_t from);
 bool driver_known(endpoint_t ep);
+/* A driver's answer r: CDEV_DEAD forgets the instance and is EIO. */
+int cdev_answered(endpoint_t drv, int r);
 int cdev_open(struct vproc *p, struct filp *f);
 void cdev_close(struct filp *f);
 int cdev_rw(struct vproc *p, struct filp *f, int type, const struct vfs_io *q);
 int cdev_ioctl(struct vproc *p, struct filp *f, const struct vfs_ioctl *q);
 int cdev_select(struct filp *f, int ops, bool notify);
 void cdev_cancel(struct vproc *p); /* ends p's W_CDEV wait */
-bool cdev_news(endpoint_t from);   /* a driver's notification */
+/* The status a W_CDEV wait ends with, its grants revoked. */
+int cdev_wait_result(struct vproc *p, int status);
+bool cdev_news(endpoint_t from); /* a driver's notification */
+
+/* sock.c: sockets (proto/sock.h); reads, writes, select, ioctl and
+ * close go through cdev.c. */
+VFS_HANDLER(do_socket);
+VFS_HANDLER(do_bind);
+VFS_HANDLER(do_connect);
+VFS_HANDLER(do_listen);
+VFS_HANDLER(do_accept);
+VFS_HANDLER(do_sendto);
+VFS_HANDLER(do_recvfrom);
+VFS_HANDLER(do_shutdown);
+VFS_HANDLER(do_setsockopt);
+VFS_HANDLER(do_getsockopt);
+VFS_HANDLER(do_getsockname);
+VFS_HANDLER(do_getpeername);
+/* A kept socket call's status: an accepted socket's descriptor. */
+int sock_finished(struct vproc *p, int status);
 
 /* bdev.c: block devices read and written as files. */
 int bdev_open(struct filp *f);

@@ -36,6 +36,7 @@ CLIENTS = {
     "ds": ["lib/libsys/ds.c"],
     "pci": ["lib/libsys/pci.c"],
     "ndev": ["lib/libsys/ndev.c"],
+    "sock": ["lib/libsys/sock.c"],
 }
 SERVERS = {
     "bdev": ["lib/libdriver/blockdriver.c"],
@@ -46,7 +47,8 @@ SERVERS = {
     "rs": ["servers/rs/", "lib/libsys/sef.c"],
     "ds": ["servers/ds/"],
     "pci": ["drivers/pci/"],
-    "ndev": ["lib/libdriver/netdriver.c"],
+    "ndev": ["lib/libdriver/netdriver.c", "lib/libdriver/netqueue.c"],
+    "sock": ["servers/inet/"],
 }
 FORGERS = [
     "tests/guest/p_attack.c",  # an ordinary user's forged requests
@@ -69,6 +71,10 @@ FORGERS = [
     # plays the PCI driver to lib/libsys/pci.c and checks the type of
     # each request the library sends: a test of the client library
     "tests/unit/test_pci.c",
+    # joins lib/libsys/ndev.c to lib/libdriver/netqueue.c in one
+    # process, and sends the library raw requests the client cannot
+    # (another session's number, unknown types)
+    "tests/unit/test_netdriver.c",
 ]
 
 DEFINE = re.compile(r"^#define\s+([A-Z][A-Z0-9_]*)\s+\(([A-Z]+_BASE)\s*\+")

@@ -232,6 +232,7 @@ static int rl_recv(const struct netdriver_buf *b)
 	if (r == RX_EMPTY)
 		return 0;
 	if (r < 0) {
+		netdriver_count_rx_error();
 		reset_receiver(header);
 		return -EIO;
 	}
@@ -282,7 +283,8 @@ static const struct netdriver_ops ops = {
 	.link = rl_link,
 };
 
-int main(void)
+int main(int argc, char **argv)
 {
+	peer_args(argc, argv); /* clients=: a test that plays INET */
 	netdriver_run(&ops);
 }

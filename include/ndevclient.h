@@ -6,8 +6,9 @@
  * and returns 0 or a negative errno: the driver's answer, the IPC
  * error when the driver is gone (-EDEADSRCDST and friends), or -EIO
  * for an answer that breaks the protocol (wrong type, another
- * session's number, a count over NDEV_COLLECT_MAX): a driver is not
- * trusted to answer sensibly.
+ * session's number, a positive status, a count over NDEV_COLLECT_MAX,
+ * `more` other than 0 or 1, a link state or queue limit out of range):
+ * a driver is not trusted to answer sensibly.
  */
 #pragma once
 

@@ -15,14 +15,16 @@
  *             driver panics with that error.
  *   set_mode  NDEV_MODE_* (DOWN: receive nothing).
  *   send      put the frame in `b` on the wire: 0 taken (its bytes are
- *             out of the grant; the library reports it done), 
+ *             out of the grant; the library reports it done),
  *             NETDRIVER_BUSY (no room: the library asks again after
  *             netdriver_tx_ready()), or a negative errno (reported as
  *             the frame's result).
  *   recv      copy the next received frame into `b`: its length, 0 if
  *             there is none (asked again after netdriver_rx_ready()),
  *             or a negative errno for a frame that was lost (the library
- *             counts it and asks again).
+ *             counts it as a drop and asks again with the same buffer;
+ *             but -EFAULT, the buffer's grant refused the copy, ends
+ *             that buffer with EFAULT).
  *   intr      an interrupt on one of the driver's hooks (the bits of the
  *             HARDWARE notification); re-enable the IRQ after.
  *   alarm     a CLOCK notification the driver asked for.

@@ -99,6 +99,8 @@ $(BUILD)/tests/unit/test_inet: tests/unit/inet_abi.h lib/libc/netdb_files.h \
 UNIT_SRCS_test_netdriver := lib/libdriver/netqueue.c lib/libsys/reply.c \
 	lib/libsys/ndev.c
 UNIT_CFLAGS_test_netdriver := -Ilib/libdriver
+UNIT_SRCS_test_dp8390 := drivers/ne2000/dp8390.c drivers/ne2000/ring.c
+UNIT_CFLAGS_test_dp8390 := -Idrivers/ne2000
 .SECONDEXPANSION:
 $(BUILD)/tests/unit/%: tests/unit/%.c tests/unit/unit.h $$(UNIT_SRCS_%)
 	@mkdir -p $(@D)

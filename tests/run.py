@@ -59,6 +59,13 @@
              nobody while PCI (hung) has not turned mastering off, and
              is after; the pool bounds it; a crash loop leaves nothing;
              DMARELEASE's errors
+  guest/ndev_isa, guest/ndev_pci  t_ndev plays INET against the NE2000
+             driver started through RS, on QEMU's ne2k_isa (0x300, IRQ 9)
+             and ne2k_pci (slot 3, IRQ 11) with -netdev user,restrict=on:
+             the MAC equals mac=; ESTALE, EINVAL, EAGAIN, EPERM from a
+             second process; ARP and ICMP echo with slirp's 10.0.2.2;
+             after RS_FI_CRASH a new instance announces drv.net.ne2000
+             and serves a new session
   guest/ata  t_ata against two IDE disks (48 MiB with two partitions,
              and 200 GiB sparse): sizes, partitions as minors, multi-
              command transfers, LBA48 at 150 GiB (checked in the image

@@ -167,7 +167,8 @@ def commands_session(build):
             (r"^sync=0\r?\n# $", "ls -1 /etc/system.d; "
              "grep '^driver' /etc/system.d/tty.conf"),
             (r"^ata\.conf\r?\nds\.conf\r?\nfs\.conf\r?\ninit\.conf\r?\n"
-             r"memory\.conf\r?\npci\.conf\r?\npm\.conf\r?\nrandom\.conf"
+             r"memory\.conf\r?\nne2000\.conf\r?\npci\.conf\r?\npm\.conf"
+             r"\r?\nrandom\.conf"
              r"\r?\nrs\.conf\r?\ntty\.conf\r?\nvfs\.conf\r?\n"
              r"driver tty \{\r?\n# $",
              tests),

@@ -41,7 +41,9 @@
  * any other gets EPERM (only INET may INIT: lib/libsys/peer.c).
  *
  * Queues.  At most max_send frames and max_recv buffers are queued at
- * a time (NDEV_MAX_QUEUE at most); one more gets EAGAIN.  Requests of
+ * a time (NDEV_MAX_QUEUE at most); one more gets EAGAIN.  A request
+ * counts as queued until the collect that reports it, so the driver's
+ * memory is bounded whether or not INET collects.  Requests of
  * each kind finish in the order they came.  A frame's entry (result 0
  * or an error) comes once the driver has taken its bytes from the
  * grant, so the buffer is INET's again; a receive buffer's entry gives

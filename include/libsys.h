@@ -69,6 +69,7 @@ int sys_irqctl(uint32_t op, uint32_t irq, uint32_t policy, uint32_t id,
 int sys_privctl(endpoint_t who, uint32_t op, const struct priv_desc *desc);
 int sys_privadd(endpoint_t who, const struct priv_add *add);
 int sys_dmaalloc(void *vaddr, uint32_t len, uint32_t *phys);
+int sys_dmarelease(endpoint_t who, uint32_t *pages);
 int sys_umap(const void *vaddr, uint32_t len, uint32_t *phys, uint32_t *contig);
 int sys_mapphys(void *vaddr, uint32_t phys, uint32_t len);
 int sys_vircopy(endpoint_t src, const void *src_addr, endpoint_t dst,

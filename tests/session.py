@@ -169,7 +169,8 @@ def commands_session(build):
             (r"^ata\.conf\r?\nds\.conf\r?\nfs\.conf\r?\ninit\.conf\r?\n"
              r"memory\.conf\r?\nne2000\.conf\r?\npci\.conf\r?\npm\.conf"
              r"\r?\nrandom\.conf"
-             r"\r?\nrs\.conf\r?\ntty\.conf\r?\nvfs\.conf\r?\n"
+             r"\r?\nrs\.conf\r?\nrtl8139\.conf\r?\ntty\.conf\r?\n"
+             r"vfs\.conf\r?\n"
              r"driver tty \{\r?\n# $",
              tests),
             (r"^t=0\r?\nb=0\r?\nf=1\r?\n\[: missing '\]'\r?\nm=2\r?\n"

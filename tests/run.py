@@ -491,6 +491,7 @@ SESSIONS = [
     ("iso/socket_api", net.socket_api),
     ("iso/nic_ne2k_isa", lambda b: net.card_session(b, "ne2k_isa")),
     ("iso/nic_ne2k_pci", lambda b: net.card_session(b, "ne2k_pci")),
+    ("iso/nic_rtl8139", lambda b: net.card_session(b, "rtl8139")),
 ]
 
 

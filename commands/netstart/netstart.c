@@ -16,6 +16,8 @@
  * there (if not it says "no device" and RS lets it be).  One instance
  * per driver: a second card of the same kind is reported, not started.
  *
+ * PCI's list is read from DS, where it may appear only just after boot
+ * (netstart waits up to 5 s for it while a PCI driver runs).
  * Prints one line per driver started; exit status 0, or 1 if a driver
  * could not be started (RS's reason is printed) or nothing could be
  * read, 2 for a bad command line.
@@ -122,9 +124,32 @@ static int driver_for(const struct pci_info *d)
 	return -1;
 }
 
+/* PCI publishes its list in DS once RS has given it its label, which
+ * may be just after /etc/rc begins: wait for it (5 s at most) if a PCI
+ * driver runs at all. */
+static bool pci_runs(void)
+{
+	static struct pm_procinfo procs[96];
+	int n = getprocs(procs, 96);
+	for (int i = 0; i < n; i++)
+		if (!strcmp(procs[i].name, "pci"))
+			return true; /* RS's now: its parent is RS */
+	return false;
+}
+
+static void wait_for_list(void)
+{
+	struct pci_info d;
+	if (!pci_runs())
+		return;
+	for (int i = 0; i < 50 && pci_listed(0, &d) == -ESRCH; i++)
+		usleep(100000);
+}
+
 static int pci_cards(void)
 {
 	int failed = 0;
+	wait_for_list();
 	for (uint32_t n = 0;; n++) {
 		struct pci_info d;
 		int r = pci_listed(n, &d);

@@ -6,8 +6,9 @@ build/tests/net-root.img (the product's root plus the test programs in
   socket_api  /test/t_sock, the socket-API suite (tests/guest/t_sock.c)
               over 127.0.0.1: every test passes, and INET still
               answers afterwards
-  nic_CARD    for ne2k_isa, ne2k_pci, rtl8139: QEMU's card with -netdev user,
-              restrict=on and forwards on 127.0.0.1: netstart starts its
+  nic_CARD    for ne2k_isa, ne2k_pci, rtl8139: QEMU's card on
+              -netdev user,restrict=on with a forward on 127.0.0.1:
+              netstart starts its
               driver, whose MAC is QEMU's mac=; DHCP gives eth0
               10.0.2.15/24; 10.0.2.2 answers 3 echo requests; 4 MiB
               echoed over TCP through the forward arrive with the same

@@ -42,6 +42,13 @@
              program not named with clients= gets EPERM, logged
   guest/policy_records  every process's privileges (GETINFO GI_PRIV)
              are exactly what its policy file grants
+  iso/socket_api  the socket-API suite (tests/guest/t_sock.c) on the
+             booted system over 127.0.0.1 (tests/net.py)
+  iso/nic_ne2k_isa, iso/nic_ne2k_pci, iso/nic_rtl8139  each card on
+             -netdev user,restrict=on: netstart starts its driver, the
+             MAC is QEMU's mac=, DHCP gives 10.0.2.15/24, 10.0.2.2
+             answers pings, 4 MiB echoed through a host forward keep
+             their sha256 both ways (tests/net.py)
   iso/user_attack  uid 100 sends every protocol's requests, then
              100,000 random messages, to every process: all refused,
              nothing changed (tests/attack.py)

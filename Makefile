@@ -99,12 +99,22 @@ all: $(ISO) $(DISK_ROOT) $(TEST_TARGETS) $(LIBPOLICY) $(LWIP_LIB)
 QEMU_FLAGS := -accel $(ACCEL) -m $(MEM) -nic none -no-reboot \
 	-device isa-debug-exit,iobase=0xf4,iosize=0x04
 
+# make run's network: QEMU's user networking with restrict=on (the
+# guest reaches nothing outside; DHCP gives it 10.0.2.15), an RTL8139
+# for it, and 127.0.0.1:HTTP_PORT on this machine forwarded to the
+# guest's port 80 (httpd).
+HTTP_PORT ?= 8080
+NET_FLAGS := -netdev user,id=n0,restrict=on,hostfwd=tcp:127.0.0.1:$(HTTP_PORT)-:80 \
+	-device rtl8139,netdev=n0,addr=05
+
 .PHONY: run
 run: all $(DISK_ROOT)
 	$(MKDISK) --keep $(DISK) $(DISK_MIB) 81:$(DISK_ROOT_MIB):$(DISK_ROOT)
 	@echo "Samsara: serial console on this terminal. Quit: Ctrl-a x"
 	@echo "Root file system: $(DISK) (delete it for a fresh one)"
-	$(QEMU) $(QEMU_FLAGS) -cdrom $(ISO) -boot d -display none -serial mon:stdio \
+	@echo "Network: 127.0.0.1:$(HTTP_PORT) here is the guest's port 80"
+	$(QEMU) $(QEMU_FLAGS) $(NET_FLAGS) -cdrom $(ISO) -boot d -display none \
+		-serial mon:stdio \
 		-drive file=$(DISK),format=raw,if=ide,index=0,media=disk
 
 .PHONY: qemu-gdb

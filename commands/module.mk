@@ -2,8 +2,8 @@
 # User programs: commands/NAME/*.c -> build/bin/NAME.elf
 COMMANDS := cat chmod cksum cmp cp date dd df dmesg echo env false grep halt \
 	head httpd ifconfig init kill ln login ls lspci mkdir more mount mv nc \
-	netstat ping ps pwd rm rmdir sh sleep service sort sync tail tee test \
-	touch true umount uname wc
+	netstart netstat ping ps pwd rm rmdir sh sleep service sort sync tail \
+	tee test touch true umount uname wc
 
 # Second names, PROG:NAME: the root image holds a copy of PROG as
 # /bin/NAME, and the program looks at argv[0] (boot/module.mk).
@@ -16,6 +16,10 @@ $(CMDLIB): $(patsubst %.c,$(BUILD)/%.o,$(wildcard commands/lib/*.c))
 	@rm -f $@
 	$(AR) rcs $@ $^
 $(BUILD)/commands/%.o: TARGET_CFLAGS += -Icommands/lib
+
+# netstart reads the drivers' policy files with RS's parser.
+$(BUILD)/bin/netstart.elf: $(LIBPOLICY)
+$(BUILD)/bin/netstart.elf: USER_LIBS += $(LIBPOLICY)
 
 # test is the shell's test built-in with a main of its own.
 $(BUILD)/bin/test.elf: $(BUILD)/commands/sh/testcmd.o

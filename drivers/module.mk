@@ -5,7 +5,7 @@
 # (RANDOM) or restarts them (ATA, MEMORY and TTY, boot processes RS
 # adopts).
 BOOT_DRIVERS := ata memory pci tty
-RS_DRIVERS := ata memory ne2000 pci random tty
+RS_DRIVERS := ata memory ne2000 pci random rtl8139 tty
 DRIVERS := $(sort $(BOOT_DRIVERS) $(RS_DRIVERS))
 
 $(foreach d,$(DRIVERS),$(eval $(call program_rule,$(d),drivers/$(d))))

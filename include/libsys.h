@@ -69,6 +69,7 @@ int sys_irqctl(uint32_t op, uint32_t irq, uint32_t policy, uint32_t id,
 int sys_privctl(endpoint_t who, uint32_t op, const struct priv_desc *desc);
 int sys_privadd(endpoint_t who, const struct priv_add *add);
 int sys_dmaalloc(void *vaddr, uint32_t len, uint32_t *phys);
+int sys_dmarelease(endpoint_t who, uint32_t *pages);
 int sys_umap(const void *vaddr, uint32_t len, uint32_t *phys, uint32_t *contig);
 int sys_mapphys(void *vaddr, uint32_t phys, uint32_t len);
 int sys_vircopy(endpoint_t src, const void *src_addr, endpoint_t dst,
@@ -131,6 +132,9 @@ void sef_on_heartbeat(void (*fn)(void)); /* after answering RS's ping */
 const char *sef_label(void);
 uint32_t sef_restarts(void);
 void sef_panic(const char *why) __attribute__((noreturn));
+/* "LABEL: no device: why", then exit with RS_NODEV_STATUS: a driver
+ * whose hardware is absent is not restarted. */
+void sef_no_device(const char *why) __attribute__((noreturn));
 /* The state blob for the next incarnation, in DS as "state.LABEL":
  * save returns 0, restore the blob's length; a negative errno else
  * (-ENOENT: nothing saved; -ERANGE: buf too small). */

@@ -17,6 +17,7 @@
 #include "abi/errno.h"
 #include "arch/i386/fpu.h"
 #include "clock.h"
+#include "dma.h"
 #include "ipc.h"
 #include "irq.h"
 #include "lib.h"
@@ -112,6 +113,7 @@ void proc_exit(struct proc *p, int status)
 	if (p->pd)
 		as_destroy(p->pd);
 	p->pd = 0;
+	dma_gone(p->ep, p->name, p->devices);
 	if (current == p)
 		current = 0;
 	orphan_managed(p);

@@ -76,7 +76,8 @@ struct proc {
 	uint32_t grant_count;
 	uint32_t denied[NR_DENY_KINDS]; /* denials, by kind (deny.c) */
 	endpoint_t manager;
-	bool core; /* a core server of the boot image: its end is reported */
+	bool core;    /* a core server of the boot image: its end is reported */
+	bool devices; /* PRIVADD gave it a device: DMA quarantine (dma.h) */
 	struct ksig ksig;
 	uint32_t ksigs; /* signals raised by KILL, for the manager */
 

@@ -17,6 +17,7 @@
 
 #define AS_WRITE 0x1  /* page is writable by the process */
 #define AS_DEVICE 0x2 /* not the process's own memory: never freed */
+#define AS_DMA 0x4    /* DMA memory: dma.c frees it, not as_destroy */
 
 void vm_init(uint32_t phys_top);
 uint32_t vm_kernel_pd(void);

@@ -65,6 +65,9 @@ HOSTCFLAGS := -m32 -O2 -g -Wall -Wextra -Werror -std=gnu11 -Iinclude -Ikernel \
 UNIT_SRCS_test_elf := kernel/elf.c
 UNIT_SRCS_test_sched := kernel/sched.c
 UNIT_SRCS_test_log := kernel/log.c
+UNIT_SRCS_test_dma := kernel/dma.c
+UNIT_SRCS_test_rtl8139 := drivers/rtl8139/rxring.c
+UNIT_CFLAGS_test_rtl8139 := -Idrivers/rtl8139
 UNIT_SRCS_test_mfs := $(wildcard lib/libmfs/*.c)
 UNIT_SRCS_test_policy := $(LIBPOLICY_SRC)
 UNIT_CFLAGS_test_policy := -DTOP_DIR='"$(CURDIR)"'
@@ -171,24 +174,28 @@ $(PCI_IMAGE): $(MKROOTFS) $(POLICYCHECK) $(shell find tests/guest/pci -type f) \
 	strip -o $(PCI_TREE)/sbin/pci $(BUILD)/bin/pci.elf
 	$(MKROOTFS) $@ 2048 $(PCI_TREE) boot/devices
 
-# The network-driver test's RAM disk (t_ndev): the NE2000 driver as
-# /sbin/ne2000 with its own policy, t_ndev added to its ipc line (the
-# test plays INET, named with clients=), and PCI's policy, from which
-# RS adopts the boot instance.
+# The network-driver test's RAM disk (t_ndev): the NE2000 and RTL8139
+# drivers as /sbin/ne2000 and /sbin/rtl8139, each with its own policy,
+# t_ndev added to its ipc line (the test plays INET, named with
+# clients=), and PCI's policy, from which RS adopts the boot instance.
 NDEV_IMAGE := $(BUILD)/tests/ndev/root.img
 NDEV_TREE := $(BUILD)/tests/ndev/tree
 $(NDEV_IMAGE): $(MKROOTFS) $(POLICYCHECK) boot/devices $(BUILD)/bin/ne2000.elf \
-		$(BUILD)/bin/pci.elf drivers/ne2000/ne2000.conf \
+		$(BUILD)/bin/rtl8139.elf $(BUILD)/bin/pci.elf \
+		drivers/ne2000/ne2000.conf drivers/rtl8139/rtl8139.conf \
 		drivers/pci/pci.conf $(POLICY_STAMP)
 	rm -rf $(NDEV_TREE)
 	mkdir -p $(NDEV_TREE)/etc/system.d $(NDEV_TREE)/sbin $(NDEV_TREE)/dev \
 		$(NDEV_TREE)/tmp
-	sed 's/^\( *ipc  *inet pci\);/\1 t_ndev;/' drivers/ne2000/ne2000.conf \
-		>$(NDEV_TREE)/etc/system.d/ne2000.conf
-	grep -q 'ipc  *inet pci t_ndev;' $(NDEV_TREE)/etc/system.d/ne2000.conf
-	$(POLICYCHECK) $(NDEV_TREE)/etc/system.d/ne2000.conf
+	for d in ne2000 rtl8139; do \
+		sed 's/^\( *ipc  *inet pci\);/\1 t_ndev;/' drivers/$$d/$$d.conf \
+			>$(NDEV_TREE)/etc/system.d/$$d.conf && \
+		grep -q 'ipc  *inet pci t_ndev;' \
+			$(NDEV_TREE)/etc/system.d/$$d.conf && \
+		$(POLICYCHECK) $(NDEV_TREE)/etc/system.d/$$d.conf && \
+		strip -o $(NDEV_TREE)/sbin/$$d $(BUILD)/bin/$$d.elf || exit 1; \
+	done
 	cp drivers/pci/pci.conf $(NDEV_TREE)/etc/system.d/
-	strip -o $(NDEV_TREE)/sbin/ne2000 $(BUILD)/bin/ne2000.elf
 	strip -o $(NDEV_TREE)/sbin/pci $(BUILD)/bin/pci.elf
 	$(MKROOTFS) $@ 2048 $(NDEV_TREE) boot/devices
 

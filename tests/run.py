@@ -44,6 +44,20 @@
              program not named with clients= gets EPERM, logged
   guest/policy_records  every process's privileges (GETINFO GI_PRIV)
              are exactly what its policy file grants
+  iso/socket_api  the socket-API suite (tests/guest/t_sock.c) on the
+             booted system over 127.0.0.1 (tests/net.py)
+  iso/net_commands  ifconfig, ping, nc, httpd, netstat at the shell
+             over 127.0.0.1 with no card (tests/net.py): lo listed,
+             each ifconfig error with its message and status; ping -c 3
+             3/3 with its summary; 1 MiB through nc by cksum, a UDP line
+             each way; httpd's GET, HEAD, 404, 403 for "..", 405, 400,
+             two clients at once, its log; netstat's LISTEN; "user" may
+             neither ping nor change an interface
+  iso/nic_ne2k_isa, iso/nic_ne2k_pci, iso/nic_rtl8139  each card on
+             -netdev user,restrict=on: netstart starts its driver, the
+             MAC is QEMU's mac=, DHCP gives 10.0.2.15/24, 10.0.2.2
+             answers pings, 4 MiB echoed through a host forward keep
+             their sha256 both ways (tests/net.py)
   iso/user_attack  uid 100 sends every protocol's requests, then
              100,000 random messages, to every process: all refused,
              nothing changed (tests/attack.py)
@@ -56,14 +70,22 @@
              what their policies' pci lines allow and get exactly that
              card's ports; EBUSY for a second claimant; a crashed
              claimant's card is freed with bus mastering off; ACLs and
-             FORGETs from anybody but RS ignored; PRIVADD's errors
-  guest/ndev_isa, guest/ndev_pci  t_ndev plays INET against the NE2000
-             driver started through RS, on QEMU's ne2k_isa (0x300, IRQ 9)
-             and ne2k_pci (slot 3, IRQ 11) with -netdev user,restrict=on:
-             the MAC equals mac=; ESTALE, EINVAL, EAGAIN, EPERM from a
-             second process; ARP and ICMP echo with slirp's 10.0.2.2;
-             after RS_FI_CRASH a new instance announces drv.net.ne2000
-             and serves a new session
+             FORGETs from anybody but RS ignored; PRIVADD's errors; the
+             DMA quarantine: a dead bus master's DMA memory is handed to
+             nobody while PCI (hung) has not turned mastering off, and
+             is after; the pool bounds it; a crash loop leaves nothing;
+             DMARELEASE's errors
+  guest/ndev_isa, guest/ndev_pci, guest/ndev_rtl8139  t_ndev plays
+             INET against the NE2000 or RTL8139 driver started through
+             RS, on QEMU's ne2k_isa (0x300, IRQ 9), ne2k_pci (slot 3,
+             IRQ 11) or rtl8139 (slot 5, IRQ 10) with -netdev
+             user,restrict=on: the MAC equals mac=; ESTALE, EINVAL,
+             EAGAIN, EPERM from a second process; ARP and ICMP echo with
+             slirp's 10.0.2.2; 80 echoes of 1400 bytes (round the
+             ring); after RS_FI_CRASH a new instance announces
+             drv.net.LABEL and serves a new session; the RTL8139's
+             loopback self-test at start, and its DMA memory
+             quarantined at the crash and released
   guest/ata  t_ata against two IDE disks (48 MiB with two partitions,
              and 200 GiB sparse): sizes, partitions as minors, multi-
              command transfers, LBA48 at 150 GiB (checked in the image
@@ -115,14 +137,6 @@
   iso/vga_login  root logs in on the VGA console through keys pressed
              with QEMU's monitor, and a command's output is read back
              from screen memory
-  iso/socket_api  the socket-API suite /test/t_sock over 127.0.0.1
-  iso/net_commands  ifconfig, ping, nc, httpd, netstat at the shell
-             over 127.0.0.1 with no card (tests/net.py): lo listed,
-             each ifconfig error with its message and status; ping -c 3
-             3/3 with its summary; 1 MiB through nc by cksum, a UDP line
-             each way; httpd's GET, HEAD, 404, 403 for "..", 405, 400,
-             two clients at once, its log; netstat's LISTEN; "user" may
-             neither ping nor change an interface
 
 Usage: run.py [--build DIR] [--only SUBSTRING]
 """
@@ -230,22 +244,36 @@ GUEST = (
               r"pci: ACL from ep \d+ ignored: only RS may send it",
               r"pci: FORGET from ep \d+ ignored: only RS may send it",
               r"pci: \S+ for ep \d+: the kernel refused its resources "
-              r"\(error -28\)"],
+              r"\(error -28\)",
+              r"^dma: \d+ pages of pcitwo \(ep \d+\) held until PCI has "
+              r"turned its devices' bus mastering off$",
+              r"^rs: pci failed: no-heartbeat$",
+              r"^dma: \d+ pages of ep \d+ released$"],
              extra=["-device", "rtl8139", "-device", "ne2k_pci"])]
     + [Guest("ndev_" + board,
              [("../bin/memory", ""), ("../bin/fs", ""), ("../bin/vfs", ""),
               ("../bin/pm", ""), ("../bin/ds", ""), ("../bin/pci", ""),
               ("../bin/rs", ""), t("t_ndev", board + " " + mac),
               ("ndev/root.img", "")], "ndev",
-             [r"^ne2000: ne2000 %s at 0x[0-9a-f]+ irq %d, 32 KiB, MAC %s$"
-              % (board, irq, mac),
-              r"^ne2000: refused request 0xb0[0-9a-f] from t_ndev"],
+             lines + [r"^%s: refused request 0xb0[0-9a-f] from t_ndev"
+                      % label],
              timeout=180,
              extra=["-netdev", "user,id=n0,restrict=on", "-device", dev
                     + ",netdev=n0,mac=" + mac])
-       for board, irq, mac, dev in [
-           ("isa", 9, "52:54:00:12:34:56", "ne2k_isa,iobase=0x300,irq=9"),
-           ("pci", 11, "52:54:00:12:34:57", "ne2k_pci,addr=03")]]
+       for board, label, mac, dev, lines in [
+           ("isa", "ne2000", "52:54:00:12:34:56",
+            "ne2k_isa,iobase=0x300,irq=9",
+            [r"^ne2000: ne2000 isa at 0x[0-9a-f]+ irq 9, 32 KiB, MAC "
+             r"52:54:00:12:34:56$"]),
+           ("pci", "ne2000", "52:54:00:12:34:57", "ne2k_pci,addr=03",
+            [r"^ne2000: ne2000 pci at 0x[0-9a-f]+ irq 11, 32 KiB, MAC "
+             r"52:54:00:12:34:57$"]),
+           ("rtl8139", "rtl8139", "52:54:00:12:34:58", "rtl8139,addr=05",
+            [r"^rtl8139: 52:54:00:12:34:58, ports 0x[0-9a-f]+, irq 10, "
+             r"loopback ok$",
+             r"^dma: \d+ pages of rtl8139 \(ep \d+\) held until PCI has "
+             r"turned its devices' bus mastering off$",
+             r"^dma: \d+ pages of ep \d+ released$"])]]
     + [Guest("policy_records",
              [("../bin/" + p, "") for p in
               ("memory", "pci", "ata", "tty", "fs", "vfs", "pm", "ds", "rs")]
@@ -478,6 +506,9 @@ SESSIONS = [
     ("iso/user_attack", attack.user_attack),
     ("iso/socket_api", net.socket_api),
     ("iso/net_commands", net.net_commands),
+    ("iso/nic_ne2k_isa", lambda b: net.card_session(b, "ne2k_isa")),
+    ("iso/nic_ne2k_pci", lambda b: net.card_session(b, "ne2k_pci")),
+    ("iso/nic_rtl8139", lambda b: net.card_session(b, "rtl8139")),
 ]
 
 

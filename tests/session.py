@@ -166,10 +166,12 @@ def commands_session(build):
             (r"# $", "sync; echo sync=$?"),
             (r"^sync=0\r?\n# $", "ls -1 /etc/system.d; "
              "grep '^driver' /etc/system.d/tty.conf"),
-            (r"^ata\.conf\r?\nds\.conf\r?\nfs\.conf\r?\ninit\.conf\r?\n"
+            (r"^ata\.conf\r?\nds\.conf\r?\nfs\.conf\r?\ninet\.conf\r?\n"
+             r"init\.conf\r?\n"
              r"memory\.conf\r?\nne2000\.conf\r?\npci\.conf\r?\npm\.conf"
              r"\r?\nrandom\.conf"
-             r"\r?\nrs\.conf\r?\ntty\.conf\r?\nvfs\.conf\r?\n"
+             r"\r?\nrs\.conf\r?\nrtl8139\.conf\r?\ntty\.conf\r?\n"
+             r"vfs\.conf\r?\n"
              r"driver tty \{\r?\n# $",
              tests),
             (r"^t=0\r?\nb=0\r?\nf=1\r?\n\[: missing '\]'\r?\nm=2\r?\n"
@@ -220,11 +222,13 @@ def service_session(build):
     try:
         steps = [
             (r"login: ", "root"),
-            (r"# $", "service list"),
+            (r"# $", "service list | grep ^random"),
             (row % ("running", 0, "-"), read16),
-            (r"^ *16\r?\n# $", "service fi random; sleep 1; service list"),
+            (r"^ *16\r?\n# $",
+             "service fi random; sleep 1; service list | grep ^random"),
             (row % ("running", 1, "crash"), read16),
-            (r"^ *16\r?\n# $", "service down random; service list"),
+            (r"^ *16\r?\n# $",
+             "service down random; service list | grep ^random"),
             (r"^random +- +- +down +1 +crash +-\r?\n# $",
              read16 + "; echo r=$?"),
             (r"^ *0\r?\nr=0\r?\n# $",

@@ -56,16 +56,6 @@ static const char *kind(const struct pci_info *d)
 	return "device";
 }
 
-static endpoint_t find_ds(void)
-{
-	static struct pm_procinfo procs[96];
-	int n = getprocs(procs, 96);
-	for (int i = 0; i < n; i++)
-		if (!strcmp(procs[i].name, "ds") && procs[i].ppid == 0)
-			return procs[i].ep;
-	return NONE;
-}
-
 static void show(const struct pci_info *d)
 {
 	char irq[8];
@@ -98,7 +88,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: lspci\n");
 		return 2;
 	}
-	endpoint_t ds = find_ds();
+	endpoint_t ds = getprocs_boot("ds");
 	if (ds == NONE) {
 		fprintf(stderr, "lspci: the data store is not running\n");
 		return 1;

@@ -38,16 +38,6 @@ static void usage(void)
 	exit(2);
 }
 
-static endpoint_t find_rs(void)
-{
-	static struct pm_procinfo procs[96];
-	int n = getprocs(procs, 96);
-	for (int i = 0; i < n; i++)
-		if (!strcmp(procs[i].name, "rs") && procs[i].ppid == 0)
-			return procs[i].ep;
-	return NONE;
-}
-
 /* RS's refusal in words: newlib calls EPERM "Not owner". */
 static const char *why(int r)
 {
@@ -58,7 +48,7 @@ static const char *why(int r)
 /* RS, or a clear message and exit status 1. */
 static endpoint_t rs(void)
 {
-	endpoint_t ep = find_rs();
+	endpoint_t ep = getprocs_boot("rs");
 	if (ep == NONE) {
 		fprintf(stderr, "service: the reincarnation server is not "
 				"running\n");

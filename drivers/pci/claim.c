@@ -7,11 +7,20 @@
  * decoding.  Bus mastering (DMA) stays off until the claimant asks.
  *
  * A device has one claimant.  When RS says an instance is gone
- * (PCI_FORGET), its devices' bus mastering goes off at once -- a dead
- * driver's device must not go on writing to memory that may already
- * belong to someone else -- and the devices are free to be claimed by
- * the next instance.  The added privileges need no undoing: they were
- * the dead process's, and the new instance starts from its policy.
+ * (PCI_FORGET), its devices' bus mastering goes off at once, and the
+ * devices are free to be claimed by the next instance.  The added
+ * privileges need no undoing: they were the dead process's, and the
+ * new instance starts from its policy.
+ *
+ * The dead driver's DMA memory: the kernel keeps it in quarantine,
+ * since its card may go on writing there (kernel/dma.h).  Once every
+ * device of the instance has bus mastering off, PCI -- the one that
+ * can know -- tells the kernel to free it (SYS_DMARELEASE): in
+ * release() for a FORGET, in claims_prune() after a restart, and for
+ * everybody's at once (ANY) in claims_quiet() at a fresh start, when
+ * no device at all may master.  PCI turns mastering off first and
+ * releases second, and publishes the list only after both, so a PCI
+ * that dies in between leaves the claim in the list for the next one.
  *
  * A device whose claimant has died without a PCI_FORGET (one that got
  * lost while PCI itself was being restarted) is free again too: a
@@ -19,7 +28,8 @@
  * bus mastering off on every device but the bridges, whatever the
  * firmware left on; at a restart it takes the claims back from the
  * device list its predecessor left in DS (list.c) and keeps those
- * whose claimant is still alive, so a running driver's DMA goes on.
+ * whose claimant is still alive, so a running driver's DMA goes on;
+ * the others end as a FORGET would end them (claims_prune()).
  * Every change of an owner or a command register is marked for the
  * device list (list_changed()).
  */
@@ -105,6 +115,7 @@ void release(endpoint_t who)
 		devs[i].owner_name[0] = 0;
 		list_changed(&devs[i]);
 	}
+	sys_dmarelease(who, 0); /* ENOENT: it left nothing in quarantine */
 }
 
 void claims_quiet(void)
@@ -112,12 +123,20 @@ void claims_quiet(void)
 	for (int i = 0; i < nr_devs; i++)
 		if (devs[i].class != 0x06)
 			master(&devs[i], false);
+	sys_dmarelease(ANY, 0);
 }
 
 void claim_restore(struct dev *d, endpoint_t ep)
 {
-	if (alive(ep, d->owner_name, sizeof(d->owner_name)))
-		d->owner = ep;
-	else
-		master(d, false);
+	d->owner = ep;
+}
+
+void claims_prune(void)
+{
+	for (int i = 0; i < nr_devs; i++) {
+		struct dev *d = &devs[i];
+		if (d->owner != NONE &&
+		    !alive(d->owner, d->owner_name, sizeof(d->owner_name)))
+			release(d->owner);
+	}
 }

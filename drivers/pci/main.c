@@ -10,8 +10,9 @@
  * claim adds exactly that device's BARs and IRQ line to the driver's
  * privileges (claim.c).  A claimant may read its device's whole
  * configuration, write its device-specific part, and switch bus
- * mastering; when it dies RS says so (PCI_FORGET) and bus mastering
- * goes off.  The device list, for lspci, is in DS (list.c): after each
+ * mastering; when it dies RS says so (PCI_FORGET), bus mastering
+ * goes off, and PCI tells the kernel the dead driver's DMA memory may
+ * be reused.  The device list, for lspci, is in DS (list.c): after each
  * message, and before its reply, PCI publishes what it changed.  The
  * protocol is include/proto/pci.h.
  *
@@ -191,10 +192,12 @@ int main(void)
 {
 	int how = sef_startup("pci");
 	scan();
-	if (how == RS_RESTARTED)
+	if (how == RS_RESTARTED) {
 		list_restore();
-	else
+		claims_prune();
+	} else {
 		claims_quiet();
+	}
 	list_all_changed();
 	list_publish();
 	printf("pci: %d devices\n", nr_devs);

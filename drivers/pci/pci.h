@@ -58,9 +58,12 @@ bool acl_allows(endpoint_t ep, const struct dev *d);
 int claim(endpoint_t who, struct dev *d);
 void release(endpoint_t who); /* every claim of an instance that died */
 void master(struct dev *d, bool on);
-void claims_quiet(void); /* first start: DMA off but for bridges */
-/* restart: d is ep's again if ep is alive, else its DMA goes off */
+/* first start: DMA off but for bridges; all quarantined memory freed */
+void claims_quiet(void);
+/* restart: d is ep's again, as the predecessor's list says; then the
+ * claims of the dead among them end (bus mastering off, DMA released) */
 void claim_restore(struct dev *d, endpoint_t ep);
+void claims_prune(void);
 
 /* list.c: the device list in DS, for lspci. */
 void list_changed(const struct dev *d); /* d's entry is out of date */

@@ -15,7 +15,7 @@
  */
 #pragma once
 
-#define NR_PROCS 64	   /* process table slots */
+#define NR_PROCS 96	   /* process table slots */
 #define EP_SLOTS 1024	   /* slot space per generation (>= NR_PROCS) */
 #define EP_MAX_GEN 0x1fff0 /* generations wrap to 1 after this */
 

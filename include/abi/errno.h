@@ -10,6 +10,7 @@
 
 #ifndef EPERM
 #define EPERM 1	  /* not allowed */
+#define ENOENT 2  /* no such thing */
 #define ESRCH 3	  /* no such process */
 #define EINTR 4	  /* interrupted */
 #define EIO 5	  /* input/output error */

@@ -66,6 +66,7 @@ struct kc_times {	     /* SYS_TIMES */
 #define GI_MODULES 5	 /* struct kinfo_module for each boot data module */
 #define GI_CMDLINE 6	 /* the kernel's command line, NUL-terminated */
 #define GI_PRIV 7	 /* struct kinfo_priv of process `who` */
+#define GI_DMA 8	 /* a struct kinfo_dma for each DMA region */
 #define KCMDLINE_MAX 256 /* longer command lines are cut short */
 struct kc_getinfo {
 	uint32_t what;	 /* in: GI_* */
@@ -111,6 +112,18 @@ struct kinfo_counters {
 	uint64_t ticks;
 	uint64_t denied[NR_DENY_KINDS]; /* all denials, by kind */
 	uint64_t denials_unlogged;	/* over the log's rate limit */
+	uint64_t dma_quarantined;	/* DMA pages ever quarantined (dma.h) */
+	uint64_t dma_released;		/* ... and released from quarantine */
+};
+
+/* A DMA region (kernel/dma.h): its owner, first frame and size. */
+#define DMA_LIVE 1	  /* the owner is alive */
+#define DMA_QUARANTINED 2 /* the owner is dead; not yet released */
+struct kinfo_dma {
+	endpoint_t owner;
+	uint32_t phys;
+	uint32_t pages;
+	uint32_t state; /* DMA_* */
 };
 
 #define RB_HALT 0
@@ -248,13 +261,20 @@ struct kc_privadd {
 	uint32_t add;	/* in: address of a struct priv_add */
 };
 
-#define DMA_MAX (4u << 20)
-struct kc_mem {		 /* SYS_DMAALLOC, SYS_UMAP, SYS_MAPPHYS */
+#define DMA_MAX (4u << 20)	 /* DMAALLOC: bytes in one call */
+#define DMA_POOL_MAX (16u << 20) /* all DMA memory, live and quarantined */
+#define DMA_REGIONS 32		 /* ... in at most this many pieces */
+struct kc_mem {			 /* SYS_DMAALLOC, SYS_UMAP, SYS_MAPPHYS */
 	uint32_t vaddr;	 /* in: where in the caller (page-aligned, except
 			 * UMAP) */
 	uint32_t len;	 /* in: bytes */
 	uint32_t phys;	 /* DMAALLOC, UMAP: out; MAPPHYS: in */
 	uint32_t contig; /* UMAP out: bytes physically contiguous there */
+};
+
+struct kc_dmarelease {	/* SYS_DMARELEASE (the PCI driver's) */
+	endpoint_t who; /* in: a process that has ended, or ANY */
+	uint32_t pages; /* out: how many were released */
 };
 
 struct kc_vircopy {	   /* SYS_VIRCOPY */
@@ -335,6 +355,7 @@ KC_CHECK(kc_sdevio);
 KC_CHECK(kc_irqctl);
 KC_CHECK(kc_privctl);
 KC_CHECK(kc_mem);
+KC_CHECK(kc_dmarelease);
 KC_CHECK(kc_vircopy);
 KC_CHECK(kc_kill);
 KC_CHECK(kc_trace);

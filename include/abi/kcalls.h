@@ -36,6 +36,7 @@
 	X(PRIVCTL, privctl)	      /* set a process's privileges */         \
 	X(PRIVADD, privadd)	      /* add one device resource to them */    \
 	X(DMAALLOC, dmaalloc)	      /* contiguous memory for DMA */          \
+	X(DMARELEASE, dmarelease)     /* free a dead holder's DMA memory */    \
 	X(UMAP, umap)		      /* physical address of own memory */     \
 	X(MAPPHYS, mapphys)	      /* map an allowed physical range */      \
 	X(VIRCOPY, vircopy)	      /* copy between two processes */         \

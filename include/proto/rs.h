@@ -69,6 +69,9 @@
 
 /* A service's exit status when it panics (sef_panic). */
 #define RS_PANIC_STATUS 222
+/* ... and when its device is not there (sef_no_device): RS takes the
+ * service down for good ("no device") instead of restarting it. */
+#define RS_NODEV_STATUS 223
 
 /* RS_UP and RS_LIST: a buffer granted to RS (the two share this
  * struct: their fields mean the same). */

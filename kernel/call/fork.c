@@ -57,6 +57,7 @@ int do_fork(struct proc *caller, message_t *m)
 	memcpy(child->fpu, parent->fpu, sizeof(child->fpu));
 	memcpy(child->name, parent->name, sizeof(child->name));
 	priv_inherit(parent, child);
+	child->devices = parent->devices;
 	child->grant_table = a->flags ? 0 : parent->grant_table;
 	child->grant_count = a->flags ? 0 : parent->grant_count;
 	child->prio = child->base_prio = parent->base_prio;

@@ -7,12 +7,14 @@
  * counters (GI_COUNTERS), the command line GRUB gave the kernel
  * (GI_CMDLINE, which VFS reads for root=) or the privileges of process
  * `who` (GI_PRIV, so that a test can hold them against its policy
- * file).  Copies at most `len` bytes.
+ * file) or the DMA regions, live and quarantined (GI_DMA).  Copies at
+ * most `len` bytes.
  */
 #include "abi/errno.h"
 #include "boot.h"
 #include "clock.h"
 #include "counters.h"
+#include "dma.h"
 #include "kcall.h"
 #include "lib.h"
 #include "vm.h"
@@ -72,6 +74,8 @@ int do_getinfo(struct proc *caller, message_t *m)
 	uint32_t n;
 	_Static_assert(NR_PROCS * sizeof(struct kinfo_proc) <= sizeof(buf),
 		       "process table fits the buffer");
+	_Static_assert(NR_DMA * sizeof(struct kinfo_dma) <= sizeof(buf),
+		       "the DMA regions fit the buffer");
 	switch (a->what) {
 	case GI_LOG:
 		n = (uint32_t)klog_copy(
@@ -96,6 +100,10 @@ int do_getinfo(struct proc *caller, message_t *m)
 		if ((r = fill_priv(a->who)) < 0)
 			return r;
 		n = (uint32_t)r;
+		break;
+	case GI_DMA:
+		n = dma_list((struct kinfo_dma *)buf) *
+		    sizeof(struct kinfo_dma);
 		break;
 	case GI_COUNTERS:
 		counters.ticks = clock_ticks;

@@ -8,7 +8,8 @@
  * be: it only ever adds, never to the caller itself (PCI cannot widen
  * its own rights), never to an ordinary user process, and a driver's
  * next instance starts again from its policy (RS's PRIVCTL_SET), so
- * what was added dies with the process.
+ * what was added dies with the process.  A process given a device is
+ * marked for good: its DMA memory outlives it in quarantine (dma.h).
  *
  * All or nothing: the additions are made to a copy of the record,
  * which replaces the real one only if every one of them fits -- a
@@ -74,5 +75,6 @@ int do_privadd(struct proc *caller, message_t *m)
 		return r;
 	p->priv = copy.priv;
 	p->priv.irqs |= d.irqs;
+	p->devices = true;
 	return 0;
 }

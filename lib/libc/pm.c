@@ -229,3 +229,13 @@ int execve(const char *path, char *const argv[], char *const envp[])
 	grant_revoke(g);
 	return libc_ret(r < 0 ? r : -EIO);
 }
+
+endpoint_t getprocs_boot(const char *name)
+{
+	static struct pm_procinfo procs[96];
+	int n = getprocs(procs, 96);
+	for (int i = 0; i < n; i++)
+		if (!strcmp(procs[i].name, name) && procs[i].ppid == 0)
+			return procs[i].ep;
+	return NONE;
+}

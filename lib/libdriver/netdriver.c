@@ -46,9 +46,12 @@ void netdriver_run(const struct netdriver_ops *ops)
 	struct netdriver_info info;
 	memset(&info, 0, sizeof(info));
 	int r = ops->init(&info);
+	if (r == -ENODEV)
+		sef_no_device("no card where its arguments say");
 	if (r != 0) {
 		char why[48];
-		snprintf(why, sizeof(why), "no card (error %d)", r);
+		snprintf(why, sizeof(why), "the card does not start (error %d)",
+			 r);
 		sef_panic(why);
 	}
 	netq_setup(ops, &info, sef_restarts());

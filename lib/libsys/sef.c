@@ -17,6 +17,9 @@
  *                  names a function to call after each heartbeat is
  *                  answered (0: none): a boot driver's way to learn
  *                  that RS has adopted it and told others about it.
+ *   sef_no_device() is the way out of a driver whose device is not
+ *                  there (an ISA card nobody plugged in): RS takes the
+ *                  service down instead of restarting it.
  *   sef_panic()    is the clean way out: one console line naming the
  *                  service and why, then exit with RS_PANIC_STATUS so
  *                  RS reports "panic".
@@ -161,6 +164,16 @@ int sef_state_restore(void *buf, uint32_t size)
 	char key[DS_KEY_MAX];
 	state_key(key, sizeof(key));
 	return ds_retrieve_blob(key, buf, size);
+}
+
+void sef_no_device(const char *why)
+{
+	kputs(label[0] ? label : "service");
+	kputs(": no device: ");
+	kputs(why);
+	kputs("\n");
+	for (;;)
+		sys_exit(SELF, RS_NODEV_STATUS);
 }
 
 void sef_panic(const char *why)

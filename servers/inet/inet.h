@@ -158,6 +158,7 @@ struct nic {
 	uint32_t mode; /* NDEV_MODE_* INET wants */
 	struct netif netif;
 	bool netif_added;
+	bool dhcp_due; /* start DHCP once the session is up */
 	/* Frames INET copied for the driver: slot i's id is 1 + i. */
 	struct {
 		bool busy;

@@ -33,6 +33,7 @@
 
 #include "dsclient.h"
 #include "inet.h"
+#include "lwip/dhcp.h"
 #include "lwip/etharp.h"
 #include "lwip/priv/tcp_priv.h"
 #include "ndevclient.h"
@@ -158,6 +159,22 @@ static int nic_conf(struct nic *n)
 	return r;
 }
 
+/* An address came or changed (DHCP, ifconfig): one console line. */
+static void on_status(struct netif *netif)
+{
+	struct nic *n = netif->state;
+	char a[16], m[16], g[16];
+	if (ip4_addr_isany_val(*netif_ip4_addr(netif)))
+		return;
+	ip4addr_ntoa_r(netif_ip4_addr(netif), a, sizeof(a));
+	ip4addr_ntoa_r(netif_ip4_netmask(netif), m, sizeof(m));
+	ip4addr_ntoa_r(netif_ip4_gw(netif), g, sizeof(g));
+	printf("inet: %s: address %s netmask %s gateway %s%s\n", n->name, a, m,
+	       g, dhcp_supplied_address(netif) ? " (DHCP)" : "");
+}
+
+/* The first interface is configured by DHCP when it first comes up;
+ * the others wait for ifconfig. */
 static void add_netif(struct nic *n)
 {
 	ip4_addr_t zero;
@@ -167,7 +184,10 @@ static void add_netif(struct nic *n)
 	n->netif_added = true;
 	if (n == &nics[0] || !netif_default)
 		netif_set_default(&n->netif);
+	netif_set_status_callback(&n->netif, on_status);
 	netif_set_up(&n->netif);
+	if (!strcmp(n->name, "eth0"))
+		n->dhcp_due = true;
 }
 
 /* A new session with the driver instance ep. */
@@ -204,6 +224,13 @@ static void nic_start(struct nic *n, endpoint_t ep)
 		netif_set_link_up(&n->netif);
 	else
 		netif_set_link_down(&n->netif);
+	if (n->dhcp_due) {
+		n->dhcp_due = false;
+		int e = dhcp_start(&n->netif);
+		if (e != ERR_OK)
+			printf("inet: %s: DHCP does not start (error %d)\n",
+			       n->name, e);
+	}
 	const uint8_t *m = n->info.mac;
 	printf("inet: %s: %s (%s) %02x:%02x:%02x:%02x:%02x:%02x%s\n", n->name,
 	       n->label, n->info.name, m[0], m[1], m[2], m[3], m[4], m[5],

@@ -5,7 +5,9 @@
  * The kernel tells RS (the manager of every instance) with a SYSTEM
  * notification; SYS_GETKSIG then gives one piece of news at a time:
  *   KSIG_EXIT    it ended by itself: "exit", or "panic" if with
- *                RS_PANIC_STATUS (the server library's sef_panic);
+ *                RS_PANIC_STATUS (the server library's sef_panic); with
+ *                RS_NODEV_STATUS (sef_no_device) its device is absent,
+ *                and the service goes down, not restarted;
  *   KSIG_FAULT   a CPU exception: "crash" -- it is stopped, RS ends it;
  *   KSIG_SIGNAL  somebody signalled it (root's kill, through PM): a
  *                signal that ends a process ends it, "killed".
@@ -128,6 +130,11 @@ static void news(struct service *s, const struct kc_getksig *k)
 	case KSIG_EXIT:
 		pci_tell_gone(s, s->ep);
 		s->ep = NONE;
+		if (k->status == RS_NODEV_STATUS) { /* sef_no_device */
+			svc_set_state(s, SVC_DOWN, "no device");
+			svc_unpublish(s);
+			break;
+		}
 		svc_failed(s, k->status == RS_PANIC_STATUS ? "panic" : "exit");
 		break;
 	case KSIG_FAULT:

@@ -7,7 +7,8 @@
  *
  * It does nothing of its own accord: each request of pcitest.h makes it
  * call PCI, or try a port, as itself, and answer with what it got, so
- * that t_pci sees exactly what a driver with that policy is allowed.
+ * that t_pci sees exactly what a driver with that policy is allowed
+ * (and, with PT_DMA, holds DMA memory, whose fate t_pci follows).
  * Heartbeats and RS_FI the server library handles.
  */
 #include <stdlib.h>
@@ -70,6 +71,19 @@ static int do_in(uint32_t *w)
 	return r;
 }
 
+/* DMA memory, each piece at the next free address. */
+static int do_dma(uint32_t *w)
+{
+	static uint32_t next = 0x40000000;
+	uint32_t phys = 0;
+	int r = sys_dmaalloc((void *)next, w[0], &phys);
+	if (r == 0) {
+		next += (w[0] + 4095) & ~4095u;
+		w[1] = phys;
+	}
+	return r;
+}
+
 /* One request, done in place: its words become the reply's. */
 static int handle(int type, uint32_t *w)
 {
@@ -88,6 +102,8 @@ static int handle(int type, uint32_t *w)
 		return pci_master(w[0], (int)w[1]);
 	case PT_IN:
 		return do_in(w);
+	case PT_DMA:
+		return do_dma(w);
 	default:
 		return -ENOSYS;
 	}

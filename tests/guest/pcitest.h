@@ -18,6 +18,7 @@
  *   PT_MASTER  u32[0] bdf, u32[1] on -> pci_master
  *   PT_IN      u32[0] port, u32[1] DIO_BYTE/WORD/LONG -> sys_devio in:
  *              u32[1] the value
+ *   PT_DMA     u32[0] bytes -> sys_dmaalloc: u32[1] the physical address
  *
  * PT_REPLY's i32[0] is the call's status (0 or a negative errno); the
  * other words are set only when it is 0.
@@ -31,4 +32,5 @@
 #define PT_WRITE 0x7e15
 #define PT_MASTER 0x7e16
 #define PT_IN 0x7e17
+#define PT_DMA 0x7e18
 #define PT_REPLY 0x7e90

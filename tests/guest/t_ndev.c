@@ -1,17 +1,20 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * The NE2000 driver and the network-driver library from INET's side
- * (guest tests "ndev_isa" and "ndev_pci").  Booted with memory, fs,
- * vfs, pm, ds, pci and rs, one QEMU NE2000 (ne2k_isa at 0x300/IRQ 9,
- * or ne2k_pci at slot 3, IRQ 11) on a restricted user network, and a
- * RAM disk holding /sbin/ne2000 with its policy (the product's, with
- * t_ndev added to its ipc line) and PCI's.  t_ndev starts the driver
- * through RS as `ne2000 isa 0x300 9 clients=t_ndev` or `ne2000 pci
- * clients=t_ndev` and plays INET through lib/libsys/ndev.c:
+ * The network drivers and their library from INET's side (guest tests
+ * "ndev_isa", "ndev_pci" and "ndev_rtl8139").  Booted with memory, fs,
+ * vfs, pm, ds, pci and rs, one QEMU card on a restricted user network
+ * -- an NE2000 (ne2k_isa at 0x300/IRQ 9, or ne2k_pci at slot 3, IRQ
+ * 11) or an RTL8139 (slot 5, IRQ 10) -- and a RAM disk holding
+ * /sbin/ne2000 and /sbin/rtl8139 with their policies (the product's,
+ * with t_ndev added to their ipc lines) and PCI's.  t_ndev starts the
+ * driver through RS as `ne2000 isa 0x300 9 clients=t_ndev`, `ne2000
+ * pci clients=t_ndev` or `rtl8139 clients=t_ndev` and plays INET
+ * through lib/libsys/ndev.c:
  *
- *   start    RS runs it and DS has drv.net.ne2000 = 0 (no restart)
+ *   start    RS runs it and DS has drv.net.LABEL = 0 (no restart)
  *   session  requests before INIT and with another session: ESTALE;
  *            INIT gives QEMU's mac=, the card's name, queue limits
+ *            (and the RTL8139's link: up)
  *   invalid  bad mode bits, lengths and ids: EINVAL
  *   arp      CONF UP|BCAST, receive buffers posted; an ARP request
  *            for 10.0.2.2 from 10.0.2.15 gets slirp's reply (to our
@@ -19,14 +22,21 @@
  *   ping     an ICMP echo request to 10.0.2.2, built here with its
  *            checksums, comes back as a reply with the same id, seq
  *            and payload and correct checksums
+ *   bulk     80 echo requests of 1400 bytes, one after another: every
+ *            reply comes back whole, in order -- more than a receive
+ *            ring holds (64 KiB on the RTL8139), so the driver goes
+ *            round its ring and copies frames that wrap at its end
  *   queues   frames and buffers past max_send / max_recv: EAGAIN,
  *            until a collect frees them; a new INIT forgets the old
  *            session's buffers (nothing collected, all room again)
  *   eperm    a second process (a child of t_ndev) gets EPERM
  *   restart  RS_FI_CRASH: RS starts a new instance, which publishes
- *            drv.net.ne2000 = 1; the new instance has no session
+ *            drv.net.LABEL = 1; the new instance has no session
  *            (ESTALE), INIT reports restarts 1 and the same MAC, and
- *            ARP works again
+ *            ARP works again.  The RTL8139, a bus master, had DMA
+ *            memory: the kernel's counters show it quarantined at the
+ *            crash and released (once PCI turned bus mastering off),
+ *            and the new instance's ping works
  * Each part fails with its own name; "PASS: ndev" comes only at the
  * end.
  */
@@ -39,14 +49,14 @@
 #include "rsclient.h"
 #include "tlib.h"
 
-#define LABEL "ne2000"
-#define KEY NDEV_KEY_PREFIX LABEL
 #define NR_RX 8
 #define BUF_SIZE 1536
 #define RX_ID 100 /* receive buffer i has id RX_ID + i */
 #define WAIT_MS 3000
 
 static endpoint_t rs, drv;
+static const char *label; /* "ne2000" or "rtl8139" */
+static bool rtl;	  /* the RTL8139 */
 static uint32_t session;
 static uint8_t mac[6], gw_mac[6];
 static const uint8_t my_ip[4] = {10, 0, 2, 15}, gw_ip[4] = {10, 0, 2, 2};
@@ -66,21 +76,23 @@ static endpoint_t wait_running(endpoint_t old)
 	struct rs_info i;
 	uint64_t end = t_ticks() + WAIT_MS / 10;
 	while (t_ticks() < end) {
-		if (t_rs_info(rs, LABEL, &i) && i.state == RS_STATE_RUNNING &&
+		if (t_rs_info(rs, label, &i) && i.state == RS_STATE_RUNNING &&
 		    i.ep != old && i.ep != NONE)
 			return i.ep;
 		pause_ms(5);
 	}
-	t_log("ndev: %s did not come up\n", LABEL);
+	t_log("ndev: %s did not come up\n", label);
 	T_ASSERT(0);
 }
 
-/* DS's drv.net.ne2000 reaches `restarts` (the driver's card is up). */
+/* DS's drv.net.LABEL reaches `restarts` (the driver's card is up). */
 static void wait_announced(uint32_t restarts)
 {
+	char key[DS_KEY_MAX];
+	snprintf(key, sizeof(key), "%s%s", NDEV_KEY_PREFIX, label);
 	uint32_t v = 0xffffffff;
 	uint64_t end = t_ticks() + WAIT_MS / 10;
-	while ((ds_retrieve_u32(KEY, &v) < 0 || v != restarts) &&
+	while ((ds_retrieve_u32(key, &v) < 0 || v != restarts) &&
 	       t_ticks() < end)
 		pause_ms(5);
 	T_EQ(v, restarts);
@@ -244,13 +256,18 @@ static bool is_arp_reply(const uint8_t *f, uint32_t len)
 #define PING_ID 0x5a5a
 #define PING_SEQ 7
 #define PING_DATA 56
+#define BULK_PINGS 80
+#define BULK_DATA 1400
+
+/* The echo request of the moment and the reply it wants. */
+static uint32_t ping_seq = PING_SEQ, ping_data = PING_DATA;
 
 static uint32_t echo_request(void)
 {
 	memset(tx, 0, sizeof(tx));
 	eth_header(tx, gw_mac, 0x0800);
 	uint8_t *ip = tx + 14, *icmp = ip + 20;
-	uint32_t icmp_len = 8 + PING_DATA;
+	uint32_t icmp_len = 8 + ping_data;
 	ip[0] = 0x45;
 	put16(ip + 2, 20 + icmp_len);
 	put16(ip + 4, 0x1234);
@@ -261,9 +278,9 @@ static uint32_t echo_request(void)
 	put16(ip + 10, csum(ip, 20));
 	icmp[0] = 8; /* echo request */
 	put16(icmp + 4, PING_ID);
-	put16(icmp + 6, PING_SEQ);
-	for (uint32_t i = 0; i < PING_DATA; i++)
-		icmp[8 + i] = (uint8_t)(i * 3 + 1);
+	put16(icmp + 6, ping_seq);
+	for (uint32_t i = 0; i < ping_data; i++)
+		icmp[8 + i] = (uint8_t)(i * 3 + ping_seq);
 	put16(icmp + 2, csum(icmp, icmp_len));
 	return 14 + 20 + icmp_len;
 }
@@ -271,19 +288,19 @@ static uint32_t echo_request(void)
 static bool is_echo_reply(const uint8_t *f, uint32_t len)
 {
 	const uint8_t *ip = f + 14, *icmp = ip + 20;
-	if (len < 14 + 20 + 8 + PING_DATA || get16(f + 12) != 0x0800 ||
+	if (len < 14 + 20 + 8 + ping_data || get16(f + 12) != 0x0800 ||
 	    ip[0] != 0x45 || ip[9] != 1 || memcmp(ip + 12, gw_ip, 4) ||
 	    memcmp(ip + 16, my_ip, 4))
 		return false;
 	uint32_t icmp_len = get16(ip + 2) - 20;
 	T_EQ(csum(ip, 20), 0);
-	T_EQ(icmp_len, 8 + PING_DATA);
-	T_EQ(csum(icmp, icmp_len), 0);
 	if (icmp[0] != 0 || get16(icmp + 4) != PING_ID ||
-	    get16(icmp + 6) != PING_SEQ)
+	    get16(icmp + 6) != ping_seq)
 		return false;
-	for (uint32_t i = 0; i < PING_DATA; i++)
-		T_EQ(icmp[8 + i], (uint8_t)(i * 3 + 1));
+	T_EQ(icmp_len, 8 + ping_data);
+	T_EQ(csum(icmp, icmp_len), 0);
+	for (uint32_t i = 0; i < ping_data; i++)
+		T_EQ(icmp[8 + i], (uint8_t)(i * 3 + ping_seq));
 	return true;
 }
 
@@ -300,12 +317,14 @@ static void up(const char *board)
 {
 	static struct rs_up u;
 	memset(&u, 0, sizeof(u));
-	strcpy(u.path, "/sbin/ne2000");
-	strcpy(u.label, LABEL);
+	snprintf(u.path, sizeof(u.path), "/sbin/%s", label);
+	strcpy(u.label, label);
 	if (!strcmp(board, "isa"))
 		strcpy(u.args, "isa 0x300 9 clients=t_ndev");
-	else
+	else if (!strcmp(board, "pci"))
 		strcpy(u.args, "pci clients=t_ndev");
+	else
+		strcpy(u.args, "clients=t_ndev");
 	T_ASSERT(rs_up(rs, &u, 0) >= 0);
 }
 
@@ -336,8 +355,13 @@ static void t_session(const char *board, const uint8_t *want_mac)
 	      i.max_send, i.max_recv, (unsigned)i.restarts);
 	T_EQ(memcmp(mac, want_mac, 6), 0);
 	char name[NDEV_NAME_MAX];
-	snprintf(name, sizeof(name), "ne2000 %s", board);
+	if (rtl)
+		strcpy(name, "rtl8139");
+	else
+		snprintf(name, sizeof(name), "ne2000 %s", board);
 	T_EQ(strcmp(i.name, name), 0);
+	if (rtl)
+		T_EQ(i.link, NDEV_LINK_UP);
 	T_EQ(i.restarts, 0);
 	T_EQ(i.mtu, 1500);
 	T_ASSERT(i.max_send >= 2 && i.max_recv >= NR_RX);
@@ -388,6 +412,24 @@ static void t_ping(void)
 	T_ASSERT(wait_frame(is_echo_reply));
 	t_log("ndev: ping 10.0.2.2: reply after %u us\n",
 	      (unsigned)(clock_us() - t0));
+}
+
+/* Echo requests big enough that their replies go round the ring. */
+static void t_bulk(void)
+{
+	t_case = "bulk";
+	uint64_t t0 = clock_us();
+	uint32_t seen = frames_seen;
+	ping_data = BULK_DATA;
+	for (ping_seq = 1000; ping_seq < 1000 + BULK_PINGS; ping_seq++) {
+		T_EQ(send_tx(echo_request()), 0);
+		T_ASSERT(wait_frame(is_echo_reply));
+	}
+	uint32_t us = (uint32_t)(clock_us() - t0);
+	t_log("ndev: %u echoes of %u bytes in %u ms (%u frames received)\n",
+	      BULK_PINGS, BULK_DATA, us / 1000, frames_seen - seen);
+	ping_seq = PING_SEQ;
+	ping_data = PING_DATA;
 }
 
 /* Sends past the limit get EAGAIN until collected; so do buffers. */
@@ -448,11 +490,37 @@ static void t_eperm(void)
 	T_EQ(k.status, 0);
 }
 
+static struct kinfo_counters counters(void)
+{
+	struct kinfo_counters c;
+	T_EQ(sys_getinfo(GI_COUNTERS, &c, sizeof(c), 0), 0);
+	return c;
+}
+
+/* The dead instance's DMA memory (its ring and buffers, at least 17
+ * pages) went into quarantine and, PCI having turned the card's bus
+ * mastering off, came out again. */
+static void dma_released(const struct kinfo_counters *before)
+{
+	struct kinfo_counters c = counters();
+	uint64_t end = t_ticks() + WAIT_MS / 10;
+	while (c.dma_released - before->dma_released < 17 && t_ticks() < end) {
+		pause_ms(5);
+		c = counters();
+	}
+	uint32_t held = (uint32_t)(c.dma_quarantined - before->dma_quarantined);
+	t_log("ndev: %u DMA pages quarantined at the crash, %u released\n",
+	      held, (unsigned)(c.dma_released - before->dma_released));
+	T_ASSERT(held >= 17);
+	T_EQ(c.dma_released - before->dma_released, held);
+}
+
 static void t_restart(void)
 {
 	t_case = "restart";
 	endpoint_t old = drv;
-	T_EQ(rs_fi(rs, LABEL, RS_FI_CRASH), 0);
+	struct kinfo_counters before = counters();
+	T_EQ(rs_fi(rs, label, RS_FI_CRASH), 0);
 	uint64_t t0 = clock_us();
 	drv = wait_running(old);
 	wait_announced(1);
@@ -470,6 +538,13 @@ static void t_restart(void)
 	T_EQ(memcmp(i.mac, was, 6), 0);
 	grants();
 	arp();
+	if (rtl) {
+		dma_released(&before);
+		T_EQ(send_tx(echo_request()), 0);
+		T_ASSERT(wait_frame(is_echo_reply));
+	} else {
+		T_EQ(counters().dma_quarantined, before.dma_quarantined);
+	}
 }
 
 int main(int argc, char **argv)
@@ -483,6 +558,8 @@ int main(int argc, char **argv)
 	     6);
 	for (int k = 0; k < 6; k++)
 		want[k] = (uint8_t)v[k];
+	rtl = !strcmp(board, "rtl8139");
+	label = rtl ? "rtl8139" : "ne2000";
 	rs = proc_find("rs");
 	T_ASSERT(rs != NONE);
 	t_start(board);
@@ -491,6 +568,7 @@ int main(int argc, char **argv)
 	t_case = "arp";
 	arp();
 	t_ping();
+	t_bulk();
 	t_queues(info.max_send, info.max_recv);
 	t_eperm();
 	t_restart();

@@ -5,11 +5,12 @@
  * cards (no network behind them), and a RAM disk holding /sbin/pci and
  * its policy (RS adopts the boot instance with them) and the test
  * driver /bin/pcidrv (p_pci.c) with the policies of tests/guest/pci/:
- * pcitest and pcitwo may claim the RTL8139 (`pci device 10ec:8139`),
- * pciclass every Ethernet controller (`pci class 02/00`).  t_pci starts
- * them through RS as `service up` does and makes them act with the
- * protocol of pcitest.h; it reads the device list in DS, as lspci
- * does, and asks PCI itself only what nobody but RS may.
+ * pcitest, pcitwo and pcidma may claim the RTL8139 (`pci device
+ * 10ec:8139`; the last two may take DMA memory), pciclass every
+ * Ethernet controller (`pci class 02/00`).  t_pci starts them through
+ * RS as `service up` does and makes them act with the protocol of
+ * pcitest.h; it reads the device list in DS, as lspci does, and asks
+ * PCI itself only what nobody but RS may.
  *
  *   list     the devices of QEMU's i440fx machine and the two cards by
  *            id and class; the multi-function PIIX found; the RTL8139's
@@ -38,6 +39,21 @@
  *            (ENOSPC) leaves it none of the card's ports
  *   restart  PCI crashed: RS restarts it, and the new instance takes
  *            the claims back from the list its predecessor left in DS
+ *   dmacalls DMA memory of a process that never held a device is freed
+ *            when it ends; DMARELEASE's errors
+ *   quarantine  pcitwo holds the RTL8139 with bus mastering on and DMA
+ *            memory; PCI hangs (RS_FI_HANG), pcitwo crashes: its memory
+ *            is in quarantine (GETINFO GI_DMA, the counters, the kernel
+ *            log), and while the hung PCI cannot have turned mastering
+ *            off -- the list still shows it on -- the kernel hands out
+ *            pieces below and above those frames but none of them; the
+ *            pool, quarantine included, gives exactly DMA_POOL_MAX
+ *   release  RS restarts the hung PCI, which ends the dead claim (bus
+ *            mastering off) and releases the memory: the next pieces
+ *            the kernel hands out are those frames
+ *   loop     pcidma claims, masters, allocates and crashes 8 times:
+ *            each time PCI's FORGET releases the memory; nothing is
+ *            left in quarantine and the pool is whole
  * Each part fails with its own name; "PASS: pci" comes only at the end.
  */
 #include <stdio.h>
@@ -634,7 +650,7 @@ static void t_enospc(endpoint_t again)
 /* pcitwo, up again, holds the RTL8139 with bus mastering on; PCI
  * crashes.  The new instance keeps the claim and the DMA, from the
  * list in DS, and lists them. */
-static void t_restart(void)
+static endpoint_t t_restart(void)
 {
 	t_case = "restart";
 	T_EQ(rs_restart(rs, "pcitwo"), 0);
@@ -650,6 +666,268 @@ static void t_restart(void)
 	T_EQ(d.owner, two);
 	T_EQ(d.master, 1);
 	T_EQ(listed(ne.bdf).owner, NONE);
+	return two;
+}
+
+/* The kernel's DMA regions (GI_DMA); how many. */
+static uint32_t dma_regions(struct kinfo_dma *out)
+{
+	uint32_t n;
+	T_EQ(sys_getinfo(GI_DMA, out, DMA_REGIONS * sizeof(*out), &n), 0);
+	T_EQ(n % sizeof(*out), 0);
+	return n / sizeof(*out);
+}
+
+/* The region of owner that starts at phys, if there is one. */
+static bool dma_region(endpoint_t owner, uint32_t phys, struct kinfo_dma *out)
+{
+	struct kinfo_dma r[DMA_REGIONS];
+	uint32_t n = dma_regions(r);
+	for (uint32_t i = 0; i < n; i++)
+		if (r[i].owner == owner && r[i].phys == phys) {
+			*out = r[i];
+			return true;
+		}
+	return false;
+}
+
+/* Pages in the pool now, live and quarantined; quarantined alone. */
+static uint32_t dma_held(uint32_t *quarantined)
+{
+	struct kinfo_dma r[DMA_REGIONS];
+	uint32_t n = dma_regions(r), held = 0, q = 0;
+	for (uint32_t i = 0; i < n; i++) {
+		T_ASSERT(r[i].state == DMA_LIVE ||
+			 r[i].state == DMA_QUARANTINED);
+		held += r[i].pages;
+		q += r[i].state == DMA_QUARANTINED ? r[i].pages : 0;
+	}
+	if (quarantined)
+		*quarantined = q;
+	return held;
+}
+
+static struct kinfo_counters counters(void)
+{
+	struct kinfo_counters c;
+	T_EQ(sys_getinfo(GI_COUNTERS, &c, sizeof(c), 0), 0);
+	return c;
+}
+
+/* Frames a driver holds for DMA: what it asked for, and where. */
+struct frames {
+	uint32_t phys, pages;
+};
+
+#define PROBE_VA 0x50000000u
+#define OWN_VA 0x48000000u /* t_pci's own DMA memory */
+
+/* In a child of t_pci, which holds no device, so that its DMA memory
+ * is freed when it ends: pieces the size of f, as the kernel hands
+ * them out (lowest first), until one reaches f's frames.  Exit status
+ * 0: one of them is (partly) f's; 1: they went past f; 2: memory ran
+ * out first. */
+static int probe(void *arg)
+{
+	const struct frames *f = arg;
+	uint32_t len = f->pages * 4096, end = f->phys + len, got;
+	for (uint32_t i = 0; i < DMA_REGIONS; i++) {
+		if (sys_dmaalloc((void *)(PROBE_VA + i * len), len, &got) < 0)
+			return 2;
+		if (got < end && got + len > f->phys)
+			return 0;
+		if (got >= end)
+			return 1;
+	}
+	return 2;
+}
+
+/* In a child: all the DMA memory the pool still gives, in pieces of
+ * DMA_MAX and then halving; exit status the pages it got, or -1 if a
+ * piece was refused with anything but ENOMEM. */
+static int drain_pool(void *arg)
+{
+	(void)arg;
+	uint32_t pages = 0, va = PROBE_VA, len = DMA_MAX, phys;
+	while (len >= 4096) {
+		int r = sys_dmaalloc((void *)va, len, &phys);
+		if (r == -ENOMEM) {
+			len /= 2;
+			continue;
+		}
+		if (r < 0)
+			return -1;
+		pages += len / 4096;
+		va += len;
+	}
+	return (int)pages;
+}
+
+static int child_status(int (*fn)(void *), void *arg)
+{
+	endpoint_t c = t_spawn(fn, arg);
+	struct kc_getksig k = t_reap();
+	T_EQ(k.who, c);
+	T_EQ(k.kind, KSIG_EXIT);
+	struct kinfo_dma r[DMA_REGIONS];
+	uint32_t n = dma_regions(r);
+	for (uint32_t i = 0; i < n; i++)
+		T_ASSERT(r[i].owner != c); /* no device: freed at once */
+	return k.status;
+}
+
+/* In a child: 3 pages of DMA memory, kept until it ends; exit status
+ * their physical address. */
+static int hold_and_end(void *arg)
+{
+	(void)arg;
+	uint32_t phys;
+	if (sys_dmaalloc((void *)PROBE_VA, 3 * 4096, &phys) < 0)
+		return -1;
+	return (int)phys;
+}
+
+static void t_dmacalls(void)
+{
+	t_case = "dmacalls";
+	struct kinfo_counters c0 = counters();
+	/* A child that holds no device ends: its frames are free again at
+	 * once (no quarantine), and the kernel hands them out. */
+	int st = child_status(hold_and_end, 0);
+	T_ASSERT(st > 0);
+	struct frames f = {(uint32_t)st, 3};
+	T_EQ(child_status(probe, &f), 0);
+	/* A live process's frames are not. */
+	endpoint_t self = t_self();
+	struct kinfo_dma r;
+	T_EQ(sys_dmaalloc((void *)OWN_VA, 3 * 4096, &f.phys), 0);
+	T_ASSERT(dma_region(self, f.phys, &r));
+	T_ASSERT(r.pages == 3 && r.state == DMA_LIVE);
+	T_EQ(child_status(probe, &f), 1);
+	/* DMARELEASE's errors: a live process, no process, nothing held. */
+	uint32_t pages = 7;
+	T_EQ(sys_dmarelease(self, &pages), -EBUSY);
+	T_EQ(pages, 0);
+	T_EQ(sys_dmarelease(NONE, 0), -EINVAL);
+	T_EQ(sys_dmarelease(-5, 0), -EINVAL);
+	T_EQ(sys_dmarelease(EP_MAKE(EP_MAX_GEN + 1, 0), 0), -EINVAL);
+	endpoint_t c = t_spawn(hold_and_end, 0);
+	T_EQ(t_reap().who, c);
+	T_EQ(sys_dmarelease(c, 0), -ENOENT);
+	T_EQ(sys_dmarelease(ANY, 0), -ENOENT);
+	T_ASSERT(dma_region(self, f.phys, &r)); /* a live one's stays */
+	struct kinfo_counters c1 = counters();
+	T_EQ(c1.dma_quarantined, c0.dma_quarantined);
+	T_EQ(c1.dma_released, c0.dma_released);
+}
+
+/* PCI's rts flags show it running, not waiting, at 5 looks 10 ms
+ * apart: it spins (RS_FI_HANG). */
+static bool spinning(endpoint_t ep)
+{
+	static struct kinfo_proc procs[NR_PROCS];
+	for (int look = 0; look < 5; look++) {
+		uint32_t n;
+		bool busy = false;
+		T_EQ(sys_getinfo(GI_PROCTAB, procs, sizeof(procs), &n), 0);
+		for (uint32_t k = 0; k < n / sizeof(procs[0]); k++)
+			if (procs[k].ep == ep)
+				busy = procs[k].flags == 0;
+		if (!busy)
+			return false;
+		pause_ms(10);
+	}
+	return true;
+}
+
+/* The ring and TX buffers of an RTL8139 driver. */
+#define RING_BYTES (65536 + 16 + 1536 + 4 * 1536)
+
+static struct frames t_quarantine(endpoint_t two)
+{
+	t_case = "quarantine";
+	struct frames f;
+	uint32_t w[5];
+	T_EQ(ask(two, PT_DMA, RING_BYTES, 0, 0, 0, w), 0);
+	f.phys = w[1];
+	f.pages = (RING_BYTES + 4095) / 4096;
+	struct kinfo_dma r;
+	T_ASSERT(dma_region(two, f.phys, &r));
+	T_ASSERT(r.pages == f.pages && r.state == DMA_LIVE);
+	struct pci_info d = listed(rtl.bdf);
+	T_ASSERT(d.owner == two && d.master == 1);
+	struct kinfo_counters c0 = counters();
+	/* PCI hangs: it hears of nothing until RS replaces it. */
+	T_EQ(rs_fi(rs, "pci", RS_FI_HANG), 0);
+	uint64_t end = t_ticks() + 100;
+	while (!spinning(pci))
+		T_ASSERT(t_ticks() < end);
+	T_EQ(rs_fi(rs, "pcitwo", RS_FI_CRASH), 0);
+	end = t_ticks() + 100;
+	while (!dma_region(two, f.phys, &r) || r.state != DMA_QUARANTINED)
+		T_ASSERT(t_ticks() < end);
+	T_EQ(r.pages, f.pages);
+	struct kinfo_counters c1 = counters();
+	T_EQ(c1.dma_quarantined, c0.dma_quarantined + f.pages);
+	T_EQ(c1.dma_released, c0.dma_released);
+	/* Mastering is on, and only the hung PCI could turn it off. */
+	d = listed(rtl.bdf);
+	T_ASSERT(d.owner == two && d.master == 1);
+	/* The frames go to nobody, and the pool holds them. */
+	T_EQ(child_status(probe, &f), 1);
+	uint32_t quarantined, held = dma_held(&quarantined);
+	T_ASSERT(quarantined >= f.pages);
+	T_EQ(held + (uint32_t)child_status(drain_pool, 0), DMA_POOL_MAX / 4096);
+	T_ASSERT(spinning(pci)); /* all along: the same hung PCI */
+	t_log("pci: %u pages of a dead bus master held in quarantine, "
+	      "%u pages in the pool\n",
+	      (unsigned)f.pages, (unsigned)held);
+	return f;
+}
+
+static void t_release(endpoint_t two, struct frames f)
+{
+	t_case = "release";
+	uint64_t t0 = t_ticks();
+	endpoint_t old = pci;
+	pci = wait_running("pci", old, 6000);
+	pci_set_endpoint(pci);
+	struct kinfo_dma r;
+	uint64_t end = t_ticks() + 300;
+	while (dma_region(two, f.phys, &r))
+		T_ASSERT(t_ticks() < end);
+	struct pci_info d = listed(rtl.bdf);
+	T_ASSERT(d.owner == NONE && d.master == 0);
+	T_EQ(child_status(probe, &f), 0);
+	t_log("pci: released %u ms after the hang\n",
+	      (unsigned)(t_ticks() - t0) * 10);
+}
+
+/* pcitwo's instances, each with the card, DMA and a crash; none of
+ * their memory stays. */
+static void t_loop(void)
+{
+	t_case = "loop";
+	struct kinfo_counters c0 = counters();
+	uint32_t held0 = dma_held(0), w[5];
+	endpoint_t drv = up("pcidma");
+	for (int i = 0; i < 8; i++) {
+		T_EQ(claim(drv, rtl.bdf, 0), 0);
+		T_EQ(master(drv, rtl.bdf, 1), 0);
+		T_EQ(ask(drv, PT_DMA, RING_BYTES, 0, 0, 0, w), 0);
+		T_EQ(rs_fi(rs, "pcidma", RS_FI_CRASH), 0);
+		drv = wait_running("pcidma", drv, 3000);
+	}
+	uint32_t quarantined;
+	uint64_t end = t_ticks() + 300;
+	while (dma_held(&quarantined), quarantined != 0)
+		T_ASSERT(t_ticks() < end);
+	T_EQ(dma_held(0), held0);
+	struct kinfo_counters c1 = counters();
+	uint32_t pages = (RING_BYTES + 4095) / 4096;
+	T_EQ(c1.dma_quarantined - c0.dma_quarantined, 8 * pages);
+	T_EQ(c1.dma_released - c0.dma_released, 8 * pages);
+	T_EQ(listed(rtl.bdf).master, 0);
 }
 
 int main(void)
@@ -668,7 +946,11 @@ int main(void)
 	t_rs_only(two);
 	t_privadd(two);
 	t_enospc(again);
-	t_restart();
+	two = t_restart();
+	t_dmacalls();
+	struct frames f = t_quarantine(two);
+	t_release(two, f);
+	t_loop();
 	t_case = "pci";
 	t_pass();
 	t_finish();

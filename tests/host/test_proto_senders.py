@@ -40,7 +40,8 @@ CLIENTS = {
 }
 SERVERS = {
     "bdev": ["lib/libdriver/blockdriver.c"],
-    "cdev": ["lib/libdriver/chardriver.c"],
+    # INET serves its sockets' reads and writes as a character driver
+    "cdev": ["lib/libdriver/chardriver.c", "servers/inet/"],
     "fs": ["servers/fs/"],
     "vfs": ["servers/vfs/"],
     "pm": ["servers/pm/"],

@@ -20,6 +20,7 @@
 #define PDE_PS 0x080
 #define PTE_G 0x100
 #define PTE_DEV 0x200 /* available bit: device memory, not ours */
+#define PTE_DMA 0x400 /* available bit: DMA memory, dma.c's to free */
 #define KERNEL_PDE (KERNEL_BASE >> 22)
 
 static uint32_t kernel_pd;
@@ -69,7 +70,7 @@ void as_destroy(uint32_t pd)
 			continue;
 		uint32_t *pt = table(dir[i]);
 		for (int j = 0; j < 1024; j++)
-			if ((pt[j] & PTE_P) && !(pt[j] & PTE_DEV))
+			if ((pt[j] & PTE_P) && !(pt[j] & (PTE_DEV | PTE_DMA)))
 				frame_free(pt[j] & PAGE_MASK);
 		frame_free(dir[i] & PAGE_MASK);
 	}
@@ -160,7 +161,8 @@ bool as_unmapped(uint32_t pd, uint32_t va, uint32_t len)
 int as_map(uint32_t pd, uint32_t va, uint32_t pa, uint32_t n, int flags)
 {
 	uint32_t bits = PTE_P | PTE_U | (flags & AS_WRITE ? PTE_W : 0) |
-			(flags & AS_DEVICE ? PTE_DEV : 0);
+			(flags & AS_DEVICE ? PTE_DEV : 0) |
+			(flags & AS_DMA ? PTE_DMA : 0);
 	for (uint32_t i = 0; i < n; i++) {
 		uint32_t *pte = pte_of(pd, va + i * PAGE_SIZE, true);
 		if (!pte) {

@@ -7,3 +7,7 @@
 
 /* Fills buf with up to max entries; returns how many, or -1 (errno). */
 int getprocs(struct pm_procinfo *buf, int max);
+
+/* The endpoint of the boot server or driver called name (a process of
+ * the boot image: its parent is the kernel), or NONE. */
+endpoint_t getprocs_boot(const char *name);

@@ -55,9 +55,16 @@
              neither ping nor change an interface
   iso/nic_ne2k_isa, iso/nic_ne2k_pci, iso/nic_rtl8139  each card on
              -netdev user,restrict=on: netstart starts its driver, the
-             MAC is QEMU's mac=, DHCP gives 10.0.2.15/24, 10.0.2.2
-             answers pings, 4 MiB echoed through a host forward keep
-             their sha256 both ways (tests/net.py)
+             MAC is QEMU's mac=, DHCP gives 10.0.2.15/24, ping -c 3
+             10.0.2.2 answers, curl through a forward gets httpd's
+             files (length, sha256), nc moves 4 MiB each way with the
+             same sha256 on both ends (tests/net.py)
+  iso/wire_ne2k_isa, iso/wire_ne2k_pci, iso/wire_rtl8139  each card on
+             a socket netdev to tests/ethpeer.py: ping and UDP echo
+             both ways, then hostile frames (runts, bad lengths and
+             checksums, oversized frames, bad fragments, a SYN flood):
+             none answered, netstat -s counts the drops, ordinary TCP,
+             UDP and ping work afterwards
   iso/user_attack  uid 100 sends every protocol's requests, then
              100,000 random messages, to every process: all refused,
              nothing changed (tests/attack.py)
@@ -509,6 +516,9 @@ SESSIONS = [
     ("iso/nic_ne2k_isa", lambda b: net.card_session(b, "ne2k_isa")),
     ("iso/nic_ne2k_pci", lambda b: net.card_session(b, "ne2k_pci")),
     ("iso/nic_rtl8139", lambda b: net.card_session(b, "rtl8139")),
+    ("iso/wire_ne2k_isa", lambda b: net.card_peer_session(b, "ne2k_isa")),
+    ("iso/wire_ne2k_pci", lambda b: net.card_peer_session(b, "ne2k_pci")),
+    ("iso/wire_rtl8139", lambda b: net.card_peer_session(b, "rtl8139")),
 ]
 
 

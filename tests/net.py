@@ -632,3 +632,65 @@ def card_peer_session(build, card):
                 peer.close()
             c.close()
         return not why, why, c.log
+
+
+def two_guests(build):
+    """Two Samsara guests on one wire, a QEMU dgram netdev each way over
+    127.0.0.1 (guest A with an RTL8139, B with an NE2000 PCI): addresses
+    10.0.4.1 and 10.0.4.2 by ifconfig; each pings the other 3 of 3; B
+    listens with nc on a 4 MiB random file and A receives it through a
+    pipe into sha256sum: the same sha256 on both ends."""
+    pa, pb = free_port(), free_port()
+
+    def wire(local, remote, device, mac):
+        return ["-netdev", "dgram,id=n0,local.type=inet,local.host=127.0.0.1,"
+                "local.port=%d,remote.type=inet,remote.host=127.0.0.1,"
+                "remote.port=%d" % (local, remote),
+                "-device", "%s,netdev=n0,mac=%s" % (device, mac)]
+    sha = r"([0-9a-f]{64})"
+    with tempfile.TemporaryDirectory() as ta, \
+            tempfile.TemporaryDirectory() as tb:
+        a = boot_net(build, ta, wire(pa, pb, CARDS["rtl8139"][0],
+                                     "52:54:00:12:34:61"))
+        b = boot_net(build, tb, wire(pb, pa, CARDS["ne2k_pci"][0],
+                                     "52:54:00:12:34:62"))
+        why = ""
+        try:
+            for c, me in ((a, "10.0.4.1"), (b, "10.0.4.2")):
+                why = why or session.run_steps(c, [
+                    (r"login: ", "root"),
+                    (r"# $", "ifconfig eth0 %s netmask 255.255.255.0; "
+                     "echo rc=$?" % me),
+                    (r"^rc=0\r?\n# $", None)], 120)
+            for c, other in ((a, "10.0.4.2"), (b, "10.0.4.1")):
+                c.send("ping -c 3 -i 0.2 %s; echo rc=$?" % other)
+                why = why or session.run_steps(c, [
+                    (r"3 packets transmitted, 3 received, 0% packet loss"
+                     r"(?s:.*)rc=0\r?\n# $", None)], 60)
+            why = why or session.run_steps(b, [
+                (r"", "dd if=/dev/urandom of=/tmp/tx bs=65536 count=64 "
+                 "2>/dev/null; sha256sum /tmp/tx"),
+                (r"^%s  /tmp/tx\r?\n# $" % sha, "nc -N -l -p 7100 < /tmp/tx "
+                 "&")], 60)
+            why = why or wait_listening(b, 7100)
+            if not why:
+                want = re.search(r"^%s  /tmp/tx\r?$" % sha, b.log,
+                                 re.M).group(1)
+                why = session.run_steps(a, [
+                    (r"", "nc 10.0.4.2 7100 < /dev/null | sha256sum; "
+                     "echo rc=$?"),
+                    (r"^%s  -\r?\nrc=0\r?\n# $" % want, "halt")], 180)
+                if why:
+                    why = "4 MiB B->A: the sha256 at A is not B's %s (%s)" % (
+                        want, why)
+            why = why or session.run_steps(b, [(r"", "wait $!; echo rc=$?"),
+                                               (r"^rc=0\r?\n# $", "halt")],
+                                           60)
+            for c in (a, b):
+                if not why and c.wait_exit(60) is None:
+                    why = "QEMU still running after halt"
+        finally:
+            a.close()
+            b.close()
+        log = "--- guest A ---\n" + a.log + "\n--- guest B ---\n" + b.log
+        return not why, why, log

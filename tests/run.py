@@ -65,6 +65,9 @@
              checksums, oversized frames, bad fragments, a SYN flood):
              none answered, netstat -s counts the drops, ordinary TCP,
              UDP and ping work afterwards
+  iso/two_guests  two Samsara guests (RTL8139, NE2000 PCI) on a dgram
+             netdev over 127.0.0.1 ping each other and move 4 MiB over
+             TCP with the same sha256 on both ends
   iso/user_attack  uid 100 sends every protocol's requests, then
              100,000 random messages, to every process: all refused,
              nothing changed (tests/attack.py)
@@ -519,6 +522,7 @@ SESSIONS = [
     ("iso/wire_ne2k_isa", lambda b: net.card_peer_session(b, "ne2k_isa")),
     ("iso/wire_ne2k_pci", lambda b: net.card_peer_session(b, "ne2k_pci")),
     ("iso/wire_rtl8139", lambda b: net.card_peer_session(b, "rtl8139")),
+    ("iso/two_guests", net.two_guests),
 ]
 
 

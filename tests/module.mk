@@ -231,14 +231,17 @@ $(ATTACK_ROOT): $(BUILD)/disk-root.img $(BUILD)/tests/p_attack.elf $(MKROOTFS)
 	mv $@.tmp $@
 
 # The disk root of the network tests (tests/net.py): the product's, with
-# the socket-API suite in /test and the HTTP requests of the commands'
+# the socket-API suite and the rogue network driver (p_rogue_nic.c) in
+# /test and the HTTP requests of the commands'
 # session in /test/http (tests/http_requests.sh).
 NET_ROOT := $(BUILD)/tests/net-root.img
-$(NET_ROOT): $(BUILD)/disk-root.img $(BUILD)/tests/t_sock.elf $(MKROOTFS) \
-		tests/http_requests.sh
+$(NET_ROOT): $(BUILD)/disk-root.img $(BUILD)/tests/t_sock.elf \
+		$(BUILD)/tests/p_rogue_nic.elf $(MKROOTFS) tests/http_requests.sh
 	@rm -rf $(BUILD)/tests/net-tree
 	@mkdir -p $(BUILD)/tests/net-tree/test
 	strip -o $(BUILD)/tests/net-tree/test/t_sock $(BUILD)/tests/t_sock.elf
+	strip -o $(BUILD)/tests/net-tree/test/rogue_nic \
+		$(BUILD)/tests/p_rogue_nic.elf
 	sh tests/http_requests.sh $(BUILD)/tests/net-tree/test/http
 	cp $(DISK_ROOT) $@.tmp
 	$(MKROOTFS) --add $@.tmp $(BUILD)/tests/net-tree

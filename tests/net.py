@@ -5,7 +5,8 @@ build/tests/net-root.img (the product's root plus the test programs in
 
   socket_api  /test/t_sock, the socket-API suite (tests/guest/t_sock.c)
               over 127.0.0.1: every test passes, and INET still
-              answers afterwards
+              answers afterwards; nc at the terminal selects on it and
+              a socket at once
   net_commands  ifconfig, ping, nc, httpd and netstat at the shell over
               127.0.0.1 with no network card (net_commands below)
   nic_CARD    for ne2k_isa, ne2k_pci, rtl8139: QEMU's card on
@@ -50,9 +51,21 @@ def socket_api(build):
                 (r"t_sock: \d+ tests, 0 failed", None),
                 (r"rc=0", "/test/t_sock udp; echo rc=$?"),
                 (r"t_sock: 1 tests, 0 failed", None),
-                (r"rc=0", "halt")], 300)
-            if not why:
-                c.wait_exit(60)
+                (r"rc=0\r?\n# $", "echo from-listener > /tmp/msg; "
+                 "nc -l -p 5101 < /tmp/msg > /tmp/got &")], 300)
+            # select on the terminal and a socket at once: nc at the
+            # shell shows what the socket brings while nobody types,
+            # sends a typed line, and ^D (end of file on the terminal)
+            # shuts its side down.
+            why = why or wait_listening(c, 5101)
+            why = why or session.run_steps(c, [
+                (r"", "nc -N 127.0.0.1 5101"),
+                (r"^from-listener\r?\n", "typed-line"),
+                (r"typed-line\r?\n", b"\x04"),
+                (r"# $", "cat /tmp/got"),
+                (r"^typed-line\r?\n# $", "halt")], 60)
+            if not why and c.wait_exit(60) is None:
+                why = "QEMU still running after halt"
         finally:
             c.close()
         return not why, why, c.log
@@ -694,3 +707,58 @@ def two_guests(build):
             b.close()
         log = "--- guest A ---\n" + a.log + "\n--- guest B ---\n" + b.log
         return not why, why, log
+
+
+def rogue_driver(build):
+    """INET against a network driver that breaks the protocol on purpose
+    (tests/guest/p_rogue_nic.c, started as `rtl8139` with no card): the
+    first instance's wrong session is refused and RS starts another;
+    that one's wrong session, wrong type, 200 entries, unknown id and
+    impossible lengths each count as a bad reply, its endless "more" is
+    cut short by INET, and afterwards INET still answers an honest echo
+    request through it; ifconfig shows bad replies >= 6 and the
+    restart; INET still serves 127.0.0.1; no panic of anything but the
+    scripted one."""
+    with tempfile.TemporaryDirectory() as tmp:
+        c = boot_net(build, tmp)
+        try:
+            why = session.run_steps(c, [
+                (r"login: ", "root"),
+                (r"# $", "service up /test/rogue_nic -label rtl8139"),
+                (r"rogue: wrong session answered", None),
+                (r"inet: eth0: driver rtl8139 does not start a session", None),
+                (r"rogue: instance 1 up as rtl8139", None),
+                (r"rogue: session \d+", None),
+                (r"rogue: step 1 answered", None),
+                (r"rogue: step 2 answered", None),
+                (r"rogue: bad entries sent", None),
+                (r"rogue: step 4 answered", None),
+                (r"rogue: more for ever", None)], 60)
+            why = why or session.run_steps(c, [
+                (r"", "ifconfig eth0 10.0.5.1 netmask 255.255.255.0"),
+                (r"rogue: (\d+) collects in a row", None),
+                (r"rogue: INET answered the echo request", None),
+                (r"", "ifconfig eth0"),
+                (r"driver rtl8139 card rogue restarts (\d+) bad replies "
+                 r"(\d+)", "ping -c 1 127.0.0.1; echo rc=$?"),
+                (r"1 received(?s:.*)rc=0\r?\n# $", "service down rtl8139; "
+                 "echo rc=$?"),
+                (r"rc=0\r?\n# $", "halt")], 60)
+            if not why:
+                n = int(re.search(r"rogue: (\d+) collects in a row",
+                                  c.log).group(1))
+                m = re.search(r"card rogue restarts (\d+) bad replies (\d+)",
+                              c.log)
+                if n < 1 or n > 64:
+                    why = "INET collected %d times in a row from an " \
+                        "endless 'more' (its bound is 64)" % n
+                elif int(m.group(2)) < 6:
+                    why = "only %s bad replies counted, want >= 6" % (
+                        m.group(2))
+                elif re.search(r"^panic: (?!rtl8139: scripted)", c.log, re.M):
+                    why = "a panic other than the rogue's own"
+            if not why and c.wait_exit(60) is None:
+                why = "QEMU still running after halt"
+        finally:
+            c.close()
+        return not why, why, c.log

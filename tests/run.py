@@ -65,6 +65,10 @@
              checksums, oversized frames, bad fragments, a SYN flood):
              none answered, netstat -s counts the drops, ordinary TCP,
              UDP and ping work afterwards
+  iso/rogue_driver  INET against a network driver that answers wrongly
+             on purpose (tests/guest/p_rogue_nic.c): every bad reply
+             refused and counted, an endless "more" cut short, INET
+             still works through it and on 127.0.0.1
   iso/two_guests  two Samsara guests (RTL8139, NE2000 PCI) on a dgram
              netdev over 127.0.0.1 ping each other and move 4 MiB over
              TCP with the same sha256 on both ends
@@ -523,6 +527,7 @@ SESSIONS = [
     ("iso/wire_ne2k_pci", lambda b: net.card_peer_session(b, "ne2k_pci")),
     ("iso/wire_rtl8139", lambda b: net.card_peer_session(b, "rtl8139")),
     ("iso/two_guests", net.two_guests),
+    ("iso/rogue_driver", net.rogue_driver),
 ]
 
 

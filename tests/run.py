@@ -155,6 +155,7 @@
 Usage: run.py [--build DIR] [--only SUBSTRING]
 """
 import argparse
+import concurrent.futures
 import glob
 import os
 import re
@@ -162,6 +163,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import attack  # noqa: E402
@@ -319,11 +321,19 @@ GUEST = (
 )
 
 
+REPORT_LOCK = threading.Lock()
+
+
 def report(name, ok, detail=""):
-    print(("PASS: " if ok else "FAIL: ") + name, flush=True)
+    """One test's line (and on failure its detail, indented), printed in
+    one piece even when tests run side by side (--jobs)."""
+    text = ("PASS: " if ok else "FAIL: ") + name + "\n"
     if not ok and detail:
-        for line in detail.rstrip().splitlines():
-            print("    " + line)
+        text += "".join("    " + line + "\n"
+                        for line in detail.rstrip().splitlines())
+    with REPORT_LOCK:
+        sys.stdout.write(text)
+        sys.stdout.flush()
     return ok
 
 
@@ -690,39 +700,54 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--build", default="build")
     ap.add_argument("--only", default="")
+    ap.add_argument("--jobs", "-j", type=int, default=1,
+                    help="tests run at once (each QEMU test takes a core)")
     a = ap.parse_args()
-    results = []
+    b = a.build
+    # Each task returns a list of results; they are independent (each
+    # boots its own QEMU on its own copies of the images, in its own
+    # temporary directory), so --jobs may run them side by side.
+    tasks = []
     if a.only in "style":
-        results += run_style()
+        tasks.append(run_style)
     if a.only in "unit/" or a.only.startswith("unit/"):
-        results += run_unit(a.build)
+        tasks.append(lambda: run_unit(b))
     for g in GUEST:
         if a.only in "guest/" + g.name:
-            results.append(run_guest(a.build, g))
+            tasks.append(lambda g=g: [run_guest(b, g)])
     if a.only in "guest/mount":
-        results.append(run_mount(a.build))
+        tasks.append(lambda: [run_mount(b)])
     if a.only in "guest/ata":
-        results.append(run_ata(a.build))
+        tasks.append(lambda: [run_ata(b)])
     if a.only in "guest/ata_denied":
-        results.append(run_ata(a.build, deny=True))
+        tasks.append(lambda: [run_ata(b, deny=True)])
     if (a.only in "host/sh" or a.only in "host/commands" or
             a.only in "host/netcmds"):
-        results += run_host(a.build)
+        tasks.append(lambda: run_host(b))
     if a.only in "host/policycheck":
-        results.append(run_policycheck(a.build))
+        tasks.append(lambda: [run_policycheck(b)])
     if a.only in "host/boot_tables":
-        results.append(run_boot_tables(a.build))
+        tasks.append(lambda: [run_boot_tables(b)])
     if a.only in "host/mkdisk":
-        results.append(run_mkdisk(a.build))
+        tasks.append(lambda: [run_mkdisk(b)])
     if a.only in "host/proto_senders":
-        results.append(run_proto_senders())
+        tasks.append(lambda: [run_proto_senders()])
     if a.only in "host/lwip_unit":
-        results.append(run_lwip_unit(a.build))
+        tasks.append(lambda: [run_lwip_unit(b)])
     if a.only in "iso/boot":
-        results.append(run_iso(a.build))
+        tasks.append(lambda: [run_iso(b)])
     for name, test in SESSIONS:
         if a.only in name:
-            results.append(run_session(a.build, name, test))
+            tasks.append(lambda name=name, test=test:
+                         [run_session(b, name, test)])
+    results = []
+    if a.jobs <= 1:
+        for t in tasks:
+            results += t()
+    else:
+        with concurrent.futures.ThreadPoolExecutor(a.jobs) as pool:
+            for r in pool.map(lambda t: t(), tasks):
+                results += r
     passed = sum(1 for r in results if r)
     failed = len(results) - passed
     print("%d passed, %d failed" % (passed, failed))

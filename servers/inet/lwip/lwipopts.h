@@ -157,3 +157,6 @@
 /* a SYN to a full backlog drops the oldest half-open connection */
 #define LWIP_HOOK_TCP_INPACKET_PCB(pcb, hdr, optlen, opt1len, opt2, p)         \
 	port_tcp_inpacket(pcb, hdr, optlen, opt1len, opt2, p)
+/* initial sequence numbers as RFC 6528 says */
+#define LWIP_HOOK_TCP_ISN(local_ip, local_port, remote_ip, remote_port)        \
+	port_tcp_isn(local_ip, local_port, remote_ip, remote_port)

@@ -152,7 +152,7 @@
              with QEMU's monitor, and a command's output is read back
              from screen memory
 
-Usage: run.py [--build DIR] [--only SUBSTRING]
+Usage: run.py [--build DIR] [--only SUBSTRING] [--jobs N]
 """
 import argparse
 import concurrent.futures

@@ -184,18 +184,20 @@ NDEV_IMAGE := $(BUILD)/tests/ndev/root.img
 NDEV_TREE := $(BUILD)/tests/ndev/tree
 $(NDEV_IMAGE): $(MKROOTFS) $(POLICYCHECK) boot/devices $(BUILD)/bin/ne2000.elf \
 		$(BUILD)/bin/rtl8139.elf $(BUILD)/bin/pci.elf \
-		drivers/ne2000/ne2000.conf drivers/rtl8139/rtl8139.conf \
+		drivers/ne2000/ne2000.conf drivers/ne2000/ne2000pci.conf \
+		drivers/rtl8139/rtl8139.conf \
 		drivers/pci/pci.conf $(POLICY_STAMP)
 	rm -rf $(NDEV_TREE)
 	mkdir -p $(NDEV_TREE)/etc/system.d $(NDEV_TREE)/sbin $(NDEV_TREE)/dev \
 		$(NDEV_TREE)/tmp
-	for d in ne2000 rtl8139; do \
-		sed 's/^\( *ipc  *inet pci\);/\1 t_ndev;/' drivers/$$d/$$d.conf \
-			>$(NDEV_TREE)/etc/system.d/$$d.conf && \
-		grep -q 'ipc  *inet pci t_ndev;' \
-			$(NDEV_TREE)/etc/system.d/$$d.conf && \
-		$(POLICYCHECK) $(NDEV_TREE)/etc/system.d/$$d.conf && \
-		strip -o $(NDEV_TREE)/sbin/$$d $(BUILD)/bin/$$d.elf || exit 1; \
+	for lp in ne2000:ne2000 ne2000pci:ne2000 rtl8139:rtl8139; do \
+		l=$${lp%%:*}; p=$${lp#*:}; \
+		sed 's/^\( *ipc  *inet[^;]*\);/\1 t_ndev;/' drivers/$$p/$$l.conf \
+			>$(NDEV_TREE)/etc/system.d/$$l.conf && \
+		grep -q 'ipc  *inet.* t_ndev;' \
+			$(NDEV_TREE)/etc/system.d/$$l.conf && \
+		$(POLICYCHECK) $(NDEV_TREE)/etc/system.d/$$l.conf && \
+		strip -o $(NDEV_TREE)/sbin/$$l $(BUILD)/bin/$$p.elf || exit 1; \
 	done
 	cp drivers/pci/pci.conf $(NDEV_TREE)/etc/system.d/
 	strip -o $(NDEV_TREE)/sbin/pci $(BUILD)/bin/pci.elf

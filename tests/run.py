@@ -281,7 +281,7 @@ GUEST = (
             "ne2k_isa,iobase=0x300,irq=9",
             [r"^ne2000: ne2000 isa at 0x[0-9a-f]+ irq 9, 32 KiB, MAC "
              r"52:54:00:12:34:56$"]),
-           ("pci", "ne2000", "52:54:00:12:34:57", "ne2k_pci,addr=03",
+           ("pci", "ne2000pci", "52:54:00:12:34:57", "ne2k_pci,addr=03",
             [r"^ne2000: ne2000 pci at 0x[0-9a-f]+ irq 11, 32 KiB, MAC "
              r"52:54:00:12:34:57$"]),
            ("rtl8139", "rtl8139", "52:54:00:12:34:58", "rtl8139,addr=05",

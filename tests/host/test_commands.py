@@ -26,19 +26,12 @@ import sys
 import tempfile
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import tally  # noqa: E402
+
 BIN = None
-failures = 0
-passes = 0
-
-
-def report(name, ok, why=""):
-    global failures, passes
-    if ok:
-        passes += 1
-        print(f"PASS: cmd/{name}")
-    else:
-        failures += 1
-        print(f"FAIL: cmd/{name}: {why}")
+TALLY = tally.Tally("cmd")
+report = TALLY.report
 
 
 def run(cmd, args, stdin=b"", env=None, cwd=None, timeout=20):
@@ -984,8 +977,7 @@ def main():
     finally:
         os.chdir(old)
         shutil.rmtree(tmp, ignore_errors=True)
-    print(f"{passes} passed, {failures} failed")
-    return 1 if failures else 0
+    return TALLY.summary()
 
 
 if __name__ == "__main__":

@@ -8,6 +8,10 @@
  *   notify    NOTIFY never blocks, coalesces per sender, all senders
  *             are seen, and a receiver can tell it from a message
  *   sendnb    SENDNB to a process that is not receiving fails at once
+ *   reply     a server's reply by SENDNB (as ipc_reply sends it) reaches
+ *             a SENDREC caller however late it comes; a caller that
+ *             made the request with SEND and has not reached its
+ *             RECEIVE when the server answers never gets the reply
  *   dead      send to a dead endpoint; a blocked sender is woken when
  *             its receiver dies; a stale endpoint is refused
  *   cycle     three processes sending in a ring: one is refused with
@@ -214,6 +218,50 @@ static void case_sendnb(void)
 	reap_all(1);
 }
 
+/* A server of one request: take it from the parent, let `arg` ticks
+ * pass, answer by SENDNB as every server does (ipc_reply), and exit
+ * with what SENDNB said (0: delivered, ENOTREADY: nobody waited). */
+static int late_reply(void *arg)
+{
+	message_t m, t;
+	if (ipc_receive(parent, &m, 0) != 0)
+		return 100;
+	if (sys_setalarm((uint32_t)(intptr_t)arg, 0) != 0 ||
+	    ipc_receive(CLOCK, &t, 0) != 0)
+		return 101;
+	m.m_type++;
+	return -ipc_sendnb(parent, &m);
+}
+
+static int reaped_status(void)
+{
+	struct kc_getksig k = t_reap();
+	T_EQ(k.kind, KSIG_EXIT);
+	return k.status;
+}
+
+static void case_reply(void)
+{
+	/* SENDREC is one call: the kernel has the caller waiting for the
+	 * reply before the server can run, so a late answer still lands. */
+	message_t m;
+	memset(&m, 0, sizeof(m));
+	m.m_type = 40;
+	endpoint_t srv = t_spawn(late_reply, (void *)5);
+	T_EQ(ipc_sendrec(srv, &m), 0);
+	T_EQ(m.m_source, srv);
+	T_EQ(m.m_type, 41);
+	T_EQ(reaped_status(), 0);
+	/* SEND, then RECEIVE, are two calls.  Here the caller waits for
+	 * news of its child in between (as a caller preempted between the
+	 * two would): the server answers into the void, and a RECEIVE from
+	 * it now would wait for ever. */
+	m.m_type = 50;
+	srv = t_spawn(late_reply, (void *)1);
+	T_EQ(ipc_send(srv, &m), 0);
+	T_EQ(reaped_status(), ENOTREADY);
+}
+
 static int exit_now(void *arg)
 {
 	return (int)(intptr_t)arg;
@@ -376,8 +424,9 @@ static void case_badptr(void)
 static const struct t_case_entry cases[] = {
 	{"pingpong", case_pingpong}, {"specific", case_specific},
 	{"any", case_any},	     {"notify", case_notify},
-	{"sendnb", case_sendnb},     {"dead", case_dead},
-	{"cycle", case_cycle},	     {"badptr", case_badptr},
+	{"sendnb", case_sendnb},     {"reply", case_reply},
+	{"dead", case_dead},	     {"cycle", case_cycle},
+	{"badptr", case_badptr},
 };
 
 int main(int argc, char **argv)

@@ -12,8 +12,8 @@ name and endpoint, the run state (kernel/proc.h's RTS_ bits), what the
 process waits for -- SEND to whom, RECEIVE from whom, and whether it is
 in SENDREC (only the reply ends it) -- the queue of processes blocked
 sending to it, its pending notifications, the tick of its alarm (a
-server that answers later, as PM does a sleep, has one), and its user
-eip.  A second
+server that answers later, as PM does a sleep, has one), its queue
+(now/base) and the ticks left of its quantum, and its user eip.  A second
 line gives the first words of its user stack, for addr2line against
 the program's ELF (return addresses stand out as 0x0804....).  A hang
 shows as a chain that ends in a process nobody will wake: a receiver
@@ -102,11 +102,12 @@ class Procs(gdb.Command):
             alarm = int(p["alarm_at"])
             regs, pd = p["regs"], int(p["pd"])
             print("%-10s ep %-6d %-18s %-34s callers [%s] notify [%s] "
-                  "alarm %s eip 0x%08x" % (
+                  "alarm %s prio %d/%d left %d eip 0x%08x" % (
                       p["name"].string(), int(p["ep"]), rts_text(rts),
                       ", ".join(waits) or "-", " ".join(callers),
                       " ".join(pending), alarm if alarm else "-",
-                      int(regs["eip"])))
+                      int(p["prio"]), int(p["base_prio"]),
+                      int(p["ticks_left"]), int(regs["eip"])))
             stack, esp = [], int(regs["esp"])
             for k in range(STACK_WORDS):
                 pa = user_phys(pd, esp + 4 * k)

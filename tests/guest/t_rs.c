@@ -86,8 +86,11 @@ static struct rs_info wait_running(const char *label, endpoint_t old,
 
 /* One call, SENDREC, not SEND then RECEIVE: svc answers by SENDNB, as
  * every server does, and that reaches only a caller already waiting
- * for it.  Preempted between a SEND and its RECEIVE, t_rs would miss
- * the answer and wait for ever (t_ipc's case "reply"). */
+ * for it.  RS says RUNNING once svc has said RS_INIT, before svc has
+ * read its state blob and reached its loop; a SEND then waits in svc's
+ * queue, svc takes it when it gets there and answers at once, before
+ * t_rs is back in a RECEIVE -- which would then wait for ever (t_ipc's
+ * case "reply" shows both ways, deterministically). */
 static message_t ping(endpoint_t ep)
 {
 	message_t m;

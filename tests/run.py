@@ -188,8 +188,8 @@ def t(prog, args=""):
     return (prog, args)
 
 
-IPC_CASES = ["pingpong", "specific", "any", "notify", "sendnb", "dead",
-             "cycle", "badptr"]
+IPC_CASES = ["pingpong", "specific", "any", "notify", "sendnb", "reply",
+             "dead", "cycle", "badptr"]
 FAULT_LINES = [
     r"fault: t_fault \(ep \d+\) vector 0 \(#DE",
     r"fault: t_fault \(ep \d+\) vector 6 \(#UD",

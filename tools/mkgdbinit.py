@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: BSD-2-Clause
 """Write a gdb script that loads the kernel's symbols and every boot
-program's.  Usage: mkgdbinit.py OUT KERNEL.elf [PROGRAM.elf ...]
+program's, and the `procs` command (gdbprocs.py: who waits for whom).
+Usage: mkgdbinit.py OUT KERNEL.elf [PROGRAM.elf ...]
 
 All boot programs are linked at the same address, so gdb is told to
 load them with add-symbol-file; `info symbol` then names the likely
@@ -15,4 +16,6 @@ with open(out, "w") as f:
     f.write(f"file {os.path.abspath(kernel)}\n")
     for p in progs:
         f.write(f"add-symbol-file {os.path.abspath(p)}\n")
+    here = os.path.dirname(os.path.abspath(__file__))
+    f.write(f"source {os.path.join(here, 'gdbprocs.py')}\n")
     f.write("set confirm on\n")

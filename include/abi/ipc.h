@@ -12,7 +12,10 @@
  *   SEND     block until the destination has taken the message
  *   RECEIVE  block until a message from the given endpoint (or ANY) arrives
  *   SENDREC  SEND, then RECEIVE from the same peer; only its reply (never a
- *            notification) ends the wait
+ *            notification) ends the wait.  One call: the caller waits for
+ *            the reply from the moment the peer takes the request, so a
+ *            reply by SENDNB (ipc_reply) always reaches it -- a SEND and a
+ *            later RECEIVE miss it whenever the peer answers in between
  *   NOTIFY   never blocks: sets a pending bit the receiver collects later;
  *            repeated notifications from one sender coalesce
  *   SENDNB   deliver only if the destination is waiting for it, else fail

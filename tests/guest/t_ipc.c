@@ -8,6 +8,10 @@
  *   notify    NOTIFY never blocks, coalesces per sender, all senders
  *             are seen, and a receiver can tell it from a message
  *   sendnb    SENDNB to a process that is not receiving fails at once
+ *   reply     a server's reply by SENDNB (as ipc_reply sends it) reaches
+ *             a SENDREC caller, at once or late; a caller that made the
+ *             request with SEND, which the busy server took from its
+ *             queue later and answered at once, never gets it
  *   dead      send to a dead endpoint; a blocked sender is woken when
  *             its receiver dies; a stale endpoint is refused
  *   cycle     three processes sending in a ring: one is refused with
@@ -214,6 +218,69 @@ static void case_sendnb(void)
 	reap_all(1);
 }
 
+/* Let `ticks` clock ticks pass (none for 0), not receiving meanwhile. */
+static int nap(uint32_t ticks)
+{
+	message_t t;
+	if (ticks == 0)
+		return 0;
+	if (sys_setalarm(ticks, 0) != 0)
+		return -1;
+	return ipc_receive(CLOCK, &t, 0);
+}
+
+/* A server of one request, arg = BEFORE * 100 + AFTER: busy (not
+ * receiving) for BEFORE ticks, so that the parent's request waits in
+ * its queue; then it takes the request, lets AFTER ticks pass, answers
+ * by SENDNB as every server does (ipc_reply), and exits with what
+ * SENDNB said (0: delivered, ENOTREADY: the parent was not waiting). */
+static int one_reply(void *arg)
+{
+	int before = (int)(intptr_t)arg / 100, after = (int)(intptr_t)arg % 100;
+	message_t m;
+	if (nap((uint32_t)before) != 0 || ipc_receive(parent, &m, 0) != 0 ||
+	    nap((uint32_t)after) != 0)
+		return 100;
+	m.m_type++;
+	return -ipc_sendnb(parent, &m);
+}
+
+static int reaped_status(void)
+{
+	struct kc_getksig k = t_reap();
+	T_EQ(k.kind, KSIG_EXIT);
+	return k.status;
+}
+
+static void case_reply(void)
+{
+	/* SENDREC is one call: the caller waits for the reply from the
+	 * moment the server takes its request, so the answer lands whether
+	 * the request waited in the server's queue and is answered at once
+	 * (500) or the server takes its time (5). */
+	const int servers[] = {500, 5};
+	message_t m;
+	memset(&m, 0, sizeof(m));
+	for (int i = 0; i < 2; i++) {
+		m.m_type = 40 + i;
+		endpoint_t srv =
+			t_spawn(one_reply, (void *)(intptr_t)servers[i]);
+		T_EQ(ipc_sendrec(srv, &m), 0);
+		T_EQ(m.m_source, srv);
+		T_EQ(m.m_type, 41 + i);
+		T_EQ(reaped_status(), 0);
+	}
+	/* SEND, then RECEIVE, are two calls.  The server, busy when the
+	 * SEND came, takes it from its queue later and answers in the same
+	 * breath: the caller is runnable again but not yet in its RECEIVE,
+	 * and the answer is lost -- a RECEIVE from the server now would
+	 * wait for ever (t_reap here instead). */
+	m.m_type = 50;
+	endpoint_t srv = t_spawn(one_reply, (void *)500);
+	T_EQ(ipc_send(srv, &m), 0);
+	T_EQ(reaped_status(), ENOTREADY);
+}
+
 static int exit_now(void *arg)
 {
 	return (int)(intptr_t)arg;
@@ -376,8 +443,9 @@ static void case_badptr(void)
 static const struct t_case_entry cases[] = {
 	{"pingpong", case_pingpong}, {"specific", case_specific},
 	{"any", case_any},	     {"notify", case_notify},
-	{"sendnb", case_sendnb},     {"dead", case_dead},
-	{"cycle", case_cycle},	     {"badptr", case_badptr},
+	{"sendnb", case_sendnb},     {"reply", case_reply},
+	{"dead", case_dead},	     {"cycle", case_cycle},
+	{"badptr", case_badptr},
 };
 
 int main(int argc, char **argv)

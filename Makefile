@@ -5,7 +5,8 @@
 #
 #   make            build build/samsara.iso (and the test images)
 #   make run        install what is missing, build, boot in QEMU here
-#   make test       install, build, run every test ("N passed, N failed")
+#   make test       install, build, run every test ("N passed, N failed"),
+#                   TEST_JOBS at once (one per core; TEST_JOBS=1: in turn)
 #   make bench      run the benchmarks ("bench: NAME VALUE UNIT")
 #   make qemu-gdb   boot halted with a gdb stub; prints how to attach
 #   make sloc       count the kernel's code lines (C, headers, assembly)
@@ -16,6 +17,7 @@ BUILD := build
 ACCEL ?= tcg
 QEMU ?= qemu-system-i386
 MEM ?= 128M
+TEST_JOBS ?= $(shell nproc 2>/dev/null || echo 1)
 
 .DEFAULT_GOAL := all
 .SUFFIXES:
@@ -129,7 +131,7 @@ qemu-gdb: all
 
 .PHONY: test
 test: all
-	python3 tests/run.py --build $(BUILD)
+	python3 tests/run.py --build $(BUILD) --jobs $(TEST_JOBS)
 
 .PHONY: bench
 bench: all

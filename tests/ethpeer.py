@@ -251,7 +251,8 @@ class EthPeer:
     def tcp_exchange(self, sport, dport, data, timeout=10):
         """A whole TCP connection to the guest: handshake, data (at most
         one segment), the guest's answer read until it has sent as many
-        bytes, FIN both ways.  The answer, or None with no handshake."""
+        bytes, FIN both ways; the SYN again every 2 s until answered.
+        The answer, or None with no handshake."""
         src, dst = self.ip, self.guest_ip
         isn = 1000
 
@@ -265,10 +266,15 @@ class EthPeer:
             seq, ack = struct.unpack("!II", t[4:12])
             off = (t[12] >> 4) * 4
             return seq, ack, t[13], t[off:]
-        self.send_ip(ipv4(src, dst, 6, tcp(src, dst, sport, dport, isn, 0,
-                                           TCP_SYN)))
-        f = self.wait_for(lambda f: (seg(f) or (0, 0, 0))[2] & TCP_SYN,
-                          timeout)
+        # The SYN again every 2 s until answered, as a TCP would.
+        end = time.monotonic() + timeout
+        f = None
+        while f is None and time.monotonic() < end:
+            self.send_ip(ipv4(src, dst, 6, tcp(src, dst, sport, dport, isn,
+                                               0, TCP_SYN)))
+            f = self.wait_for(
+                lambda f: (seg(f) or (0, 0, 0))[2] & TCP_SYN,
+                min(2, end - time.monotonic()))
         if not f:
             return None
         their, _, _, _ = seg(f)

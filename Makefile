@@ -132,7 +132,7 @@ test: all
 	python3 tests/run.py --build $(BUILD)
 
 .PHONY: bench
-bench: all
+bench: all linux-baseline
 	python3 tests/bench.py --build $(BUILD)
 
 .PHONY: sloc

@@ -52,6 +52,11 @@ HTTP_CLIENTS = 4
 HTTP_REQUESTS = 200
 MAC = "52:54:00:12:34:5a"
 TRANSFER_TIMEOUT = 240  # s, for one 16 MiB transfer
+# A guest clock whose pace differs from the host's by more than this
+# (more than the console's delays can explain over a transfer) has its
+# interval corrected, with a note: Samsara measures its TSC over 5 timer
+# ticks at boot, which the host's load can stretch.
+CLOCK_SLACK = 0.03
 SLIRP_DROP = "Slirp: Failed to send packet"
 NAMES = ("rx", "tx", "rtt", "http")
 UNITS = {"rx": "MB/s", "tx": "MB/s", "rtt": "us", "http": "req/s"}
@@ -122,8 +127,12 @@ def drain(s):
 
 
 def bench_rx(c, port):
+    """MB/s by the guest's clock, and a note if that clock's pace had to
+    be corrected to the host's (the guest reads its clock as it prints
+    "listening" and its result; the host notes when it sees each)."""
     c.send("/test/b_net sink %d" % port)
-    expect(c, r"sink: listening on %d" % port, 60, "rx")
+    m = expect(c, r"sink: listening on %d clock (\d+)\r?\n" % port, 60, "rx")
+    guest0, host0 = int(m.group(1)), time.monotonic()
     chunk = bytes(range(256)) * 256
     s = connect(port, TRANSFER_TIMEOUT)
     start = time.monotonic()
@@ -133,22 +142,28 @@ def bench_rx(c, port):
     drain(s)
     s.close()
     wall = time.monotonic() - start
-    m = expect(c, r"sink: bytes (\d+) us (\d+)\r?\n", 60, "rx")
-    got, us = int(m.group(1)), int(m.group(2))
+    m = expect(c, r"sink: bytes (\d+) us (\d+) clock (\d+)\r?\n", 60, "rx")
+    host1 = time.monotonic()
+    got, us, guest1 = (int(x) for x in m.group(1, 2, 3))
     if got != RX_BYTES:
         raise Failed("rx: the guest received %d of %d bytes" % (got, RX_BYTES))
-    # The guest's clock must agree with the host's: its interval lies
-    # inside the host's.
-    if us <= 0 or us > wall * 1e6 * 1.02 + 20000:
+    pace = (guest1 - guest0) / ((host1 - host0) * 1e6)
+    note = ""
+    if abs(pace - 1) > CLOCK_SLACK:
+        note = ("the guest's clock ran at %.3f of the host's pace: rx "
+                "corrected" % pace)
+        us /= pace
+    # The guest's interval lies inside the host's.
+    if us <= 0 or us > wall * 1e6 * (1 + CLOCK_SLACK) + 20000:
         raise Failed("rx: the guest timed %d us, the host %d us in all"
                      % (us, wall * 1e6))
     expect(c, PROMPT, 30, "rx")
-    return got / us
+    return got / us, note
 
 
 def bench_tx(c, port):
     c.send("/test/b_net source %d %d" % (port, TX_BYTES))
-    expect(c, r"source: listening on %d" % port, 60, "tx")
+    expect(c, r"source: listening on %d " % port, 60, "tx")
     s = connect(port, TRANSFER_TIMEOUT)
     got, first, last = 0, None, None
     while True:
@@ -169,7 +184,7 @@ def bench_tx(c, port):
 
 def bench_rtt(c, port):
     c.send("/test/b_net echo %d" % port)
-    expect(c, r"echo: listening on %d" % port, 60, "rtt")
+    expect(c, r"echo: listening on %d " % port, 60, "rtt")
     s = connect(port, 30)
     s.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     times = []
@@ -266,15 +281,17 @@ def one_run(build, system, card, log_path):
         try:
             c = (boot_linux if linux else boot_samsara)(build, tmp, card,
                                                         port, http_port)
-            values = {"rx": bench_rx(c, port), "tx": bench_tx(c, port),
-                      "rtt": bench_rtt(c, port),
-                      "http": bench_http(c, http_port, linux)}
+            values = {}
+            values["rx"], clock = bench_rx(c, port)
+            values["tx"] = bench_tx(c, port)
+            values["rtt"] = bench_rtt(c, port)
+            values["http"] = bench_http(c, http_port, linux)
             if not linux:
                 c.send("ifconfig eth0; netstat -i")
                 expect(c, r"Iface", 30, "ifconfig")
                 expect(c, PROMPT, 30, "ifconfig")
-            return values, "%d '%s' lines" % (c.log.count(SLIRP_DROP),
-                                               SLIRP_DROP)
+            note = "%d '%s' lines" % (c.log.count(SLIRP_DROP), SLIRP_DROP)
+            return values, note + (", " + clock if clock else "")
         except (Failed, OSError) as e:
             raise Failed("%s %s: %s" % (system, card, e))
         finally:

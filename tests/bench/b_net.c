@@ -8,17 +8,21 @@
  * exits:
  *
  *   b_net sink PORT       reads to end of file; prints "sink: bytes N us
- *                         T", T the microseconds from the first byte's
- *                         arrival to the last's (the receiver's clock:
- *                         the sender's view would count the host's
- *                         socket buffers)
+ *                         T clock C", T the microseconds from the first
+ *                         byte's arrival to the last's (the receiver's
+ *                         clock: the sender's view would count the
+ *                         host's socket buffers), C the clock's reading
+ *                         as it prints
  *   b_net source PORT N   writes N bytes, then closes; the host times
  *                         them; prints "source: bytes N"
  *   b_net echo PORT       TCP_NODELAY; sends back whatever comes, as it
  *                         comes, until end of file; prints "echo: bytes
  *                         N" (the host times 1-byte round trips)
  *
- * Before serving it prints "MODE: listening on PORT"; a failing call
+ * Before serving it prints "MODE: listening on PORT clock C" (C: the
+ * monotonic clock in microseconds: the harness compares the clock's pace
+ * between the two lines with its own, as a guest's clock may be
+ * calibrated badly); a failing call
  * prints "b_net: CALL: ERRNO" and the status is 1.  Plain POSIX only:
  * nothing here may favour one system.
  */
@@ -68,7 +72,7 @@ static int accept_one(const char *mode, int port)
 		return fail("bind"), -1;
 	if (listen(l, 1) < 0)
 		return fail("listen"), -1;
-	printf("%s: listening on %d\n", mode, port);
+	printf("%s: listening on %d clock %lld\n", mode, port, now_us());
 	fflush(stdout);
 	int s = accept(l, 0, 0);
 	if (s < 0)
@@ -93,7 +97,8 @@ static int sink(int port)
 	if (r < 0)
 		return fail("read");
 	close(s);
-	printf("sink: bytes %lld us %lld\n", total, last - first);
+	printf("sink: bytes %lld us %lld clock %lld\n", total, last - first,
+	       now_us());
 	fflush(stdout);
 	return 0;
 }

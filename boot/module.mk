@@ -28,6 +28,8 @@ $(ROOT_IMAGE): $(MKROOTFS) $(USER_PROGS) $(SBIN_PROGS) $(shell find boot/root -t
 		strip -o $(ROOT_TREE)/sbin/$$(basename $$p .elf) $$p; done
 	for c in $(COMMAND_COPIES); do \
 		cp "$(ROOT_TREE)/bin/$${c%%:*}" "$(ROOT_TREE)/bin/$${c#*:}"; done
+	for c in $(DRIVER_COPIES); do \
+		cp "$(ROOT_TREE)/sbin/$${c%%:*}" "$(ROOT_TREE)/sbin/$${c#*:}"; done
 	$(MKROOTFS) $@ $(ROOT_KIB) $(ROOT_TREE) boot/devices
 
 # The same tree as a volume for a hard disk's first partition: the root

@@ -1,9 +1,9 @@
 # SPDX-License-Identifier: BSD-2-Clause
 # User programs: commands/NAME/*.c -> build/bin/NAME.elf
 COMMANDS := cat chmod cksum cmp cp date dd df dmesg echo env false grep halt \
-	head httpd ifconfig init kill ln login ls lspci mkdir more mount mv nc \
-	netstart netstat ping ps pwd rm rmdir sh sleep service sort sync tail \
-	tee test touch true umount uname wc
+	head httpd ifconfig init kill ln login ls lspci mkdir more mount \
+	mv nc netstart netstat ping ps pwd rm rmdir sh sha256sum sleep \
+	service sort sync tail tee test touch true umount uname wc
 
 # Second names, PROG:NAME: the root image holds a copy of PROG as
 # /bin/NAME, and the program looks at argv[0] (boot/module.mk).

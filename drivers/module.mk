@@ -7,6 +7,10 @@
 BOOT_DRIVERS := ata memory pci tty
 RS_DRIVERS := ata memory ne2000 pci random rtl8139 tty
 DRIVERS := $(sort $(BOOT_DRIVERS) $(RS_DRIVERS))
+# Second names, PROG:NAME: the root image holds a copy of /sbin/PROG as
+# /sbin/NAME, a service of its own with its own policy (NAME.conf): the
+# NE2000 driver as ne2000 for the ISA card and ne2000pci for the PCI one.
+DRIVER_COPIES := ne2000:ne2000pci
 
 $(foreach d,$(DRIVERS),$(eval $(call program_rule,$(d),drivers/$(d))))
 

@@ -66,6 +66,8 @@ UNIT_SRCS_test_elf := kernel/elf.c
 UNIT_SRCS_test_sched := kernel/sched.c
 UNIT_SRCS_test_log := kernel/log.c
 UNIT_SRCS_test_dma := kernel/dma.c
+UNIT_SRCS_test_siphash := servers/inet/lwip/siphash.c
+UNIT_CFLAGS_test_siphash := -Iservers/inet/lwip
 UNIT_SRCS_test_rtl8139 := drivers/rtl8139/rxring.c
 UNIT_CFLAGS_test_rtl8139 := -Idrivers/rtl8139
 UNIT_SRCS_test_mfs := $(wildcard lib/libmfs/*.c)
@@ -182,18 +184,20 @@ NDEV_IMAGE := $(BUILD)/tests/ndev/root.img
 NDEV_TREE := $(BUILD)/tests/ndev/tree
 $(NDEV_IMAGE): $(MKROOTFS) $(POLICYCHECK) boot/devices $(BUILD)/bin/ne2000.elf \
 		$(BUILD)/bin/rtl8139.elf $(BUILD)/bin/pci.elf \
-		drivers/ne2000/ne2000.conf drivers/rtl8139/rtl8139.conf \
+		drivers/ne2000/ne2000.conf drivers/ne2000/ne2000pci.conf \
+		drivers/rtl8139/rtl8139.conf \
 		drivers/pci/pci.conf $(POLICY_STAMP)
 	rm -rf $(NDEV_TREE)
 	mkdir -p $(NDEV_TREE)/etc/system.d $(NDEV_TREE)/sbin $(NDEV_TREE)/dev \
 		$(NDEV_TREE)/tmp
-	for d in ne2000 rtl8139; do \
-		sed 's/^\( *ipc  *inet pci\);/\1 t_ndev;/' drivers/$$d/$$d.conf \
-			>$(NDEV_TREE)/etc/system.d/$$d.conf && \
-		grep -q 'ipc  *inet pci t_ndev;' \
-			$(NDEV_TREE)/etc/system.d/$$d.conf && \
-		$(POLICYCHECK) $(NDEV_TREE)/etc/system.d/$$d.conf && \
-		strip -o $(NDEV_TREE)/sbin/$$d $(BUILD)/bin/$$d.elf || exit 1; \
+	for lp in ne2000:ne2000 ne2000pci:ne2000 rtl8139:rtl8139; do \
+		l=$${lp%%:*}; p=$${lp#*:}; \
+		sed 's/^\( *ipc  *inet[^;]*\);/\1 t_ndev;/' drivers/$$p/$$l.conf \
+			>$(NDEV_TREE)/etc/system.d/$$l.conf && \
+		grep -q 'ipc  *inet.* t_ndev;' \
+			$(NDEV_TREE)/etc/system.d/$$l.conf && \
+		$(POLICYCHECK) $(NDEV_TREE)/etc/system.d/$$l.conf && \
+		strip -o $(NDEV_TREE)/sbin/$$l $(BUILD)/bin/$$p.elf || exit 1; \
 	done
 	cp drivers/pci/pci.conf $(NDEV_TREE)/etc/system.d/
 	strip -o $(NDEV_TREE)/sbin/pci $(BUILD)/bin/pci.elf
@@ -231,15 +235,19 @@ $(ATTACK_ROOT): $(BUILD)/disk-root.img $(BUILD)/tests/p_attack.elf $(MKROOTFS)
 	mv $@.tmp $@
 
 # The disk root of the network tests (tests/net.py): the product's, with
-# the socket-API suite in /test, the network benchmarks' guest program
-# (tests/bench/b_net.c, for tests/bench.py) and the HTTP requests of the
-# commands' session in /test/http (tests/http_requests.sh).
+# the socket-API suite, the rogue network driver (p_rogue_nic.c) and the
+# network benchmarks' guest program (tests/bench/b_net.c, for
+# tests/bench.py) in /test, and the HTTP requests of the commands'
+# session in /test/http (tests/http_requests.sh).
 NET_ROOT := $(BUILD)/tests/net-root.img
 $(NET_ROOT): $(BUILD)/disk-root.img $(BUILD)/tests/t_sock.elf \
-		$(BUILD)/tests/b_net.elf $(MKROOTFS) tests/http_requests.sh
+		$(BUILD)/tests/p_rogue_nic.elf $(BUILD)/tests/b_net.elf \
+		$(MKROOTFS) tests/http_requests.sh
 	@rm -rf $(BUILD)/tests/net-tree
 	@mkdir -p $(BUILD)/tests/net-tree/test
 	strip -o $(BUILD)/tests/net-tree/test/t_sock $(BUILD)/tests/t_sock.elf
+	strip -o $(BUILD)/tests/net-tree/test/rogue_nic \
+		$(BUILD)/tests/p_rogue_nic.elf
 	strip -o $(BUILD)/tests/net-tree/test/b_net $(BUILD)/tests/b_net.elf
 	sh tests/http_requests.sh $(BUILD)/tests/net-tree/test/http
 	cp $(DISK_ROOT) $@.tmp

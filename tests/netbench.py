@@ -55,8 +55,9 @@ MAC = "52:54:00:12:34:5a"
 TRANSFER_TIMEOUT = 240  # s, for one 16 MiB transfer
 # A guest clock whose pace differs from the host's by more than this
 # (more than the console's delays can explain over a transfer) has its
-# interval corrected, with a note: Samsara measures its TSC over 5 timer
-# ticks at boot, which the host's load can stretch.
+# interval corrected, with a note: a TSC rate measured at boot on a
+# loaded host can be far off (Samsara's, from counting timer ticks,
+# came out up to 52% high).
 CLOCK_SLACK = 0.03
 SLIRP_DROP = "Slirp: Failed to send packet"
 NAMES = ("rx", "tx", "rtt", "http")

@@ -55,9 +55,23 @@
              neither ping nor change an interface
   iso/nic_ne2k_isa, iso/nic_ne2k_pci, iso/nic_rtl8139  each card on
              -netdev user,restrict=on: netstart starts its driver, the
-             MAC is QEMU's mac=, DHCP gives 10.0.2.15/24, 10.0.2.2
-             answers pings, 4 MiB echoed through a host forward keep
-             their sha256 both ways (tests/net.py)
+             MAC is QEMU's mac=, DHCP gives 10.0.2.15/24, ping -c 3
+             10.0.2.2 answers, curl through a forward gets httpd's
+             files (length, sha256), nc moves 4 MiB each way with the
+             same sha256 on both ends (tests/net.py)
+  iso/wire_ne2k_isa, iso/wire_ne2k_pci, iso/wire_rtl8139  each card on
+             a socket netdev to tests/ethpeer.py: ping and UDP echo
+             both ways, then hostile frames (runts, bad lengths and
+             checksums, oversized frames, bad fragments, a SYN flood):
+             none answered, netstat -s counts the drops, ordinary TCP,
+             UDP and ping work afterwards
+  iso/rogue_driver  INET against a network driver that answers wrongly
+             on purpose (tests/guest/p_rogue_nic.c): every bad reply
+             refused and counted, an endless "more" cut short, INET
+             still works through it and on 127.0.0.1
+  iso/two_guests  two Samsara guests (RTL8139, NE2000 PCI) on a dgram
+             netdev over 127.0.0.1 ping each other and move 4 MiB over
+             TCP with the same sha256 on both ends
   iso/user_attack  uid 100 sends every protocol's requests, then
              100,000 random messages, to every process: all refused,
              nothing changed (tests/attack.py)
@@ -138,9 +152,10 @@
              with QEMU's monitor, and a command's output is read back
              from screen memory
 
-Usage: run.py [--build DIR] [--only SUBSTRING]
+Usage: run.py [--build DIR] [--only SUBSTRING] [--jobs N]
 """
 import argparse
+import concurrent.futures
 import glob
 import os
 import re
@@ -148,6 +163,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import attack  # noqa: E402
@@ -265,7 +281,7 @@ GUEST = (
             "ne2k_isa,iobase=0x300,irq=9",
             [r"^ne2000: ne2000 isa at 0x[0-9a-f]+ irq 9, 32 KiB, MAC "
              r"52:54:00:12:34:56$"]),
-           ("pci", "ne2000", "52:54:00:12:34:57", "ne2k_pci,addr=03",
+           ("pci", "ne2000pci", "52:54:00:12:34:57", "ne2k_pci,addr=03",
             [r"^ne2000: ne2000 pci at 0x[0-9a-f]+ irq 11, 32 KiB, MAC "
              r"52:54:00:12:34:57$"]),
            ("rtl8139", "rtl8139", "52:54:00:12:34:58", "rtl8139,addr=05",
@@ -305,11 +321,19 @@ GUEST = (
 )
 
 
+REPORT_LOCK = threading.Lock()
+
+
 def report(name, ok, detail=""):
-    print(("PASS: " if ok else "FAIL: ") + name, flush=True)
+    """One test's line (and on failure its detail, indented), printed in
+    one piece even when tests run side by side (--jobs)."""
+    text = ("PASS: " if ok else "FAIL: ") + name + "\n"
     if not ok and detail:
-        for line in detail.rstrip().splitlines():
-            print("    " + line)
+        text += "".join("    " + line + "\n"
+                        for line in detail.rstrip().splitlines())
+    with REPORT_LOCK:
+        sys.stdout.write(text)
+        sys.stdout.flush()
     return ok
 
 
@@ -509,6 +533,11 @@ SESSIONS = [
     ("iso/nic_ne2k_isa", lambda b: net.card_session(b, "ne2k_isa")),
     ("iso/nic_ne2k_pci", lambda b: net.card_session(b, "ne2k_pci")),
     ("iso/nic_rtl8139", lambda b: net.card_session(b, "rtl8139")),
+    ("iso/wire_ne2k_isa", lambda b: net.card_peer_session(b, "ne2k_isa")),
+    ("iso/wire_ne2k_pci", lambda b: net.card_peer_session(b, "ne2k_pci")),
+    ("iso/wire_rtl8139", lambda b: net.card_peer_session(b, "rtl8139")),
+    ("iso/two_guests", net.two_guests),
+    ("iso/rogue_driver", net.rogue_driver),
 ]
 
 
@@ -671,39 +700,54 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--build", default="build")
     ap.add_argument("--only", default="")
+    ap.add_argument("--jobs", "-j", type=int, default=1,
+                    help="tests run at once (each QEMU test takes a core)")
     a = ap.parse_args()
-    results = []
+    b = a.build
+    # Each task returns a list of results; they are independent (each
+    # boots its own QEMU on its own copies of the images, in its own
+    # temporary directory), so --jobs may run them side by side.
+    tasks = []
     if a.only in "style":
-        results += run_style()
+        tasks.append(run_style)
     if a.only in "unit/" or a.only.startswith("unit/"):
-        results += run_unit(a.build)
+        tasks.append(lambda: run_unit(b))
     for g in GUEST:
         if a.only in "guest/" + g.name:
-            results.append(run_guest(a.build, g))
+            tasks.append(lambda g=g: [run_guest(b, g)])
     if a.only in "guest/mount":
-        results.append(run_mount(a.build))
+        tasks.append(lambda: [run_mount(b)])
     if a.only in "guest/ata":
-        results.append(run_ata(a.build))
+        tasks.append(lambda: [run_ata(b)])
     if a.only in "guest/ata_denied":
-        results.append(run_ata(a.build, deny=True))
+        tasks.append(lambda: [run_ata(b, deny=True)])
     if (a.only in "host/sh" or a.only in "host/commands" or
             a.only in "host/netcmds"):
-        results += run_host(a.build)
+        tasks.append(lambda: run_host(b))
     if a.only in "host/policycheck":
-        results.append(run_policycheck(a.build))
+        tasks.append(lambda: [run_policycheck(b)])
     if a.only in "host/boot_tables":
-        results.append(run_boot_tables(a.build))
+        tasks.append(lambda: [run_boot_tables(b)])
     if a.only in "host/mkdisk":
-        results.append(run_mkdisk(a.build))
+        tasks.append(lambda: [run_mkdisk(b)])
     if a.only in "host/proto_senders":
-        results.append(run_proto_senders())
+        tasks.append(lambda: [run_proto_senders()])
     if a.only in "host/lwip_unit":
-        results.append(run_lwip_unit(a.build))
+        tasks.append(lambda: [run_lwip_unit(b)])
     if a.only in "iso/boot":
-        results.append(run_iso(a.build))
+        tasks.append(lambda: [run_iso(b)])
     for name, test in SESSIONS:
         if a.only in name:
-            results.append(run_session(a.build, name, test))
+            tasks.append(lambda name=name, test=test:
+                         [run_session(b, name, test)])
+    results = []
+    if a.jobs <= 1:
+        for t in tasks:
+            results += t()
+    else:
+        with concurrent.futures.ThreadPoolExecutor(a.jobs) as pool:
+            for r in pool.map(lambda t: t(), tasks):
+                results += r
     passed = sum(1 for r in results if r)
     failed = len(results) - passed
     print("%d passed, %d failed" % (passed, failed))

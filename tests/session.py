@@ -168,7 +168,8 @@ def commands_session(build):
              "grep '^driver' /etc/system.d/tty.conf"),
             (r"^ata\.conf\r?\nds\.conf\r?\nfs\.conf\r?\ninet\.conf\r?\n"
              r"init\.conf\r?\n"
-             r"memory\.conf\r?\nne2000\.conf\r?\npci\.conf\r?\npm\.conf"
+             r"memory\.conf\r?\nne2000\.conf\r?\nne2000pci\.conf\r?\npci\.conf"
+             r"\r?\npm\.conf"
              r"\r?\nrandom\.conf"
              r"\r?\nrs\.conf\r?\nrtl8139\.conf\r?\ntty\.conf\r?\n"
              r"vfs\.conf\r?\n"

@@ -4,6 +4,7 @@
  *
  *	netstat [-an]
  *	netstat -i
+ *	netstat -s
  *
  * With no option, one line per socket: protocol (tcp, udp, raw), the
  * bytes received but not yet read (Recv-Q) and sent but not yet
@@ -18,8 +19,17 @@
  * sent, their errors and drops, and the flags (B broadcast, L loopback,
  * R running, U up).  ifconfig shows the rest.
  *
+ * -s gives INET's protocol counters since it started, a line per layer
+ * (link, arp, frag for IP fragment reassembly, ip, icmp, udp, tcp):
+ * packets sent, received, forwarded and dropped, then the counts of
+ * why (bad checksum, bad length, no memory, no route, protocol error,
+ * bad option, other); a dropped packet may count under several.  A
+ * last line counts the half-open TCP connections INET dropped to let a
+ * new one in when they had filled a listener's backlog (a SYN flood).
+ *
  * It reads INET's tables through ioctls on a socket (abi/netif.h):
- * SIOCGSOCKINFO from index 0 upward, SIOCGIFINFO from 0 until ENXIO.
+ * SIOCGSOCKINFO from index 0 upward, SIOCGIFINFO from 0 until ENXIO,
+ * SIOCGNETSTATS once.
  *
  * Exit status: 0, 1 when INET cannot be asked, 2 for a bad command
  * line.
@@ -39,7 +49,8 @@
 
 static void usage(void)
 {
-	fprintf(stderr, "usage: netstat [-an]\n       netstat -i\n");
+	fprintf(stderr,
+		"usage: netstat [-an]\n       netstat -i\n       netstat -s\n");
 	exit(2);
 }
 
@@ -138,16 +149,46 @@ static int interfaces(int fd)
 	}
 }
 
+static int protocols(int fd)
+{
+	static const char *const names[NS_COUNT] = {
+		[NS_LINK] = "link", [NS_ARP] = "arp",	[NS_FRAG] = "frag",
+		[NS_IP] = "ip",	    [NS_ICMP] = "icmp", [NS_UDP] = "udp",
+		[NS_TCP] = "tcp"};
+	struct net_stats st;
+	if (ioctl(fd, SIOCGNETSTATS, &st) < 0) {
+		fprintf(stderr, "netstat: SIOCGNETSTATS: %s\n",
+			strerror(errno));
+		return 1;
+	}
+	printf("Proto      Sent     Recv  Fwd     Drop ChkErr LenErr MemErr "
+	       "RtErr ProtoErr OptErr   Err\n");
+	for (int i = 0; i < NS_COUNT; i++) {
+		const struct net_proto_stats *p = &st.proto[i];
+		printf("%-5s %9u %8u %4u %8u %6u %6u %6u %5u %8u %6u %5u\n",
+		       names[i], (unsigned)p->xmit, (unsigned)p->recv,
+		       (unsigned)p->fw, (unsigned)p->drop, (unsigned)p->chkerr,
+		       (unsigned)p->lenerr, (unsigned)p->memerr,
+		       (unsigned)p->rterr, (unsigned)p->proterr,
+		       (unsigned)p->opterr, (unsigned)p->err);
+	}
+	printf("tcp: %u half-open connections dropped for newer SYNs\n",
+	       (unsigned)st.syn_evicted);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
-	int c, iflag = 0;
-	while ((c = getopt(argc, argv, "ani")) != -1) {
+	int c, iflag = 0, sflag = 0;
+	while ((c = getopt(argc, argv, "anis")) != -1) {
 		if (c == 'i')
 			iflag = 1;
+		else if (c == 's')
+			sflag = 1;
 		else if (c != 'a' && c != 'n')
 			usage();
 	}
-	if (optind != argc)
+	if (optind != argc || (iflag && sflag))
 		usage();
 	int fd = socket(AF_INET, SOCK_DGRAM, 0);
 	if (fd < 0) {
@@ -155,5 +196,5 @@ int main(int argc, char **argv)
 			strerror(errno));
 		return 1;
 	}
-	return iflag ? interfaces(fd) : sockets(fd);
+	return iflag ? interfaces(fd) : sflag ? protocols(fd) : sockets(fd);
 }

@@ -42,7 +42,7 @@ static int read_log(endpoint_t caller, const struct cdev_rw *q)
 	uint32_t len =
 		n - (uint32_t)q->pos < q->len ? n - (uint32_t)q->pos : q->len;
 	int r = sys_safecopyto(caller, q->grant, 0, logbuf + q->pos, len);
-	return r < 0 ? r : (int)len;
+	return r < 0 ? -EFAULT : (int)len;
 }
 
 static int chr_read(endpoint_t caller, uint32_t minor, const struct cdev_rw *q)
@@ -53,7 +53,7 @@ static int chr_read(endpoint_t caller, uint32_t minor, const struct cdev_rw *q)
 	if (minor == MINOR_KMSG)
 		return read_log(caller, q);
 	r = sys_safememset(caller, q->grant, 0, 0, q->len);
-	return r < 0 ? r : (int)q->len;
+	return r < 0 ? -EFAULT : (int)q->len;
 }
 
 static int chr_write(endpoint_t caller, uint32_t minor, const struct cdev_rw *q)
@@ -65,9 +65,9 @@ static int chr_write(endpoint_t caller, uint32_t minor, const struct cdev_rw *q)
 	for (uint32_t done = 0; done < q->len;) {
 		uint32_t n = q->len - done < sizeof(chunk) ? q->len - done
 							   : sizeof(chunk);
-		r = sys_safecopyfrom(caller, q->grant, done, chunk, n);
-		if (r == 0)
-			r = sys_diag(chunk, n);
+		r = sys_safecopyfrom(caller, q->grant, done, chunk, n) < 0
+			    ? -EFAULT
+			    : sys_diag(chunk, n);
 		if (r < 0)
 			return done ? (int)done : r;
 		done += n;

@@ -5,10 +5,13 @@
  * (lib/libdriver/netdriver.c, proto/ndev.h), which serves INET.
  *
  *   ne2000 isa [BASE [IRQ]] [clients=NAME]   default 0x300 9
- *   ne2000 pci [clients=NAME]                the first 10ec:8029
+ *   ne2000pci pci [clients=NAME]             the first 10ec:8029
  *
- * The policy (ne2000.conf) grants the ISA card's ports and line; the
- * PCI card's come with the claim.  At every start the card is reset
+ * One program, two services with a policy each: as `ne2000`
+ * (ne2000.conf) it may touch the ISA card's ports and line and nothing
+ * of PCI; as `ne2000pci` (ne2000pci.conf, the same program installed
+ * as /sbin/ne2000pci) it may claim the PCI card, whose ports and line
+ * come with the claim, and no ISA port.  At every start the card is reset
  * from whatever state it is in, and the library announces it in DS.
  * Frames move between the card's data port and INET's grants by
  * SDEVIO: the driver never copies a frame itself.

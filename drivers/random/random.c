@@ -81,8 +81,10 @@ static int transfer(endpoint_t caller, uint32_t minor, const struct cdev_rw *q,
 			if (r == 0)
 				rng_mix(chunk, n);
 		}
-		if (r < 0)
+		if (r < 0) {
+			r = -EFAULT; /* the caller's grant failed */
 			break;
+		}
 		done += n;
 	}
 	memset(chunk, 0, sizeof(chunk));

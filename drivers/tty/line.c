@@ -189,7 +189,7 @@ static int take(struct tty *t, endpoint_t who, grant_id_t g, uint32_t len)
 			break;
 	}
 	int r = sys_safecopyto(who, g, 0, out, n);
-	return r < 0 ? r : (int)n;
+	return r < 0 ? -EFAULT : (int)n;
 }
 
 /* A read from caller: done at once, or kept with its caller until

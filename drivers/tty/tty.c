@@ -70,7 +70,7 @@ static int tty_write(endpoint_t caller, uint32_t minor, const struct cdev_rw *q)
 							   : sizeof(chunk);
 		int r = sys_safecopyfrom(caller, q->grant, done, chunk, n);
 		if (r < 0)
-			return done ? (int)done : r;
+			return done ? (int)done : -EFAULT;
 		line_output(t, chunk, n);
 		done += n;
 	}
@@ -82,7 +82,7 @@ static int copy_in(endpoint_t caller, const struct cdev_ioctl *q, void *to,
 {
 	if (q->len < n)
 		return -EINVAL;
-	return sys_safecopyfrom(caller, q->grant, 0, to, n);
+	return sys_safecopyfrom(caller, q->grant, 0, to, n) < 0 ? -EFAULT : 0;
 }
 
 static int copy_out(endpoint_t caller, const struct cdev_ioctl *q,
@@ -90,7 +90,7 @@ static int copy_out(endpoint_t caller, const struct cdev_ioctl *q,
 {
 	if (q->len < n)
 		return -EINVAL;
-	return sys_safecopyto(caller, q->grant, 0, from, n);
+	return sys_safecopyto(caller, q->grant, 0, from, n) < 0 ? -EFAULT : 0;
 }
 
 static int tty_ioctl(endpoint_t caller, uint32_t minor,

@@ -14,6 +14,8 @@
  *                 starts lwIP's DHCP client; ENXIO: no such interface
  *   SIOCGSOCKINFO struct sock_info: index in; the first socket at or
  *                 after it out (its index in `index`); ENOENT if none
+ *   SIOCGNETSTATS struct net_stats: out, the protocol counters of
+ *                 INET since it started (netstat -s)
  */
 #pragma once
 
@@ -80,6 +82,26 @@ struct sock_info {
 	uint32_t send_q;		  /* bytes sent, not acknowledged */
 };
 
+/* net_stats.proto[]: one row per layer, in this order. */
+enum { NS_LINK, NS_ARP, NS_FRAG, NS_IP, NS_ICMP, NS_UDP, NS_TCP, NS_COUNT };
+
+/* A layer's counters: packets sent, received and forwarded; dropped
+ * (for any reason; the rest say why, a packet may count in several):
+ * bad checksum, bad length, no memory, no route, a protocol error, a
+ * bad option, anything else. */
+struct net_proto_stats {
+	uint32_t xmit, recv, fw, drop;
+	uint32_t chkerr, lenerr, memerr, rterr, proterr, opterr, err;
+};
+
+struct net_stats {
+	struct net_proto_stats proto[NS_COUNT];
+	/* half-open TCP connections dropped to make room for a new SYN at
+	 * a listener whose backlog they filled (a SYN flood) */
+	uint32_t syn_evicted;
+};
+
 #define SIOCGIFINFO NETIF_IOC(1, sizeof(struct if_info))
 #define SIOCSIFCONF NETIF_IOC(2, sizeof(struct if_set))
 #define SIOCGSOCKINFO NETIF_IOC(3, sizeof(struct sock_info))
+#define SIOCGNETSTATS NETIF_IOC(4, sizeof(struct net_stats))

@@ -9,10 +9,18 @@
 
 #include "inet.h"
 #include "lwip/etharp.h"
+#include "lwip/stats.h"
 
+/* The frame to the driver; the link counters (netstat -s) count it as
+ * sent, or dropped when the driver's slots are all busy. */
 static err_t linkoutput(struct netif *netif, struct pbuf *p)
 {
-	return (err_t)nic_output((struct nic *)netif->state, p);
+	err_t r = (err_t)nic_output((struct nic *)netif->state, p);
+	if (r == ERR_OK)
+		LINK_STATS_INC(link.xmit);
+	else
+		LINK_STATS_INC(link.drop);
+	return r;
 }
 
 err_t ethif_init(struct netif *netif)

@@ -3,14 +3,17 @@
  * The interface and socket-table ioctls (abi/netif.h): what ifconfig
  * and netstat show, and the changes root may make.  Every request is
  * copied in whole from VFS's grant, checked, acted on, and its answer
- * copied back.  Only a socket made by root (uid 0) may change an
+ * copied back.  The protocol counters are lwIP's own (lwip_stats),
+ * copied field by field so that the ABI does not follow lwIP's layout.  Only a socket made by root (uid 0) may change an
  * interface.
  */
 #include <string.h>
 
 #include "abi/netif.h"
+#include "hooks.h"
 #include "inet.h"
 #include "lwip/dhcp.h"
+#include "lwip/stats.h"
 #include "lwip/tcp.h"
 
 static struct nic *nic_of(const struct netif *netif)
@@ -137,6 +140,35 @@ static int sock_info(struct sock_info *o)
 	return 0;
 }
 
+static void copy_proto(struct net_proto_stats *o, const struct stats_proto *p)
+{
+	o->xmit = p->xmit;
+	o->recv = p->recv;
+	o->fw = p->fw;
+	o->drop = p->drop;
+	o->chkerr = p->chkerr;
+	o->lenerr = p->lenerr;
+	o->memerr = p->memerr;
+	o->rterr = p->rterr;
+	o->proterr = p->proterr;
+	o->opterr = p->opterr;
+	o->err = p->err;
+}
+
+static int net_stats(struct net_stats *o)
+{
+	memset(o, 0, sizeof(*o));
+	copy_proto(&o->proto[NS_LINK], &lwip_stats.link);
+	copy_proto(&o->proto[NS_ARP], &lwip_stats.etharp);
+	copy_proto(&o->proto[NS_FRAG], &lwip_stats.ip_frag);
+	copy_proto(&o->proto[NS_IP], &lwip_stats.ip);
+	copy_proto(&o->proto[NS_ICMP], &lwip_stats.icmp);
+	copy_proto(&o->proto[NS_UDP], &lwip_stats.udp);
+	copy_proto(&o->proto[NS_TCP], &lwip_stats.tcp);
+	o->syn_evicted = (uint32_t)port_syn_evicted;
+	return 0;
+}
+
 int ifconf_ioctl(struct sock *s, uint32_t request, endpoint_t vfs,
 		 grant_id_t grant, uint32_t len)
 {
@@ -144,6 +176,7 @@ int ifconf_ioctl(struct sock *s, uint32_t request, endpoint_t vfs,
 		struct if_info info;
 		struct if_set set;
 		struct sock_info sock;
+		struct net_stats stats;
 	} u;
 	uint32_t size;
 	if (request == SIOCGIFINFO)
@@ -152,6 +185,8 @@ int ifconf_ioctl(struct sock *s, uint32_t request, endpoint_t vfs,
 		size = sizeof(u.set);
 	else if (request == SIOCGSOCKINFO)
 		size = sizeof(u.sock);
+	else if (request == SIOCGNETSTATS)
+		size = sizeof(u.stats);
 	else
 		return -ENOTTY;
 	if (len < size)
@@ -161,7 +196,9 @@ int ifconf_ioctl(struct sock *s, uint32_t request, endpoint_t vfs,
 	int r;
 	if (request == SIOCSIFCONF)
 		return s->uid != 0 ? -EPERM : if_set(&u.set);
-	r = request == SIOCGIFINFO ? if_info(&u.info) : sock_info(&u.sock);
+	r = request == SIOCGIFINFO     ? if_info(&u.info)
+	    : request == SIOCGNETSTATS ? net_stats(&u.stats)
+				       : sock_info(&u.sock);
 	if (r == 0 && sys_safecopyto(vfs, grant, 0, &u, size) < 0)
 		return -EFAULT;
 	return r;

@@ -36,6 +36,7 @@
 #include "lwip/dhcp.h"
 #include "lwip/etharp.h"
 #include "lwip/priv/tcp_priv.h"
+#include "lwip/stats.h"
 #include "ndevclient.h"
 #include "netif/ethernet.h"
 
@@ -334,13 +335,18 @@ static void received(struct nic *n, uint32_t i, int result)
 	grant_revoke(n->rx[i].grant);
 	n->rx[i].p = 0;
 	if (result < NDEV_MIN_FRAME || result > p->len) {
-		if (result >= 0)
+		if (result >= 0) {
 			n->bad_replies++; /* a length it cannot have */
+			LINK_STATS_INC(link.lenerr);
+		} else
+			LINK_STATS_INC(link.err);
+		LINK_STATS_INC(link.drop);
 		n->rx_errors += result < 0;
 		pbuf_free(p);
 		return;
 	}
 	pbuf_realloc(p, (u16_t)result);
+	LINK_STATS_INC(link.recv);
 	n->rx_packets++;
 	n->rx_bytes += (uint32_t)result;
 	if (n->netif.input(p, &n->netif) != ERR_OK)

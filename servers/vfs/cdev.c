@@ -77,7 +77,7 @@ int cdev_rw(struct vproc *p, struct filp *f, int type, const struct vfs_io *q)
 		grant_revoke(g);
 		if (r > 0)
 			f->pos += r;
-		return r == -EPERM ? -EFAULT : r;
+		return r;
 	}
 	p->wdriver = drv;
 	p->wgrant = g;
@@ -105,7 +105,7 @@ int cdev_ioctl(struct vproc *p, struct filp *f, const struct vfs_ioctl *q)
 						  p->pgrp, p->pid));
 	if (q->len)
 		grant_revoke(g);
-	return r == -EPERM && q->len ? -EFAULT : r;
+	return r;
 }
 
 int cdev_select(struct filp *f, int ops, bool notify)
@@ -129,7 +129,7 @@ int cdev_wait_result(struct vproc *p, int status)
 	if (p->wfilp && p->wfilp->kind == FK_SOCK)
 		return sock_finished(p, status);
 	grant_revoke(p->wgrant);
-	return status == -EPERM ? -EFAULT : status;
+	return status;
 }
 
 /* A terminal's ^C: the signal goes to every process in the group, by

@@ -120,7 +120,7 @@ int sock_finished(struct vproc *p, int status)
 	p->wgrant = p->wgrant2 = GRANT_INVALID;
 	if (p->wtype == VFS_ACCEPT && status >= 0)
 		return install(p, p->wdriver, (uint32_t)status, p->wflags);
-	return status == -EPERM ? -EFAULT : status;
+	return status;
 }
 
 int do_bind(struct vproc *p, const union vfs_req *req, union vfs_rep *rep)
@@ -190,7 +190,7 @@ int do_accept(struct vproc *p, const union vfs_req *req, union vfs_rep *rep)
 		return kept(p, f, VFS_ACCEPT, g, GRANT_INVALID);
 	revoke(g);
 	if (r < 0)
-		return r == -EPERM ? -EFAULT : r;
+		return r;
 	return install(p, f->drv, (uint32_t)r, q->flags);
 }
 
@@ -214,7 +214,7 @@ int do_sendto(struct vproc *p, const union vfs_req *req, union vfs_rep *rep)
 	if (r == REPLY_LATER)
 		return kept(p, f, VFS_SENDTO, g, GRANT_INVALID);
 	revoke(g);
-	return r == -EPERM ? -EFAULT : r;
+	return r;
 }
 
 int do_recvfrom(struct vproc *p, const union vfs_req *req, union vfs_rep *rep)
@@ -244,7 +244,7 @@ int do_recvfrom(struct vproc *p, const union vfs_req *req, union vfs_rep *rep)
 		return kept(p, f, VFS_RECVFROM, g, ga);
 	revoke(g);
 	revoke(ga);
-	return r == -EPERM ? -EFAULT : r;
+	return r;
 }
 
 int do_shutdown(struct vproc *p, const union vfs_req *req, union vfs_rep *rep)

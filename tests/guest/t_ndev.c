@@ -5,10 +5,11 @@
  * vfs, pm, ds, pci and rs, one QEMU card on a restricted user network
  * -- an NE2000 (ne2k_isa at 0x300/IRQ 9, or ne2k_pci at slot 3, IRQ
  * 11) or an RTL8139 (slot 5, IRQ 10) -- and a RAM disk holding
- * /sbin/ne2000 and /sbin/rtl8139 with their policies (the product's,
- * with t_ndev added to their ipc lines) and PCI's.  t_ndev starts the
- * driver through RS as `ne2000 isa 0x300 9 clients=t_ndev`, `ne2000
- * pci clients=t_ndev` or `rtl8139 clients=t_ndev` and plays INET
+ * /sbin/ne2000, /sbin/ne2000pci and /sbin/rtl8139 with their policies
+ * (the product's, with t_ndev added to their ipc lines) and PCI's.
+ * t_ndev starts the driver through RS as `ne2000 isa 0x300 9
+ * clients=t_ndev`, `ne2000pci pci clients=t_ndev` or `rtl8139
+ * clients=t_ndev` and plays INET
  * through lib/libsys/ndev.c:
  *
  *   start    RS runs it and DS has drv.net.LABEL = 0 (no restart)
@@ -55,7 +56,7 @@
 #define WAIT_MS 3000
 
 static endpoint_t rs, drv;
-static const char *label; /* "ne2000" or "rtl8139" */
+static const char *label; /* "ne2000", "ne2000pci" or "rtl8139" */
 static bool rtl;	  /* the RTL8139 */
 static uint32_t session;
 static uint8_t mac[6], gw_mac[6];
@@ -559,7 +560,9 @@ int main(int argc, char **argv)
 	for (int k = 0; k < 6; k++)
 		want[k] = (uint8_t)v[k];
 	rtl = !strcmp(board, "rtl8139");
-	label = rtl ? "rtl8139" : "ne2000";
+	label = rtl			? "rtl8139"
+		: !strcmp(board, "pci") ? "ne2000pci"
+					: "ne2000";
 	rs = proc_find("rs");
 	T_ASSERT(rs != NONE);
 	t_start(board);

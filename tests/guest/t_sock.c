@@ -22,6 +22,10 @@
  *              a connection waits
  *   timeout    SO_RCVTIMEO: a recv with nothing to read ends with
  *              EWOULDBLOCK after about the time set
+ *   sockopt    SO_REUSEADDR, SO_KEEPALIVE and TCP_NODELAY read back as
+ *              set; SO_ERROR, SO_TYPE; SO_SNDTIMEO ends a send that
+ *              cannot go on; a broadcast needs SO_BROADCAST (EACCES);
+ *              an unknown option is ENOPROTOOPT
  *   halfclose  shutdown(SHUT_WR): the peer reads end of file and can
  *              still answer
  *   backlog    listen(fd, 1): a second connection waits until the
@@ -321,6 +325,72 @@ static void t_timeout(void)
 	(void)c;
 }
 
+/* getsockopt of an int option: its value. */
+static int get_int(int fd, int level, int name)
+{
+	int v = -1;
+	socklen_t len = sizeof(v);
+	CHECK(getsockopt(fd, level, name, &v, &len) == 0 && len == sizeof(v));
+	return v;
+}
+
+static void t_sockopt(void)
+{
+	int one = 1, zero = 0;
+	int l = listener(7651, 4), c = connect_to(7651), s = accept(l, 0, 0);
+	CHECK(s >= 0);
+	/* Each boolean option reads back what was set, on and off. */
+	static const struct {
+		int level, name;
+	} flags[] = {{SOL_SOCKET, SO_REUSEADDR},
+		     {SOL_SOCKET, SO_KEEPALIVE},
+		     {IPPROTO_TCP, TCP_NODELAY}};
+	for (unsigned i = 0; i < sizeof(flags) / sizeof(flags[0]); i++) {
+		CHECK(setsockopt(c, flags[i].level, flags[i].name, &one,
+				 sizeof(one)) == 0);
+		CHECK(get_int(c, flags[i].level, flags[i].name) != 0);
+		CHECK(setsockopt(c, flags[i].level, flags[i].name, &zero,
+				 sizeof(zero)) == 0);
+		CHECK(get_int(c, flags[i].level, flags[i].name) == 0);
+	}
+	CHECK(get_int(c, SOL_SOCKET, SO_ERROR) == 0);
+	CHECK(get_int(c, SOL_SOCKET, SO_TYPE) == SOCK_STREAM);
+	/* SO_SNDTIMEO: a send that cannot go on (the peer reads nothing,
+	 * every buffer fills) ends after about the time set, with what it
+	 * sent or EWOULDBLOCK. */
+	struct timeval tv = {0, 300000}, back;
+	socklen_t len = sizeof(back);
+	CHECK(setsockopt(c, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv)) == 0);
+	CHECK(getsockopt(c, SOL_SOCKET, SO_SNDTIMEO, &back, &len) == 0);
+	CHECK(back.tv_sec == 0 && back.tv_usec == 300000);
+	int t0 = ms_now();
+	ssize_t n = 0;
+	for (int k = 0; k < 64 && n >= 0; k++)
+		n = send(c, out, BIG, 0);
+	CHECK(n < 0 && errno == EWOULDBLOCK);
+	int took = ms_now() - t0;
+	CHECK(took >= 250 && took < 10000);
+	/* SO_BROADCAST: a datagram to 255.255.255.255 needs it. */
+	int u = socket(AF_INET, SOCK_DGRAM, 0);
+	CHECK(u >= 0);
+	CHECK(get_int(u, SOL_SOCKET, SO_BROADCAST) == 0);
+	CHECK(get_int(u, SOL_SOCKET, SO_TYPE) == SOCK_DGRAM);
+	struct sockaddr_in all = loop_addr(7652);
+	all.sin_addr.s_addr = htonl(INADDR_BROADCAST);
+	CHECK(sendto(u, "b", 1, 0, (struct sockaddr *)&all, sizeof(all)) < 0 &&
+	      errno == EACCES);
+	CHECK(setsockopt(u, SOL_SOCKET, SO_BROADCAST, &one, sizeof(one)) == 0);
+	CHECK(get_int(u, SOL_SOCKET, SO_BROADCAST) != 0);
+	CHECK(sendto(u, "b", 1, 0, (struct sockaddr *)&all, sizeof(all)) < 0
+		      ? errno != EACCES
+		      : 1);
+	/* An option nobody knows, and one of the wrong level. */
+	CHECK(setsockopt(c, SOL_SOCKET, 0x7777, &one, sizeof(one)) < 0 &&
+	      errno == ENOPROTOOPT);
+	CHECK(getsockopt(u, IPPROTO_TCP, TCP_NODELAY, &one, &len) < 0);
+	close(u);
+}
+
 static void t_halfclose(void)
 {
 	int l = listener(7701, 4), c = connect_to(7701), s = accept(l, 0, 0);
@@ -452,12 +522,19 @@ static const struct {
 	const char *name;
 	void (*fn)(void);
 } tests[] = {
-	{"tcp", t_tcp},		  {"udp", t_udp},
-	{"inuse", t_inuse},	  {"refused", t_refused},
-	{"nonblock", t_nonblock}, {"select", t_select},
-	{"timeout", t_timeout},	  {"halfclose", t_halfclose},
-	{"backlog", t_backlog},	  {"eintr", t_eintr},
-	{"fork", t_fork},	  {"errors", t_errors},
+	{"tcp", t_tcp},
+	{"udp", t_udp},
+	{"inuse", t_inuse},
+	{"refused", t_refused},
+	{"nonblock", t_nonblock},
+	{"select", t_select},
+	{"timeout", t_timeout},
+	{"sockopt", t_sockopt},
+	{"halfclose", t_halfclose},
+	{"backlog", t_backlog},
+	{"eintr", t_eintr},
+	{"fork", t_fork},
+	{"errors", t_errors},
 };
 
 static uint16_t icmp_sum(const uint8_t *p, size_t n)

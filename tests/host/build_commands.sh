@@ -28,6 +28,7 @@ cc=${CC:-gcc}
 
 names="ls cat echo cp mv dd cmp cksum sort tee rm mkdir rmdir ln pwd kill
 sleep wc grep head tail touch chmod date uname env true false more sync
+sha256sum
 nc httpd ping"
 flags="-std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra
 -Werror -O2"

@@ -14,6 +14,7 @@ installed.  Prints "PASS: cmd/NAME" or "FAIL: cmd/NAME: why" per case and
 exits 1 if any case failed.
 """
 import grp
+import hashlib
 import os
 import pwd
 import re
@@ -25,19 +26,12 @@ import sys
 import tempfile
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import tally  # noqa: E402
+
 BIN = None
-failures = 0
-passes = 0
-
-
-def report(name, ok, why=""):
-    global failures, passes
-    if ok:
-        passes += 1
-        print(f"PASS: cmd/{name}")
-    else:
-        failures += 1
-        print(f"FAIL: cmd/{name}: {why}")
+TALLY = tally.Tally("cmd")
+report = TALLY.report
 
 
 def run(cmd, args, stdin=b"", env=None, cwd=None, timeout=20):
@@ -184,6 +178,50 @@ def test_cksum():
          out=host(["cksum", "k1"])[1] if shutil.which("cksum")
          else "1220704766 1 k1\n",
          err="cksum: /nope: No such file or directory\n", rc=1)
+
+
+# ---------------------------------------------------------------- sha256sum
+
+
+def test_sha256sum():
+    # Sizes around the 55/56/64-byte padding edges, and a long random file.
+    sizes = [0, 1, 3, 55, 56, 57, 63, 64, 65, 119, 120, 128, 1000, 16384,
+             300001]
+    names = []
+    for n in sizes:
+        name = "s%d" % n
+        write(name, os.urandom(n) if n > 100 else bytes(range(n % 256)) *
+              (n // 256) + bytes(range(n % 256)))
+        names.append(name)
+    want = "".join("%s  %s\n" % (hashlib.sha256(read(n)).hexdigest(), n)
+                   for n in names)
+    case("sha256sum-files", "sha256sum", names, out=want)
+    case("sha256sum-abc", "sha256sum", [], stdin="abc",
+         out="ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+         "  -\n")
+    case("sha256sum-missing", "sha256sum", ["/nope", "s1"],
+         out="%s  s1\n" % hashlib.sha256(read("s1")).hexdigest(),
+         err="sha256sum: /nope: No such file or directory\n", rc=1)
+    write("sums", want)
+    case("sha256sum-check-ok", "sha256sum", ["-c", "sums"],
+         out="".join("%s: OK\n" % n for n in names))
+    write("s3", b"changed")
+    write("sums2", want.upper().replace("  S", "  s") + "junk line\n" +
+          "%s  /nope\n" % ("0" * 64))
+    case("sha256sum-check-bad", "sha256sum", ["-c", "sums2"],
+         out="".join("%s: %s\n" % (n, "FAILED" if n == "s3" else "OK")
+                     for n in names) +
+         "/nope: FAILED open or read (No such file or directory)\n",
+         err="sha256sum: sums2: %d: not a line of the form HEX  NAME\n"
+         "sha256sum: WARNING: 1 lines are improperly formatted\n"
+         "sha256sum: WARNING: 1 listed files could not be read\n"
+         "sha256sum: WARNING: 1 computed checksums did NOT match\n"
+         % (len(names) + 1), rc=1)
+    case("sha256sum-check-empty", "sha256sum", ["-c"], stdin="",
+         err="sha256sum: -: no checksum lines found\n", rc=1)
+    case("sha256sum-check-two", "sha256sum", ["-c", "a", "b"], rc=2,
+         err_has="usage: sha256sum")
+    usage_case("sha256sum")
 
 
 # ---------------------------------------------------------------- wc
@@ -917,7 +955,7 @@ TESTS = [test_echo_true_false, test_cat, test_sync, test_test, test_cksum,
          test_wc, test_head, test_tail, test_sort, test_grep, test_cmp,
          test_tee, test_dd, test_ls, test_cp, test_mv, test_rm,
          test_mkdir_rmdir, test_ln, test_pwd, test_kill, test_sleep,
-         test_touch, test_chmod, test_date, test_uname, test_env, test_more]
+         test_sha256sum, test_touch, test_chmod, test_date, test_uname, test_env, test_more]
 
 
 def main():
@@ -939,8 +977,7 @@ def main():
     finally:
         os.chdir(old)
         shutil.rmtree(tmp, ignore_errors=True)
-    print(f"{passes} passed, {failures} failed")
-    return 1 if failures else 0
+    return TALLY.summary()
 
 
 if __name__ == "__main__":

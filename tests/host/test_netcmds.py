@@ -28,19 +28,12 @@ import tempfile
 import threading
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import tally  # noqa: E402
+
 BIN = None
-failures = 0
-passes = 0
-
-
-def report(name, ok, why=""):
-    global failures, passes
-    if ok:
-        passes += 1
-        print(f"PASS: net/{name}")
-    else:
-        failures += 1
-        print(f"FAIL: net/{name}: {why}")
+TALLY = tally.Tally("net")
+report = TALLY.report
 
 
 def cmd(name):
@@ -283,6 +276,14 @@ def test_httpd():
                             "-n", "4"], stdout=log, stderr=subprocess.PIPE)
     try:
         httpd_cases(port, blob, page)
+        # The idle client's child logs once it has read the close: wait
+        # for its line (the 14th) before the server goes.
+        end = time.monotonic() + 10
+        while time.monotonic() < end:
+            log.seek(0)
+            if len(log.read().decode().splitlines()) >= 14:
+                break
+            time.sleep(0.1)
     finally:
         srv.kill()
         srv.wait()
@@ -406,8 +407,7 @@ def main():
             t()
         except Exception as e:  # a broken case must not hide the rest
             report(t.__name__, False, f"{type(e).__name__}: {e}")
-    print(f"{passes} passed, {failures} failed")
-    return 1 if failures else 0
+    return TALLY.summary()
 
 
 if __name__ == "__main__":

@@ -105,6 +105,7 @@ void pic_mask(int irq);
 void pic_unmask(int irq);
 void pic_eoi(int irq);
 void pit_init(unsigned hz);
+uint32_t pit_tsc_khz(void); /* the TSC's rate by channel 2; 0 if none */
 void enter_frame(struct trapframe *f) __attribute__((noreturn));
 void machine_reset(void) __attribute__((noreturn));
 void machine_poweroff(void) __attribute__((noreturn));

@@ -23,7 +23,9 @@ LWIP_FILES := $(addprefix core/,init.c def.c dns.c inet_chksum.c ip.c mem.c \
 	netif/ethernet.c
 LWIP_SRCS := $(addprefix $(LWIP_DIR)/src/,$(LWIP_FILES))
 LWIP_OBJS := $(patsubst %.c,$(BUILD)/lwip/obj/%.o,$(LWIP_FILES))
-LWIP_PORT_OBJS := $(BUILD)/servers/inet/lwip/sys_arch.o
+LWIP_PORT_OBJS := $(BUILD)/servers/inet/lwip/sys_arch.o \
+	$(BUILD)/servers/inet/lwip/hooks.o \
+	$(BUILD)/servers/inet/lwip/siphash.o
 
 $(LWIP_STAMP): tools/fetch-lwip.sh
 	tools/fetch-lwip.sh $(LWIP_DIR)

@@ -143,9 +143,20 @@
 #define LWIP_NETIF_LINK_CALLBACK 1
 
 /* ---- statistics ---- */
-/* counters for ifconfig and netstat */
+/* counters for ifconfig and netstat (netstat -s: SIOCGNETSTATS) */
 #define LWIP_STATS 1
+/* 32-bit counters: 16-bit ones wrap after 65,536 packets */
+#define LWIP_STATS_LARGE 1
 /* no stats_display(): INET reports the counters itself */
 #define LWIP_STATS_DISPLAY 0
 /* no SNMP agent */
 #define MIB2_STATS 0
+
+/* ---- hooks (hooks.h, hooks.c) ---- */
+#define LWIP_HOOK_FILENAME "hooks.h"
+/* a SYN to a full backlog drops the oldest half-open connection */
+#define LWIP_HOOK_TCP_INPACKET_PCB(pcb, hdr, optlen, opt1len, opt2, p)         \
+	port_tcp_inpacket(pcb, hdr, optlen, opt1len, opt2, p)
+/* initial sequence numbers as RFC 6528 says */
+#define LWIP_HOOK_TCP_ISN(local_ip, local_port, remote_ip, remote_port)        \
+	port_tcp_isn(local_ip, local_port, remote_ip, remote_port)

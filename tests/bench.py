@@ -52,7 +52,9 @@
 
 Usage: bench.py [--build DIR] [--only NAME[,NAME...]] [--net-runs N]
   --only    run only the benchmarks whose names contain one of the
-            NAMEs (e.g. --only net_ or --only net_rx_rtl8139,disk_)
+            NAMEs (e.g. --only net_ or --only net_rx_rtl8139,disk_); the
+            network ones go by card: naming one figure of a card measures
+            all four of it (one boot gives them all)
   --net-runs  runs of each system per card (NET_RUNS)
 """
 import argparse

@@ -30,8 +30,32 @@
                          ata`, under a reader, DMA mode) to the request
                          FS then re-issued being done, as FS logs it:
                          median and _max of RECOVERY_RUNS
+  net_rx_CARD, net_tx_CARD, net_rtt_CARD, net_http_CARD
+                         for CARD ne2k_isa, ne2k_pci, rtl8139 (the cards
+                         of tests/net.py) on QEMU's restricted user
+                         network with a forward on 127.0.0.1
+                         (tests/netbench.py, guest program
+                         tests/bench/b_net.c): MB/s host->guest (16 MiB,
+                         timed by the guest's receiver), MB/s
+                         guest->host (16 MiB, timed by the host's
+                         receiver), us per 1-byte TCP echo (median of
+                         300), req/s of HTTP GETs of /index.html from
+                         httpd (4 concurrent host clients, 200 requests)
+  linux_net_rx_CARD ...  the same four on Debian 12's Linux 686 guest
+                         in the same QEMU with the same card and forward
+                         (tools/fetch-linux-baseline.sh)
+  net_rx_CARD_vs_linux ...
+                         Samsara / Linux (for rtt Linux / Samsara): above
+                         1 means Samsara is ahead; every net figure is
+                         the median of NET_RUNS runs, Samsara's and
+                         Linux's interleaved
 
-Usage: bench.py [--build DIR]
+Usage: bench.py [--build DIR] [--only NAME[,NAME...]] [--net-runs N]
+  --only    run only the benchmarks whose names contain one of the
+            NAMEs (e.g. --only net_ or --only net_rx_rtl8139,disk_); the
+            network ones go by card: naming one figure of a card measures
+            all four of it (one boot gives them all)
+  --net-runs  runs of each system per card (NET_RUNS)
 """
 import argparse
 import os
@@ -44,13 +68,19 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import disk  # noqa: E402
+import netbench  # noqa: E402
 import qemu  # noqa: E402
 import session  # noqa: E402
 
 BOOT_RUNS = 5
 RECOVERY_RUNS = 20
 FILE_MIB = 16
+NET_RUNS = 2
 BENCH_PROGS = ["b_ipc", "b_safecopy", "b_devio"]
+# The figures each program prints, for --only.
+PROG_NAMES = {"b_ipc": ["ipc_roundtrip"], "b_safecopy": ["safecopy_4k"],
+              "b_devio": ["devio"], "b_restart": ["restart_latency",
+                                                  "restart_latency_max"]}
 # Benchmarks that need the servers: program -> the boot modules before it
 # and after it (paths under build/).
 SERVERS = ["bin/memory.elf", "bin/fs.elf", "bin/vfs.elf", "bin/pm.elf",
@@ -130,10 +160,18 @@ def disk_benches(build, mode):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--build", default="build")
+    ap.add_argument("--only", default="")
+    ap.add_argument("--net-runs", type=int, default=NET_RUNS)
     a = ap.parse_args()
+    only = [w for w in a.only.split(",") if w]
     ok = True
 
+    def wanted(*names):
+        return not only or any(w in n for w in only for n in names)
+
     for prog in BENCH_PROGS + list(SYSTEM_BENCH):
+        if not wanted(*PROG_NAMES[prog]):
+            continue
         before, after = SYSTEM_BENCH.get(prog, ([], []))
         mods = before + ["tests/" + prog + ".elf"] + after
         run = qemu.boot(qemu.qemu_cmd(a.build, modules=[
@@ -146,6 +184,34 @@ def main():
             print("bench: %s failed\n%s" % (prog, run.tail()),
                   file=sys.stderr)
 
+    ok = (not wanted("kernel_sloc") or kernel_sloc()) and ok
+    ok = boot_benches(a.build, wanted) and ok
+    for mode in ("dma", "pio"):
+        if not wanted(*["disk_seq_%s_%s" % (d, mode) for d in
+                        ("write", "read")] + (["disk_recovery",
+                                                "disk_recovery_max"]
+                                               if mode == "dma" else [])):
+            continue
+        lines, log = disk_benches(a.build, mode)
+        for line in lines or []:
+            print(line, flush=True)
+        if not lines:
+            ok = False
+            print("bench: disk (%s) failed\n" % mode
+                  + "\n".join(log.splitlines()[-30:]), file=sys.stderr)
+    cards = [c for c in netbench.net.CARDS if wanted(*[
+        "%snet_%s_%s%s" % (p, n, c, v) for p in ("", "linux_")
+        for n in netbench.NAMES for v in ("", "_vs_linux")])]
+    if cards:
+        ok = netbench.run(a.build, cards, a.net_runs,
+                          lambda line: print(line, flush=True),
+                          lambda text: print("net: " + text, flush=True)) \
+            and ok
+    sys.exit(0 if ok else 1)
+
+
+def kernel_sloc():
+    """The kernel_sloc line; False if cloc gave no total."""
     cloc = subprocess.run(["cloc", "--quiet", "--csv", "--include-lang=C,"
                            "C/C++ Header,Assembly", "kernel/"],
                           capture_output=True, text=True).stdout
@@ -153,15 +219,20 @@ def main():
              if line.split(",")[1:2] == ["SUM"]]
     if total:
         print("bench: kernel_sloc %s lines" % total[0], flush=True)
-    else:
-        ok = False
+    return bool(total)
 
-    iso = os.path.join(a.build, "samsara.iso")
+
+def boot_benches(build, wanted):
+    """The boot_to_* lines; False if a boot failed."""
+    ok = True
+    iso = os.path.join(build, "samsara.iso")
     for name, pattern in [("boot_to_first_process", r"init: Samsara is running"),
                           ("boot_to_login", r"login: ")]:
+        if not wanted(name, name + "_max"):
+            continue
         times = []
         for _ in range(BOOT_RUNS):
-            run = qemu.boot(qemu.qemu_cmd(a.build, iso=iso), 120,
+            run = qemu.boot(qemu.qemu_cmd(build, iso=iso), 120,
                             until=pattern)
             if run.seen_at is None:
                 ok = False
@@ -173,16 +244,7 @@ def main():
                   flush=True)
         if times and name == "boot_to_login":
             print("bench: boot_to_login_max %d ms" % max(times), flush=True)
-
-    for mode in ("dma", "pio"):
-        lines, log = disk_benches(a.build, mode)
-        for line in lines or []:
-            print(line, flush=True)
-        if not lines:
-            ok = False
-            print("bench: disk (%s) failed\n" % mode
-                  + "\n".join(log.splitlines()[-30:]), file=sys.stderr)
-    sys.exit(0 if ok else 1)
+    return ok
 
 
 if __name__ == "__main__":

@@ -235,21 +235,59 @@ $(ATTACK_ROOT): $(BUILD)/disk-root.img $(BUILD)/tests/p_attack.elf $(MKROOTFS)
 	mv $@.tmp $@
 
 # The disk root of the network tests (tests/net.py): the product's, with
-# the socket-API suite and the rogue network driver (p_rogue_nic.c) in
-# /test and the HTTP requests of the commands'
+# the socket-API suite, the rogue network driver (p_rogue_nic.c) and the
+# network benchmarks' guest program (tests/bench/b_net.c, for
+# tests/bench.py) in /test, and the HTTP requests of the commands'
 # session in /test/http (tests/http_requests.sh).
 NET_ROOT := $(BUILD)/tests/net-root.img
 $(NET_ROOT): $(BUILD)/disk-root.img $(BUILD)/tests/t_sock.elf \
-		$(BUILD)/tests/p_rogue_nic.elf $(MKROOTFS) tests/http_requests.sh
+		$(BUILD)/tests/p_rogue_nic.elf $(BUILD)/tests/b_net.elf \
+		$(MKROOTFS) tests/http_requests.sh
 	@rm -rf $(BUILD)/tests/net-tree
 	@mkdir -p $(BUILD)/tests/net-tree/test
 	strip -o $(BUILD)/tests/net-tree/test/t_sock $(BUILD)/tests/t_sock.elf
 	strip -o $(BUILD)/tests/net-tree/test/rogue_nic \
 		$(BUILD)/tests/p_rogue_nic.elf
+	strip -o $(BUILD)/tests/net-tree/test/b_net $(BUILD)/tests/b_net.elf
 	sh tests/http_requests.sh $(BUILD)/tests/net-tree/test/http
 	cp $(DISK_ROOT) $@.tmp
 	$(MKROOTFS) --add $@.tmp $(BUILD)/tests/net-tree
 	mv $@.tmp $@
+
+# The Linux guest of the network benchmarks (tests/bench.py, linux_net_*;
+# made for `make bench` only): Debian's kernel, busybox and NIC modules
+# from tools/fetch-linux-baseline.sh, and an initramfs of busybox (each
+# applet a link), the modules, tests/bench/linux-init.sh as /init, the
+# same b_net as Samsara's built static for Linux as /test/b_net, and the
+# root image's /var/www/index.html for busybox httpd.
+LINUX_DIR := $(BUILD)/linux
+LINUX_STAMP := $(LINUX_DIR)/stamp
+LINUX_INITRAMFS := $(LINUX_DIR)/initramfs.cpio.gz
+LINUX_TREE := $(LINUX_DIR)/tree
+$(LINUX_STAMP): tools/fetch-linux-baseline.sh
+	sh tools/fetch-linux-baseline.sh $(LINUX_DIR)
+$(LINUX_DIR)/b_net: tests/bench/b_net.c
+	@mkdir -p $(@D)
+	$(CC) -m32 -static -O2 $(WARN) -std=gnu11 -o $@ $<
+$(LINUX_INITRAMFS): $(LINUX_STAMP) $(LINUX_DIR)/b_net tests/bench/linux-init.sh \
+		boot/root/var/www/index.html
+	rm -rf $(LINUX_TREE)
+	mkdir -p $(LINUX_TREE)/bin $(LINUX_TREE)/sbin $(LINUX_TREE)/proc \
+		$(LINUX_TREE)/sys $(LINUX_TREE)/dev $(LINUX_TREE)/tmp \
+		$(LINUX_TREE)/test $(LINUX_TREE)/var/www $(LINUX_TREE)/lib/modules
+	cp $(LINUX_DIR)/busybox $(LINUX_TREE)/bin/busybox
+	for a in $$($(LINUX_DIR)/busybox --list); do \
+		[ "$$a" = busybox ] || ln -s busybox $(LINUX_TREE)/bin/$$a; done
+	cp $(LINUX_DIR)/modules/* $(LINUX_TREE)/lib/modules/
+	cp tests/bench/linux-init.sh $(LINUX_TREE)/init
+	chmod 755 $(LINUX_TREE)/init
+	strip -o $(LINUX_TREE)/test/b_net $(LINUX_DIR)/b_net
+	cp boot/root/var/www/index.html $(LINUX_TREE)/var/www/
+	(cd $(LINUX_TREE) && find . | LC_ALL=C sort | \
+		cpio --quiet -o -H newc -R 0:0) | gzip -9 >$@.tmp
+	mv $@.tmp $@
+.PHONY: linux-baseline
+linux-baseline: $(LINUX_INITRAMFS)
 
 TEST_TARGETS := $(TEST_KERNEL) $(ATTACK_ROOT) $(NET_ROOT) $(ATA_DENY) $(TEST_IMAGE) $(RS_IMAGE) $(PCI_IMAGE) $(NDEV_IMAGE) $(BAD_IMAGE) $(MKFS_IMAGE) $(MKFS_BAD_IMAGE) $(BUILD)/bin/memory.elf $(BUILD)/bin/fs.elf \
 	$(BUILD)/bin/vfs.elf $(BUILD)/bin/pm.elf $(BUILD)/bin/rs.elf \

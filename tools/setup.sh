@@ -13,11 +13,13 @@
 #            fsck.minix); check and pkg-config for lwIP's own unit suite
 #            (host/lwip_unit); curl netcat-openbsd tcpdump iperf socat,
 #            the host ends of the network tests
+#   bench    cpio, for the Linux baseline guest's initramfs (its kernel
+#            and busybox come from tools/fetch-linux-baseline.sh)
 set -eu
 
 PACKAGES="nasm qemu-system-x86 grub-pc-bin grub-common xorriso mtools \
 gcc-multilib newlib-source python3 cloc util-linux clang-format apt \
-check pkg-config curl netcat-openbsd tcpdump iperf socat"
+check pkg-config curl netcat-openbsd tcpdump iperf socat cpio"
 
 missing=""
 for p in $PACKAGES; do

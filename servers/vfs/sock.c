@@ -123,6 +123,18 @@ int sock_finished(struct vproc *p, int status)
 	return status;
 }
 
+/* What INET did with a call that may wait: kept, it waits with its
+ * grants (sock_finished ends it); answered, its grants go now. */
+static int kept_or_done(struct vproc *p, struct filp *f, int type, int r,
+			grant_id_t g, grant_id_t ga)
+{
+	if (r == REPLY_LATER)
+		return kept(p, f, type, g, ga);
+	revoke(g);
+	revoke(ga);
+	return r;
+}
+
 int do_bind(struct vproc *p, const union vfs_req *req, union vfs_rep *rep)
 {
 	(void)rep;
@@ -150,9 +162,7 @@ int do_connect(struct vproc *p, const union vfs_req *req, union vfs_rep *rep)
 	r = cdev_answered(f->drv, sock_req_connect(f->drv, f->dev, p->ep,
 						   f->flags & VO_NONBLOCK,
 						   q->addr, q->addr_len));
-	if (r != REPLY_LATER)
-		return r;
-	return kept(p, f, VFS_CONNECT, GRANT_INVALID, GRANT_INVALID);
+	return kept_or_done(p, f, VFS_CONNECT, r, GRANT_INVALID, GRANT_INVALID);
 }
 
 int do_listen(struct vproc *p, const union vfs_req *req, union vfs_rep *rep)
@@ -211,10 +221,7 @@ int do_sendto(struct vproc *p, const union vfs_req *req, union vfs_rep *rep)
 			  sock_req_sendto(f->drv, f->dev, p->ep,
 					  f->flags & VO_NONBLOCK, g, q->len,
 					  q->msg_flags, q->addr, q->addr_len));
-	if (r == REPLY_LATER)
-		return kept(p, f, VFS_SENDTO, g, GRANT_INVALID);
-	revoke(g);
-	return r;
+	return kept_or_done(p, f, VFS_SENDTO, r, g, GRANT_INVALID);
 }
 
 int do_recvfrom(struct vproc *p, const union vfs_req *req, union vfs_rep *rep)
@@ -240,11 +247,7 @@ int do_recvfrom(struct vproc *p, const union vfs_req *req, union vfs_rep *rep)
 			  sock_req_recvfrom(f->drv, f->dev, p->ep,
 					    f->flags & VO_NONBLOCK, g, q->len,
 					    q->msg_flags, ga, q->addr_len));
-	if (r == REPLY_LATER)
-		return kept(p, f, VFS_RECVFROM, g, ga);
-	revoke(g);
-	revoke(ga);
-	return r;
+	return kept_or_done(p, f, VFS_RECVFROM, r, g, ga);
 }
 
 int do_shutdown(struct vproc *p, const union vfs_req *req, union vfs_rep *rep)

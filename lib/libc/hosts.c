@@ -70,44 +70,45 @@ static void localhost(struct netdb_host *h)
 	h->naddrs = 1;
 }
 
-int netdb_host_by_name(const char *hosts, const char *name,
-		       struct netdb_host *h)
+/* Walk the file: every line that matches (by name when name is given,
+ * else by addr) adds its address to h, the first one its names too; by
+ * address only the first line counts.  Then the loopback if nothing
+ * matched.  0, or -ENOENT. */
+static int lookup(const char *hosts, const char *name, struct in_addr addr,
+		  struct netdb_host *h)
 {
 	char line[NETDB_LINE_MAX];
 	struct entry e;
 	FILE *f = fopen(hosts, "r");
 	h->naddrs = 0;
 	while (f && netdb_line(f, line, sizeof(line))) {
-		if (!parse_entry(line, &e) || !has_name(e.names, name))
+		if (!parse_entry(line, &e) ||
+		    (name ? !has_name(e.names, name)
+			  : e.addr.s_addr != addr.s_addr))
 			continue;
 		if (h->naddrs == 0)
 			keep_names(h, line, &e);
 		add_addr(h, e.addr);
+		if (!name)
+			break;
 	}
 	if (f)
 		fclose(f);
-	if (h->naddrs == 0 && strcasecmp(name, "localhost") == 0)
+	if (h->naddrs == 0 && (name ? strcasecmp(name, "localhost") == 0
+				    : addr.s_addr == htonl(INADDR_LOOPBACK)))
 		localhost(h);
 	return h->naddrs ? 0 : -ENOENT;
+}
+
+int netdb_host_by_name(const char *hosts, const char *name,
+		       struct netdb_host *h)
+{
+	struct in_addr none = {0};
+	return lookup(hosts, name, none, h);
 }
 
 int netdb_host_by_addr(const char *hosts, struct in_addr addr,
 		       struct netdb_host *h)
 {
-	char line[NETDB_LINE_MAX];
-	struct entry e;
-	FILE *f = fopen(hosts, "r");
-	h->naddrs = 0;
-	while (f && netdb_line(f, line, sizeof(line))) {
-		if (parse_entry(line, &e) && e.addr.s_addr == addr.s_addr) {
-			keep_names(h, line, &e);
-			add_addr(h, addr);
-			break;
-		}
-	}
-	if (f)
-		fclose(f);
-	if (h->naddrs == 0 && addr.s_addr == htonl(INADDR_LOOPBACK))
-		localhost(h);
-	return h->naddrs ? 0 : -ENOENT;
+	return lookup(hosts, 0, addr, h);
 }

@@ -24,7 +24,6 @@ import socket
 import struct
 import subprocess
 import tempfile
-import threading
 import time
 
 import disk
@@ -42,34 +41,45 @@ def boot_net(build, tmp, extra=()):
     return c
 
 
-def socket_api(build):
+def net_session(build, steps, extra=()):
+    """Boot the network test root (boot_net, extra QEMU arguments) and
+    run steps(c), which returns what went wrong ("" for nothing) after
+    it has sent "halt"; QEMU must then end by itself.  Returns (ok, what
+    went wrong, the console log)."""
     with tempfile.TemporaryDirectory() as tmp:
-        c = boot_net(build, tmp)
+        c = boot_net(build, tmp, extra)
         try:
-            why = session.run_steps(c, [
-                (r"login: ", "root"),
-                (r"# $", "/test/t_sock; echo rc=$?"),
-                (r"t_sock: \d+ tests, 0 failed", None),
-                (r"rc=0", "/test/t_sock udp; echo rc=$?"),
-                (r"t_sock: 1 tests, 0 failed", None),
-                (r"rc=0\r?\n# $", "echo from-listener > /tmp/msg; "
-                 "nc -l -p 5101 < /tmp/msg > /tmp/got &")], 300)
-            # select on the terminal and a socket at once: nc at the
-            # shell shows what the socket brings while nobody types,
-            # sends a typed line, and ^D (end of file on the terminal)
-            # shuts its side down.
-            why = why or wait_listening(c, 5101)
-            why = why or session.run_steps(c, [
-                (r"", "nc -N 127.0.0.1 5101"),
-                (r"^from-listener\r?\n", "typed-line"),
-                (r"typed-line\r?\n", b"\x04"),
-                (r"# $", "cat /tmp/got"),
-                (r"^typed-line\r?\n# $", "halt")], 60)
+            why = steps(c)
             if not why and c.wait_exit(60) is None:
                 why = "QEMU still running after halt"
         finally:
             c.close()
         return not why, why, c.log
+
+
+def socket_api(build):
+    def steps(c):
+        why = session.run_steps(c, [
+            (r"login: ", "root"),
+            (r"# $", "/test/t_sock; echo rc=$?"),
+            (r"t_sock: \d+ tests, 0 failed", None),
+            (r"rc=0", "/test/t_sock udp; echo rc=$?"),
+            (r"t_sock: 1 tests, 0 failed", None),
+            (r"rc=0\r?\n# $", "echo from-listener > /tmp/msg; "
+             "nc -l -p 5101 < /tmp/msg > /tmp/got &")], 300)
+        # select on the terminal and a socket at once: nc at the
+        # shell shows what the socket brings while nobody types,
+        # sends a typed line, and ^D (end of file on the terminal)
+        # shuts its side down.
+        why = why or wait_listening(c, 5101)
+        why = why or session.run_steps(c, [
+            (r"", "nc -N 127.0.0.1 5101"),
+            (r"^from-listener\r?\n", "typed-line"),
+            (r"typed-line\r?\n", b"\x04"),
+            (r"# $", "cat /tmp/got"),
+            (r"^typed-line\r?\n# $", "halt")], 60)
+        return why
+    return net_session(build, steps)
 
 
 # A reply as nc prints it on the console: the terminal turns each "\n"
@@ -176,88 +186,82 @@ def net_commands(build):
          "dd if=/dev/urandom of=/tmp/in bs=1024 count=1024 2>/dev/null; "
          "cksum /tmp/in"),
     ]
-    with tempfile.TemporaryDirectory() as tmp:
-        c = boot_net(build, tmp)
-        try:
-            why = session.run_steps(c, steps_ifconfig, 120)
-            if why:
-                return False, why, c.log
-            # 1 MiB each way through nc, by cksum.
-            m = c.expect(r"^(\d+) 1048576 /tmp/in\r?\n# $", 60)
-            c.send("nc -l -p 5000 > /tmp/out & sleep 1; "
-                   "nc -N 127.0.0.1 5000 < /tmp/in; echo rc=$?; wait $!; "
-                   "cksum /tmp/out")
-            m2 = c.expect(r"^rc=0\r?\n(\d+) (\d+) /tmp/out\r?\n# $", 120)
-            if not m or not m2 or m2.group(1, 2) != (m.group(1), "1048576"):
-                return False, "nc's 1 MiB copy: %s" % (
-                    m2 and m2.group(1, 2),), c.log
-            why = session.run_steps(c, [
-                (r"", "echo pong > /tmp/reply; nc -u -l -w 2 -p 5002 "
-                 "< /tmp/reply > /tmp/ugot & sleep 1; echo hello | "
-                 "nc -u -w 2 127.0.0.1 5002; echo rc=$?; wait $!; "
-                 "cat /tmp/ugot"),
-                (ok % r"pong\r?\nrc=0\r?\nhello", "nc 127.0.0.1 5999; "
-                 "echo rc=$?"),
-                (ok % r"nc: connect to 127\.0\.0\.1 \(127\.0\.0\.1\) port "
-                 r"5999 \(tcp\): Connection refused\r?\nrc=1",
-                 "nc 127.0.0.1 0; echo rc=$?"),
-                (ok % r"nc: 0: not a port number \(1-65535\)\r?\nrc=2",
-                 "httpd > /tmp/hlog & sleep 1; netstat"),
-                (r"^tcp +0 +0 +0\.0\.0\.0:80 +0\.0\.0\.0:\* +LISTEN\r?\n"
-                 r"# $", "nc -N 127.0.0.1 80 < /test/http/get"),
-                (r"^" + http_reply(200, "OK", len(index)) + body + r"# $",
-                 "nc -N 127.0.0.1 80 < /test/http/head"),
-                (r"^" + http_reply(200, "OK", len(index)) + r"# $",
-                 "nc -N 127.0.0.1 80 < /test/http/missing"),
-                (r"^" + http_reply(404, "Not Found",
-                                   len(error_body(404, "Not Found"))) +
-                 e404 + r"# $", "nc -N 127.0.0.1 80 < /test/http/dotdot"),
-                (r"^" + http_reply(403, "Forbidden", e403_len) + e403 +
-                 r"# $", "nc -N 127.0.0.1 80 < /test/http/escaped"),
-                (r"^" + http_reply(403, "Forbidden", e403_len) + e403 +
-                 r"# $", "nc -N 127.0.0.1 80 < /test/http/delete | "
-                 "grep -c -e 'HTTP/1.0 405 Method Not Allowed' "
-                 "-e '^Allow: GET, HEAD'"),
-                (ok % r"2", "nc -N 127.0.0.1 80 < /test/http/garbage | "
-                 "head -n 1"),
-                (ok % r"HTTP/1\.0 400 Bad Request\r*",
-                 # A client that sends nothing for 3 s holds one
-                 # connection; another is served meanwhile.
-                 "sleep 3 | nc -N 127.0.0.1 80 > /tmp/slow & sleep 1; "
-                 "nc -N 127.0.0.1 80 < /test/http/get | head -n 1; "
-                 "netstat | grep -c ESTABLISHED; wait $!; head -n 1 "
-                 "/tmp/slow"),
-                (ok % r"HTTP/1\.0 200 OK\r*\r?\n2\r?\nHTTP/1\.0 400 Bad "
-                 r"Request\r*", "cat /tmp/hlog"),
-                (ok % ("127\\.0\\.0\\.1 GET /index\\.html 200 %d\r?\n"
-                       "127\\.0\\.0\\.1 HEAD / 200 0\r?\n"
-                       "127\\.0\\.0\\.1 GET /nosuch\\.html 404 %d\r?\n"
-                       "127\\.0\\.0\\.1 GET /\\.\\./etc/passwd 403 %d\r?\n"
-                       "127\\.0\\.0\\.1 GET /%%2e%%2e/etc/passwd 403 %d\r?\n"
-                       "127\\.0\\.0\\.1 DELETE /index\\.html 405 \\d+\r?\n"
-                       "127\\.0\\.0\\.1 hello there 400 \\d+\r?\n"
-                       "127\\.0\\.0\\.1 GET /index\\.html 200 %d\r?\n"
-                       "127\\.0\\.0\\.1 - - 400 \\d+" % (
-                           len(index), len(error_body(404, "Not Found")),
-                           e403_len, e403_len, len(index))), "exit"),
-                # Not root: no raw socket, no changes; listing works.
-                (r"login: ", "user"),
-                (r"\$ $", "ping -c 1 127.0.0.1; echo rc=$?"),
-                (r"^ping: permission denied: raw ICMP sockets are for "
-                 r"root only\r?\nrc=1\r?\n\$ $",
-                 "ifconfig lo 10.0.0.1; echo rc=$?"),
-                (r"^ifconfig: lo: permission denied: only root may change "
-                 r"an interface\r?\nrc=1\r?\n\$ $",
-                 "ifconfig lo | grep -c 'inet 127.0.0.1'; echo rc=$?"),
-                (r"^1\r?\nrc=0\r?\n\$ $", "exit"),
-                (r"login: ", "root"),
-                (r"# $", "halt"),
-            ], 120)
-            if not why and c.wait_exit(60) is None:
-                why = "QEMU still running after halt"
-        finally:
-            c.close()
-        return not why, why, c.log
+    def steps(c):
+        why = session.run_steps(c, steps_ifconfig, 120)
+        if why:
+            return why
+        # 1 MiB each way through nc, by cksum.
+        m = c.expect(r"^(\d+) 1048576 /tmp/in\r?\n# $", 60)
+        c.send("nc -l -p 5000 > /tmp/out & sleep 1; "
+               "nc -N 127.0.0.1 5000 < /tmp/in; echo rc=$?; wait $!; "
+               "cksum /tmp/out")
+        m2 = c.expect(r"^rc=0\r?\n(\d+) (\d+) /tmp/out\r?\n# $", 120)
+        if not m or not m2 or m2.group(1, 2) != (m.group(1), "1048576"):
+            return "nc's 1 MiB copy: %s" % (m2 and m2.group(1, 2),)
+        why = session.run_steps(c, [
+            (r"", "echo pong > /tmp/reply; nc -u -l -w 2 -p 5002 "
+             "< /tmp/reply > /tmp/ugot & sleep 1; echo hello | "
+             "nc -u -w 2 127.0.0.1 5002; echo rc=$?; wait $!; "
+             "cat /tmp/ugot"),
+            (ok % r"pong\r?\nrc=0\r?\nhello", "nc 127.0.0.1 5999; "
+             "echo rc=$?"),
+            (ok % r"nc: connect to 127\.0\.0\.1 \(127\.0\.0\.1\) port "
+             r"5999 \(tcp\): Connection refused\r?\nrc=1",
+             "nc 127.0.0.1 0; echo rc=$?"),
+            (ok % r"nc: 0: not a port number \(1-65535\)\r?\nrc=2",
+             "httpd > /tmp/hlog & sleep 1; netstat"),
+            (r"^tcp +0 +0 +0\.0\.0\.0:80 +0\.0\.0\.0:\* +LISTEN\r?\n"
+             r"# $", "nc -N 127.0.0.1 80 < /test/http/get"),
+            (r"^" + http_reply(200, "OK", len(index)) + body + r"# $",
+             "nc -N 127.0.0.1 80 < /test/http/head"),
+            (r"^" + http_reply(200, "OK", len(index)) + r"# $",
+             "nc -N 127.0.0.1 80 < /test/http/missing"),
+            (r"^" + http_reply(404, "Not Found",
+                               len(error_body(404, "Not Found"))) +
+             e404 + r"# $", "nc -N 127.0.0.1 80 < /test/http/dotdot"),
+            (r"^" + http_reply(403, "Forbidden", e403_len) + e403 +
+             r"# $", "nc -N 127.0.0.1 80 < /test/http/escaped"),
+            (r"^" + http_reply(403, "Forbidden", e403_len) + e403 +
+             r"# $", "nc -N 127.0.0.1 80 < /test/http/delete | "
+             "grep -c -e 'HTTP/1.0 405 Method Not Allowed' "
+             "-e '^Allow: GET, HEAD'"),
+            (ok % r"2", "nc -N 127.0.0.1 80 < /test/http/garbage | "
+             "head -n 1"),
+            (ok % r"HTTP/1\.0 400 Bad Request\r*",
+             # A client that sends nothing for 3 s holds one
+             # connection; another is served meanwhile.
+             "sleep 3 | nc -N 127.0.0.1 80 > /tmp/slow & sleep 1; "
+             "nc -N 127.0.0.1 80 < /test/http/get | head -n 1; "
+             "netstat | grep -c ESTABLISHED; wait $!; head -n 1 "
+             "/tmp/slow"),
+            (ok % r"HTTP/1\.0 200 OK\r*\r?\n2\r?\nHTTP/1\.0 400 Bad "
+             r"Request\r*", "cat /tmp/hlog"),
+            (ok % ("127\\.0\\.0\\.1 GET /index\\.html 200 %d\r?\n"
+                   "127\\.0\\.0\\.1 HEAD / 200 0\r?\n"
+                   "127\\.0\\.0\\.1 GET /nosuch\\.html 404 %d\r?\n"
+                   "127\\.0\\.0\\.1 GET /\\.\\./etc/passwd 403 %d\r?\n"
+                   "127\\.0\\.0\\.1 GET /%%2e%%2e/etc/passwd 403 %d\r?\n"
+                   "127\\.0\\.0\\.1 DELETE /index\\.html 405 \\d+\r?\n"
+                   "127\\.0\\.0\\.1 hello there 400 \\d+\r?\n"
+                   "127\\.0\\.0\\.1 GET /index\\.html 200 %d\r?\n"
+                   "127\\.0\\.0\\.1 - - 400 \\d+" % (
+                       len(index), len(error_body(404, "Not Found")),
+                       e403_len, e403_len, len(index))), "exit"),
+            # Not root: no raw socket, no changes; listing works.
+            (r"login: ", "user"),
+            (r"\$ $", "ping -c 1 127.0.0.1; echo rc=$?"),
+            (r"^ping: permission denied: raw ICMP sockets are for "
+             r"root only\r?\nrc=1\r?\n\$ $",
+             "ifconfig lo 10.0.0.1; echo rc=$?"),
+            (r"^ifconfig: lo: permission denied: only root may change "
+             r"an interface\r?\nrc=1\r?\n\$ $",
+             "ifconfig lo | grep -c 'inet 127.0.0.1'; echo rc=$?"),
+            (r"^1\r?\nrc=0\r?\n\$ $", "exit"),
+            (r"login: ", "root"),
+            (r"# $", "halt"),
+        ], 120)
+        return why
+    return net_session(build, steps)
 
 
 CARDS = {
@@ -319,34 +323,6 @@ def curl(port, path, timeout=60):
     return p.stdout, ""
 
 
-def tcp_echo(port, size, timeout=120):
-    """size random bytes to the guest's echo server through the forward,
-    and back: "" when both directions hash alike, else why not."""
-    data = os.urandom(size)
-    back = hashlib.sha256()
-    got = [0]
-    s = socket.create_connection(("127.0.0.1", port), timeout=timeout)
-
-    def reader():
-        while True:
-            b = s.recv(65536)
-            if not b:
-                return
-            got[0] += len(b)
-            back.update(b)
-    t = threading.Thread(target=reader)
-    t.start()
-    s.sendall(data)
-    s.shutdown(socket.SHUT_WR)
-    t.join(timeout)
-    s.close()
-    if got[0] != size:
-        return "echoed %d of %d bytes" % (got[0], size)
-    if back.hexdigest() != hashlib.sha256(data).hexdigest():
-        return "the echo differs (sha256)"
-    return ""
-
-
 def card_session(build, card):
     """One network card under restrict=on: its driver found by netstart,
     the MAC QEMU was given, DHCP's 10.0.2.15/24, `ping -c 3 10.0.2.2`
@@ -354,7 +330,7 @@ def card_session(build, card):
     gets httpd's /index.html (the root image's file: same length and
     sha256) and a 1 MiB random file (sha256 as the guest's sha256sum
     prints it); nc moves 4 MiB host->guest and 4 MiB guest->host with
-    the same sha256 on both ends.  UDP is echoed in card_udp_session:
+    the same sha256 on both ends.  UDP is echoed in card_peer_session:
     slirp under restrict=on drops the guest's UDP answers to a forward
     (a filter-dump capture shows them leave the card)."""
     device, driver = CARDS[card]
@@ -368,77 +344,72 @@ def card_session(build, card):
                               "root", "var", "www", "index.html"),
                  "rb").read()
     sha = r"([0-9a-f]{64})"
-    with tempfile.TemporaryDirectory() as tmp:
-        c = boot_net(build, tmp, extra)
-        try:
+    def steps(c):
+        why = session.run_steps(c, [
+            (r"%s: .*%s" % (driver, mac), None),
+            (r"inet: eth0: address 10\.0\.2\.15 netmask 255\.255\.255\.0"
+             r" gateway [\d.]+ \(DHCP\)", None),
+            (r"login: ", "root"),
+            (r"# $", "ping -c 3 -i 0.2 10.0.2.2; echo rc=$?"),
+            (r"3 packets transmitted, 3 received, 0% packet loss"
+             r"(?s:.*)rc=0\r?\n# $",
+             "dd if=/dev/urandom of=/var/www/big.bin bs=65536 count=16 "
+             "2>/dev/null; dd if=/dev/urandom of=/tmp/tx bs=65536 "
+             "count=64 2>/dev/null; sha256sum /var/www/big.bin /tmp/tx; "
+             "httpd > /tmp/hlog 2>&1 &"),
+            (r"^%s  /var/www/big\.bin\r?\n%s  /tmp/tx\r?\n" % (sha, sha),
+             None), (r"# $", None)], 120)
+        if why:
+            return why
+        m = re.search(r"^%s  /var/www/big\.bin\r?\n%s  /tmp/tx\r?\n" % (
+            sha, sha), c.log, re.M)
+        big_sha, tx_sha = m.group(1), m.group(2)
+        c.send("sleep 1; netstat | grep -c ':80 .*LISTEN'")
+        why = session.run_steps(c, [(r"^1\r?\n# $", None)], 30)
+        body, why = (None, why) if why else curl(hport, "/index.html")
+        if not why and body != index:
+            why = "curl /index.html: %d bytes, want the %d of the " \
+                "root image's file (or they differ)" % (len(body),
+                                                        len(index))
+        if not why:
+            body, why = curl(hport, "/big.bin")
+        if not why and (len(body) != 1 << 20 or
+                        hashlib.sha256(body).hexdigest() != big_sha):
+            why = "curl /big.bin: %d bytes, sha256 %s, want 1048576 " \
+                "and %s" % (len(body), hashlib.sha256(body).hexdigest(),
+                            big_sha)
+        # 4 MiB host->guest, into sha256sum through a pipe.
+        data = os.urandom(4 << 20)
+        if not why:
+            c.send("nc -l -p 7001 | sha256sum > /tmp/rxsum &")
+            why = wait_listening(c, 7001)
+            why = why or send_to(rxport, data)
+        if not why:
+            want = hashlib.sha256(data).hexdigest()
             why = session.run_steps(c, [
-                (r"%s: .*%s" % (driver, mac), None),
-                (r"inet: eth0: address 10\.0\.2\.15 netmask 255\.255\.255\.0"
-                 r" gateway [\d.]+ \(DHCP\)", None),
-                (r"login: ", "root"),
-                (r"# $", "ping -c 3 -i 0.2 10.0.2.2; echo rc=$?"),
-                (r"3 packets transmitted, 3 received, 0% packet loss"
-                 r"(?s:.*)rc=0\r?\n# $",
-                 "dd if=/dev/urandom of=/var/www/big.bin bs=65536 count=16 "
-                 "2>/dev/null; dd if=/dev/urandom of=/tmp/tx bs=65536 "
-                 "count=64 2>/dev/null; sha256sum /var/www/big.bin /tmp/tx; "
-                 "httpd > /tmp/hlog 2>&1 &"),
-                (r"^%s  /var/www/big\.bin\r?\n%s  /tmp/tx\r?\n" % (sha, sha),
-                 None), (r"# $", None)], 120)
+                (r"", "wait $!; cat /tmp/rxsum"),
+                (r"^%s  -\r?\n# $" % want, None)], 120)
             if why:
-                return False, why, c.log
-            m = re.search(r"^%s  /var/www/big\.bin\r?\n%s  /tmp/tx\r?\n" % (
-                sha, sha), c.log, re.M)
-            big_sha, tx_sha = m.group(1), m.group(2)
-            c.send("sleep 1; netstat | grep -c ':80 .*LISTEN'")
-            why = session.run_steps(c, [(r"^1\r?\n# $", None)], 30)
-            body, why = (None, why) if why else curl(hport, "/index.html")
-            if not why and body != index:
-                why = "curl /index.html: %d bytes, want the %d of the " \
-                    "root image's file (or they differ)" % (len(body),
-                                                            len(index))
-            if not why:
-                body, why = curl(hport, "/big.bin")
-            if not why and (len(body) != 1 << 20 or
-                            hashlib.sha256(body).hexdigest() != big_sha):
-                why = "curl /big.bin: %d bytes, sha256 %s, want 1048576 " \
-                    "and %s" % (len(body), hashlib.sha256(body).hexdigest(),
-                                big_sha)
-            # 4 MiB host->guest, into sha256sum through a pipe.
-            data = os.urandom(4 << 20)
-            if not why:
-                c.send("nc -l -p 7001 | sha256sum > /tmp/rxsum &")
-                why = wait_listening(c, 7001)
-                why = why or send_to(rxport, data)
-            if not why:
-                want = hashlib.sha256(data).hexdigest()
-                why = session.run_steps(c, [
-                    (r"", "wait $!; cat /tmp/rxsum"),
-                    (r"^%s  -\r?\n# $" % want, None)], 120)
-                if why:
-                    why = "nc host->guest: the guest's sha256 is not %s " \
-                        "(%s)" % (want, why)
-            # 4 MiB guest->host, from the file the guest hashed.
-            if not why:
-                c.send("nc -N -l -p 7002 < /tmp/tx &")
-                why = wait_listening(c, 7002)
-            if not why:
-                got, why = receive_from(txport)
-            if not why:
-                h = hashlib.sha256(got).hexdigest()
-                if len(got) != 4 << 20 or h != tx_sha:
-                    why = "nc guest->host: %d bytes, sha256 %s, want " \
-                        "4194304 and %s" % (len(got), h, tx_sha)
-            why = why or session.run_steps(c, [
-                (r"", "wait $!; echo rc=$?"),
-                (r"^rc=0\r?\n# $", "cat /tmp/hlog"),
-                (r"10\.0\.2\.2 GET /index\.html 200 %d\r?\n10\.0\.2\.2 GET "
-                 r"/big\.bin 200 1048576\r?\n" % len(index), "halt")], 120)
-            if not why and c.wait_exit(60) is None:
-                why = "QEMU still running after halt"
-        finally:
-            c.close()
-        return not why, why, c.log
+                why = "nc host->guest: the guest's sha256 is not %s " \
+                    "(%s)" % (want, why)
+        # 4 MiB guest->host, from the file the guest hashed.
+        if not why:
+            c.send("nc -N -l -p 7002 < /tmp/tx &")
+            why = wait_listening(c, 7002)
+        if not why:
+            got, why = receive_from(txport)
+        if not why:
+            h = hashlib.sha256(got).hexdigest()
+            if len(got) != 4 << 20 or h != tx_sha:
+                why = "nc guest->host: %d bytes, sha256 %s, want " \
+                    "4194304 and %s" % (len(got), h, tx_sha)
+        why = why or session.run_steps(c, [
+            (r"", "wait $!; echo rc=$?"),
+            (r"^rc=0\r?\n# $", "cat /tmp/hlog"),
+            (r"10\.0\.2\.2 GET /index\.html 200 %d\r?\n10\.0\.2\.2 GET "
+             r"/big\.bin 200 1048576\r?\n" % len(index), "halt")], 120)
+        return why
+    return net_session(build, steps, extra)
 
 
 def wait_listening(c, port, timeout=20):
@@ -608,8 +579,7 @@ def card_peer_session(build, card):
     port = free_port()
     extra = ["-netdev", "socket,id=n0,listen=127.0.0.1:%d" % port,
              "-device", "%s,netdev=n0,mac=%s" % (device, mac)]
-    with tempfile.TemporaryDirectory() as tmp:
-        c = boot_net(build, tmp, extra)
+    def steps(c):
         peer = None
         try:
             peer = ethpeer.EthPeer(port, PEER_MAC, PEER_IP, GUEST_IP)
@@ -683,13 +653,11 @@ def card_peer_session(build, card):
                         after["ip"]["drop"] <= before["ip"]["drop"]:
                     why = "no drop counted for the oversized frames"
             why = why or session.run_steps(c, [(r"# $", "halt")], 30)
-            if not why and c.wait_exit(60) is None:
-                why = "QEMU still running after halt"
+            return why
         finally:
             if peer:
                 peer.close()
-            c.close()
-        return not why, why, c.log
+    return net_session(build, steps, extra)
 
 
 def two_guests(build):
@@ -764,46 +732,41 @@ def rogue_driver(build):
     request through it; ifconfig shows bad replies >= 6 and the
     restart; INET still serves 127.0.0.1; no panic of anything but the
     scripted one."""
-    with tempfile.TemporaryDirectory() as tmp:
-        c = boot_net(build, tmp)
-        try:
-            why = session.run_steps(c, [
-                (r"login: ", "root"),
-                (r"# $", "service up /test/rogue_nic -label rtl8139"),
-                (r"rogue: wrong session answered", None),
-                (r"inet: eth0: driver rtl8139 does not start a session", None),
-                (r"rogue: instance 1 up as rtl8139", None),
-                (r"rogue: session \d+", None),
-                (r"rogue: step 1 answered", None),
-                (r"rogue: step 2 answered", None),
-                (r"rogue: bad entries sent", None),
-                (r"rogue: step 4 answered", None),
-                (r"rogue: more for ever", None)], 60)
-            why = why or session.run_steps(c, [
-                (r"", "ifconfig eth0 10.0.5.1 netmask 255.255.255.0"),
-                (r"rogue: (\d+) collects in a row", None),
-                (r"rogue: INET answered the echo request", None),
-                (r"", "ifconfig eth0"),
-                (r"driver rtl8139 card rogue restarts (\d+) bad replies "
-                 r"(\d+)", "ping -c 1 127.0.0.1; echo rc=$?"),
-                (r"1 received(?s:.*)rc=0\r?\n# $", "service down rtl8139; "
-                 "echo rc=$?"),
-                (r"rc=0\r?\n# $", "halt")], 60)
-            if not why:
-                n = int(re.search(r"rogue: (\d+) collects in a row",
-                                  c.log).group(1))
-                m = re.search(r"card rogue restarts (\d+) bad replies (\d+)",
-                              c.log)
-                if n < 1 or n > 64:
-                    why = "INET collected %d times in a row from an " \
-                        "endless 'more' (its bound is 64)" % n
-                elif int(m.group(2)) < 6:
-                    why = "only %s bad replies counted, want >= 6" % (
-                        m.group(2))
-                elif re.search(r"^panic: (?!rtl8139: scripted)", c.log, re.M):
-                    why = "a panic other than the rogue's own"
-            if not why and c.wait_exit(60) is None:
-                why = "QEMU still running after halt"
-        finally:
-            c.close()
-        return not why, why, c.log
+    def steps(c):
+        why = session.run_steps(c, [
+            (r"login: ", "root"),
+            (r"# $", "service up /test/rogue_nic -label rtl8139"),
+            (r"rogue: wrong session answered", None),
+            (r"inet: eth0: driver rtl8139 does not start a session", None),
+            (r"rogue: instance 1 up as rtl8139", None),
+            (r"rogue: session \d+", None),
+            (r"rogue: step 1 answered", None),
+            (r"rogue: step 2 answered", None),
+            (r"rogue: bad entries sent", None),
+            (r"rogue: step 4 answered", None),
+            (r"rogue: more for ever", None)], 60)
+        why = why or session.run_steps(c, [
+            (r"", "ifconfig eth0 10.0.5.1 netmask 255.255.255.0"),
+            (r"rogue: (\d+) collects in a row", None),
+            (r"rogue: INET answered the echo request", None),
+            (r"", "ifconfig eth0"),
+            (r"driver rtl8139 card rogue restarts (\d+) bad replies "
+             r"(\d+)", "ping -c 1 127.0.0.1; echo rc=$?"),
+            (r"1 received(?s:.*)rc=0\r?\n# $", "service down rtl8139; "
+             "echo rc=$?"),
+            (r"rc=0\r?\n# $", "halt")], 60)
+        if not why:
+            n = int(re.search(r"rogue: (\d+) collects in a row",
+                              c.log).group(1))
+            m = re.search(r"card rogue restarts (\d+) bad replies (\d+)",
+                          c.log)
+            if n < 1 or n > 64:
+                why = "INET collected %d times in a row from an " \
+                    "endless 'more' (its bound is 64)" % n
+            elif int(m.group(2)) < 6:
+                why = "only %s bad replies counted, want >= 6" % (
+                    m.group(2))
+            elif re.search(r"^panic: (?!rtl8139: scripted)", c.log, re.M):
+                why = "a panic other than the rogue's own"
+        return why
+    return net_session(build, steps)
